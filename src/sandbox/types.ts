@@ -1,0 +1,77 @@
+// The control surface of the Pipedrive-compatible sandbox server. Tests, the harness, `npm start`
+// and the benchmark all drive the sandbox through this interface (in process) or through the
+// equivalent `/__sandbox/*` HTTP control routes (from another process, e.g. the VS Code extension host).
+
+/** Which requests a fault applies to. Omitted fields match everything. */
+export interface FaultMatch {
+  method?: string;
+  /** A substring of the path, or a regular expression source when it starts with `^`. */
+  path?: string;
+}
+
+export type Fault =
+  /** Delay every matching response by `ms`. */
+  | { kind: 'latency'; ms: number; match?: FaultMatch; times?: number }
+  /** Answer 429 with `x-ratelimit-*` headers and `Retry-After: retryAfterSeconds` (a short burst window). */
+  | { kind: 'rate-limit'; retryAfterSeconds: number; retryAfterAsDate?: boolean; match?: FaultMatch; times?: number }
+  /** Answer 429 for the spent daily token budget: `Retry-After` hours away, `x-daily-requests-left: 0`. */
+  | { kind: 'daily-budget'; resetSeconds?: number; match?: FaultMatch; times?: number }
+  /** Answer with this 5xx status and Pipedrive's error envelope. */
+  | { kind: 'status'; status: number; match?: FaultMatch; times?: number }
+  /** Accept the request and never answer (until the client gives up or the server closes). */
+  | { kind: 'hang'; match?: FaultMatch; times?: number }
+  /** Destroy the socket without an answer (ECONNRESET on the client). `afterProcessing` applies the request first. */
+  | { kind: 'reset'; afterProcessing?: boolean; match?: FaultMatch; times?: number }
+  /** Answer 200 with a body that is not JSON. */
+  | { kind: 'malformed-json'; match?: FaultMatch; times?: number }
+  /** The v1 routes Pipedrive put out of support answer 410 Gone (or 404 for the route itself). */
+  | { kind: 'retire-v1'; status?: 410 | 404 };
+
+export interface RequestLogEntry {
+  seq: number;
+  method: string;
+  path: string;
+  query: Record<string, string | string[]>;
+  body: unknown;
+  status: number;
+  /** Which auth the request carried: never the token itself. */
+  auth: 'api-token' | 'bearer' | 'none';
+  /** Set when a fault answered instead of the route. */
+  fault?: Fault['kind'];
+  at: number;
+}
+
+export interface SandboxOptions {
+  host?: string; // default 127.0.0.1
+  port?: number; // default 0 (a free port)
+  /** The admin user's API token. Default: a fixed, documented sandbox token. */
+  token?: string;
+  seed?: number; // default 1
+  /** Number of seeded organizations. Default 3000; the benchmark uses 100000. */
+  size?: number;
+  faults?: Fault[];
+}
+
+export interface Sandbox {
+  readonly url: string; // e.g. http://127.0.0.1:43123
+  readonly port: number;
+  /** Token of a global admin (user id 1). */
+  readonly token: string;
+  /** Token of a regular user without global admin rights (the collection endpoint answers 403). */
+  readonly regularUserToken: string;
+  /** Every request since start or the last clearLog(), oldest first. Control routes are not logged. */
+  readonly log: readonly RequestLogEntry[];
+  clearLog(): void;
+  setFaults(faults: Fault[]): void;
+  clearFaults(): void;
+  /** Re-seed the data as at start (same seed and size), clear faults and log. */
+  reset(): void;
+  close(): Promise<void>;
+}
+
+// HTTP control routes (loopback only, no token needed), all JSON:
+//   GET  /__sandbox/log            -> { data: RequestLogEntry[] }
+//   POST /__sandbox/log/clear
+//   POST /__sandbox/faults         body { faults: Fault[] } (replaces)
+//   POST /__sandbox/reset
+//   GET  /__sandbox/info           -> { url, token, regularUserToken, size, seed }
