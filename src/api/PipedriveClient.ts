@@ -1,0 +1,666 @@
+import { callSpec, type PipedriveClientOptions } from './PipedriveApiBase';
+import { PipedriveV2Api } from './PipedriveV2Api';
+import { PipedriveError } from './PipedriveError';
+import { OrganizationIndex } from './OrganizationIndex';
+import { OffsetOverCursor } from './offsetOverCursor';
+import { walkCursor, walkOffset, type CursorPage, type OffsetPage } from './pages';
+import type {
+  AddOrganizationInput,
+  CallOptions,
+  CursorParams,
+  ListOrganizationsParams,
+  OffsetParams,
+  OrganizationActivitiesParams,
+  OrganizationDealsParams,
+  OrganizationFilesParams,
+  OrganizationFlowParams,
+  OrganizationMailMessagesParams,
+  OrganizationsCollectionParams,
+  UpdateOrganizationInput,
+} from './params';
+import type {
+  Activity,
+  ActivityDistribution,
+  CollectionOrganization,
+  Deal,
+  Filter,
+  FlowItem,
+  MailMessageItem,
+  Organization,
+  OrganizationChange,
+  OrganizationDetails,
+  OrganizationField,
+  OrganizationFile,
+  OrganizationFollower,
+  OrganizationRelatedObjects,
+  OrganizationV2,
+  Person,
+  User,
+} from './records';
+import {
+  activityFromV2,
+  addInputToV2,
+  collectionOrganizationFromV2,
+  dealFromV2,
+  inputToV1,
+  organizationFromV2,
+  personFromV2,
+  toRfc3339,
+  updateInputToV2,
+  type UserLookup,
+} from './v2Mapping';
+import { sameFirstChar } from './OrganizationIndex';
+import { checkFirstChar, checkId, checkIds, checkMergeIds, checkName, checkVisibleTo } from './validators';
+
+/** The v1 operations Pipedrive put out of support on 2026-08-01; each falls back to v2 on its own. */
+export type RetirableOperation =
+  | 'listOrganizations'
+  | 'getOrganizationsCollection'
+  | 'getOrganization'
+  | 'addOrganization'
+  | 'updateOrganization'
+  | 'deleteOrganization'
+  | 'deleteOrganizations'
+  | 'listOrganizationDeals'
+  | 'listOrganizationPersons'
+  | 'listOrganizationActivities';
+
+const V2_ROUTE: Record<RetirableOperation, string> = {
+  listOrganizations: 'GET /api/v2/organizations (local index)',
+  getOrganizationsCollection: 'GET /api/v2/organizations',
+  getOrganization: 'GET /api/v2/organizations/{id}',
+  addOrganization: 'POST /api/v2/organizations',
+  updateOrganization: 'PATCH /api/v2/organizations/{id}',
+  deleteOrganization: 'DELETE /api/v2/organizations/{id}',
+  deleteOrganizations: 'DELETE /api/v2/organizations/{id} per id',
+  listOrganizationDeals: 'GET /api/v2/deals?org_id=',
+  listOrganizationPersons: 'GET /api/v2/persons?org_id=',
+  listOrganizationActivities: 'GET /api/v2/activities?org_id=',
+};
+
+export type ActivitiesPage = OffsetPage<Activity> & { activityDistribution?: ActivityDistribution };
+
+export interface ClientOptions extends PipedriveClientOptions {
+  /** Start with these operations on v2 already (e.g. remembered from an earlier session). */
+  v2Operations?: RetirableOperation[];
+  /** Told once per operation when a retired v1 route makes it switch to v2. */
+  onSwitchToV2?: (operation: RetirableOperation, status: number) => void;
+}
+
+/**
+ * The Pipedrive client of the extension: one typed method per endpoint, offset and cursor paging
+ * with async-iterator twins, validation before the network, retries and pacing in the transport.
+ *
+ * The v1 routes Pipedrive retired (see RetirableOperation) are called as specified until one
+ * answers 410 Gone or 404 "Unknown method"; from then on that operation runs through v2 for the
+ * life of the client and returns the same v1-shaped types (see v2Mapping.ts for the fields v2
+ * cannot provide).
+ */
+export class PipedriveClient extends PipedriveV2Api {
+  private readonly retired = new Set<RetirableOperation>();
+  private readonly index: OrganizationIndex;
+  private readonly offsets = new OffsetOverCursor();
+  private usersById: Promise<Map<number, User>> | undefined;
+  private readonly clientOptions: ClientOptions;
+
+  constructor(options: ClientOptions) {
+    super(options);
+    this.clientOptions = options;
+    for (const op of options.v2Operations ?? []) this.retired.add(op);
+    this.index = new OrganizationIndex((cursor, updatedSince) =>
+      this.listOrganizationsV2({ cursor, updated_since: updatedSince, limit: 500 }),
+    );
+  }
+
+  /** The operations currently served through v2. */
+  get v2Operations(): RetirableOperation[] {
+    return [...this.retired];
+  }
+
+  isOnV2(operation: RetirableOperation): boolean {
+    return this.retired.has(operation);
+  }
+
+  // ---- organizations: list, collection, details -------------------------------------------
+
+  /** GET /v1/organizations (v2 mode: a local index over GET /api/v2/organizations) */
+  async listOrganizations(params: ListOrganizationsParams = {}, call?: CallOptions): Promise<OffsetPage<Organization, OrganizationRelatedObjects>> {
+    const op = 'listOrganizations';
+    this.checkOffset(op, params);
+    this.checkOptionalId(op, params.user_id, 'user_id');
+    this.checkOptionalId(op, params.filter_id, 'filter_id');
+    if (params.first_char !== undefined) this.validate(op, checkFirstChar(params.first_char));
+    const start = params.start ?? 0;
+    return this.withFallback(
+      op,
+      async () => {
+        const { additionalData: _, ...page } = await this.offsetPage<Organization, OrganizationRelatedObjects>(
+          { operation: op, method: 'GET', path: '/v1/organizations', query: { ...params }, ...callSpec(call) },
+          start,
+          params.limit,
+        );
+        return page;
+      },
+      () => this.listOrganizationsFromIndex(params, call),
+    );
+  }
+
+  /** GET /v1/organizations, every page from `start`. */
+  iterateOrganizations(params: Omit<ListOrganizationsParams, 'start'> & { start?: number } = {}, call?: CallOptions): AsyncGenerator<Organization> {
+    return walkOffset((start) => this.listOrganizations({ ...params, start }, call), params.start ?? 0);
+  }
+
+  /** GET /v1/organizations/collection (needs global admin rights; v2 mode: GET /api/v2/organizations) */
+  async getOrganizationsCollection(params: OrganizationsCollectionParams = {}, call?: CallOptions): Promise<CursorPage<CollectionOrganization>> {
+    const op = 'getOrganizationsCollection';
+    this.checkCursor(op, params);
+    this.checkOptionalId(op, params.owner_id, 'owner_id');
+    if (params.first_char !== undefined) this.validate(op, checkFirstChar(params.first_char));
+    return this.withFallback(
+      op,
+      () =>
+        this.cursorPage<CollectionOrganization>({
+          operation: op,
+          method: 'GET',
+          path: '/v1/organizations/collection',
+          query: { ...params },
+          forbiddenHint: 'Listing the organization collection needs global admin rights in Pipedrive; ask an admin or use the regular list',
+          ...callSpec(call),
+        }),
+      async () => {
+        const page = await this.listOrganizationsV2(
+          {
+            cursor: params.cursor,
+            limit: params.limit,
+            owner_id: params.owner_id,
+            updated_since: params.since ? toRfc3339(params.since) : undefined,
+            updated_until: params.until ? toRfc3339(params.until) : undefined,
+          },
+          call,
+        );
+        const items = params.first_char === undefined ? page.items : page.items.filter((o) => sameFirstChar(o.name, params.first_char!));
+        return { items: items.map(collectionOrganizationFromV2), nextCursor: page.nextCursor };
+      },
+    );
+  }
+
+  /** GET /v1/organizations/collection, every page. */
+  iterateOrganizationsCollection(params: Omit<OrganizationsCollectionParams, 'cursor'> = {}, call?: CallOptions): AsyncGenerator<CollectionOrganization> {
+    return walkCursor((cursor) => this.getOrganizationsCollection({ ...params, cursor }, call));
+  }
+
+  /** GET /v1/organizations/{id} (v2 mode: GET /api/v2/organizations/{id}; followers then come empty) */
+  async getOrganization(id: number, call?: CallOptions): Promise<OrganizationDetails> {
+    const op = 'getOrganization';
+    this.validate(op, checkId(id));
+    return this.withFallback(
+      op,
+      async () => {
+        const body = await this.send({ operation: op, method: 'GET', path: `/v1/organizations/${id}`, orgId: id, ...callSpec(call) });
+        if (!body.data || typeof body.data !== 'object') throw this.malformed({ operation: op, method: 'GET', path: `/v1/organizations/${id}` }, 'no data');
+        const ad = (body.additional_data ?? {}) as { followers?: OrganizationDetails['followers']; dropbox_email?: string };
+        return {
+          organization: body.data as Organization,
+          followers: ad.followers ?? {},
+          dropboxEmail: ad.dropbox_email,
+          relatedObjects: (body.related_objects ?? undefined) as OrganizationRelatedObjects | undefined,
+        };
+      },
+      async () => {
+        const org = await this.getOrganizationV2(id, {}, { ...call });
+        const users = await this.userLookup(call);
+        return { organization: organizationFromV2(org, users), followers: {} };
+      },
+    );
+  }
+
+  // ---- organizations: write --------------------------------------------------------------
+
+  /** POST /v1/organizations (v2 mode: POST /api/v2/organizations) */
+  async addOrganization(input: AddOrganizationInput, call?: CallOptions): Promise<Organization> {
+    const op = 'addOrganization';
+    this.validate(op, checkName(input?.name));
+    this.checkOrgInput(op, input);
+    return this.withFallback(
+      op,
+      () => this.data<Organization>({ operation: op, method: 'POST', path: '/v1/organizations', body: inputToV1(input), ...callSpec(call) }),
+      async () => {
+        const org = await this.data<OrganizationV2>({ operation: op, method: 'POST', path: '/api/v2/organizations', body: addInputToV2(input), ...callSpec(call) });
+        this.index.upsert(org);
+        return organizationFromV2(org, await this.userLookup(call));
+      },
+    );
+  }
+
+  /** PUT /v1/organizations/{id} (v2 mode: PATCH /api/v2/organizations/{id}) */
+  async updateOrganization(id: number, input: UpdateOrganizationInput, call?: CallOptions): Promise<Organization> {
+    const op = 'updateOrganization';
+    this.validate(op, checkId(id), input?.name !== undefined ? checkName(input.name) : undefined);
+    this.checkOrgInput(op, input ?? {});
+    return this.withFallback(
+      op,
+      () => this.data<Organization>({ operation: op, method: 'PUT', path: `/v1/organizations/${id}`, body: inputToV1(input), orgId: id, ...callSpec(call) }),
+      async () => {
+        const org = await this.data<OrganizationV2>({
+          operation: op,
+          method: 'PATCH',
+          path: `/api/v2/organizations/${id}`,
+          body: updateInputToV2(input),
+          orgId: id,
+          ...callSpec(call),
+        });
+        this.index.upsert(org);
+        return organizationFromV2(org, await this.userLookup(call));
+      },
+    );
+  }
+
+  /** PUT /v1/organizations/{id}/merge: `id` is merged into `mergeWithId` */
+  mergeOrganizations(id: number, mergeWithId: number, call?: CallOptions): Promise<{ id: number }> {
+    const op = 'mergeOrganizations';
+    this.validate(op, checkMergeIds(id, mergeWithId));
+    return this.data<{ id: number }>({ operation: op, method: 'PUT', path: `/v1/organizations/${id}/merge`, body: { merge_with_id: mergeWithId }, orgId: id, ...callSpec(call) }).then((r) => {
+      this.index.remove(id);
+      return r;
+    });
+  }
+
+  /** DELETE /v1/organizations/{id} (v2 mode: DELETE /api/v2/organizations/{id}) */
+  async deleteOrganization(id: number, call?: CallOptions): Promise<{ id: number }> {
+    const op = 'deleteOrganization';
+    this.validate(op, checkId(id));
+    const result = await this.withFallback(
+      op,
+      () => this.data<{ id: number }>({ operation: op, method: 'DELETE', path: `/v1/organizations/${id}`, orgId: id, ...callSpec(call) }),
+      () => this.data<{ id: number }>({ operation: op, method: 'DELETE', path: `/api/v2/organizations/${id}`, orgId: id, ...callSpec(call) }),
+    );
+    this.index.remove(id);
+    return result;
+  }
+
+  /** DELETE /v1/organizations?ids= (v2 mode: one DELETE /api/v2/organizations/{id} per id, a few at a time) */
+  async deleteOrganizations(ids: number[], call?: CallOptions): Promise<{ id: number[] }> {
+    const op = 'deleteOrganizations';
+    this.validate(op, checkIds(ids));
+    const result = await this.withFallback(
+      op,
+      () => this.data<{ id: number[] }>({ operation: op, method: 'DELETE', path: '/v1/organizations', query: { ids }, ...callSpec(call) }),
+      () => this.deleteEachV2(op, ids, call),
+    );
+    for (const id of ids) this.index.remove(id);
+    return result;
+  }
+
+  // ---- organizations: related lists ------------------------------------------------------
+
+  /** GET /v1/organizations/{id}/activities (v2 mode: GET /api/v2/activities?org_id=; no activity_distribution) */
+  async listOrganizationActivities(id: number, params: OrganizationActivitiesParams = {}, call?: CallOptions): Promise<ActivitiesPage> {
+    const op = 'listOrganizationActivities';
+    this.validate(op, checkId(id));
+    this.checkOffset(op, params);
+    params.exclude?.forEach((x, i) => this.validate(op, checkId(x, `exclude[${i}]`)));
+    const start = params.start ?? 0;
+    return this.withFallback<ActivitiesPage>(
+      op,
+      async () => {
+        const { additionalData, ...page } = await this.offsetPage<Activity>(
+          { operation: op, method: 'GET', path: `/v1/organizations/${id}/activities`, query: { ...params }, orgId: id, ...callSpec(call) },
+          start,
+          params.limit,
+        );
+        const dist = (additionalData as { activity_distribution?: ActivityDistribution } | undefined)?.activity_distribution;
+        return { ...page, activityDistribution: dist ?? undefined };
+      },
+      async () => {
+        const limit = params.limit ?? 100;
+        const excluded = new Set(params.exclude ?? []);
+        const done = params.done === undefined ? undefined : params.done === 1;
+        const { items, moreItems } = await this.offsets.page(
+          `activities:${id}:${done}`,
+          start,
+          limit,
+          (cursor, want) => this.listActivitiesV2(id, { cursor, limit: want, done }, call).then(this.orgGone(id)),
+          (a) => !excluded.has(a.id),
+        );
+        const users = await this.userLookup(call);
+        return this.offsetResult(items.map((a) => activityFromV2(a, users, this.index.get(id)?.name)), start, limit, moreItems);
+      },
+    );
+  }
+
+  /** GET /v1/organizations/{id}/activities, every page. */
+  iterateOrganizationActivities(id: number, params: OrganizationActivitiesParams = {}, call?: CallOptions): AsyncGenerator<Activity> {
+    return walkOffset((start) => this.listOrganizationActivities(id, { ...params, start }, call), params.start ?? 0);
+  }
+
+  /** GET /v1/organizations/{id}/changelog */
+  listOrganizationChangelog(id: number, params: CursorParams = {}, call?: CallOptions): Promise<CursorPage<OrganizationChange>> {
+    const op = 'listOrganizationChangelog';
+    this.validate(op, checkId(id));
+    this.checkCursor(op, params);
+    return this.cursorPage<OrganizationChange>({ operation: op, method: 'GET', path: `/v1/organizations/${id}/changelog`, query: { ...params }, orgId: id, ...callSpec(call) });
+  }
+
+  /** GET /v1/organizations/{id}/changelog, every page. */
+  iterateOrganizationChangelog(id: number, params: Omit<CursorParams, 'cursor'> = {}, call?: CallOptions): AsyncGenerator<OrganizationChange> {
+    return walkCursor((cursor) => this.listOrganizationChangelog(id, { ...params, cursor }, call));
+  }
+
+  /**
+   * GET /v1/organizations/{id}/deals (v2 mode: GET /api/v2/deals?org_id=; sort only by id,
+   * add_time or update_time, only_primary_association ignored: v2 lists direct associations)
+   */
+  async listOrganizationDeals(id: number, params: OrganizationDealsParams = {}, call?: CallOptions): Promise<OffsetPage<Deal, OrganizationRelatedObjects>> {
+    const op = 'listOrganizationDeals';
+    this.validate(op, checkId(id));
+    this.checkOffset(op, params);
+    const start = params.start ?? 0;
+    return this.withFallback(
+      op,
+      async () => {
+        const { additionalData: _, ...page } = await this.offsetPage<Deal, OrganizationRelatedObjects>(
+          { operation: op, method: 'GET', path: `/v1/organizations/${id}/deals`, query: { ...params }, orgId: id, ...callSpec(call) },
+          start,
+          params.limit,
+        );
+        return page;
+      },
+      async () => {
+        const limit = params.limit ?? 100;
+        const status = params.status && params.status !== 'all_not_deleted' ? [params.status] : undefined;
+        const sort = v2Sort(params.sort);
+        const { items, moreItems } = await this.offsets.page(
+          `deals:${id}:${status}:${sort.sort_by}:${sort.sort_direction}`,
+          start,
+          limit,
+          (cursor, want) => this.listDealsV2(id, { cursor, limit: want, status, ...sort }, call).then(this.orgGone(id)),
+        );
+        const users = await this.userLookup(call);
+        return this.offsetResult(items.map((d) => dealFromV2(d, users, this.index.get(id)?.name)), start, limit, moreItems);
+      },
+    );
+  }
+
+  /** GET /v1/organizations/{id}/deals, every page. */
+  iterateOrganizationDeals(id: number, params: OrganizationDealsParams = {}, call?: CallOptions): AsyncGenerator<Deal> {
+    return walkOffset((start) => this.listOrganizationDeals(id, { ...params, start }, call), params.start ?? 0);
+  }
+
+  /** GET /v1/organizations/{id}/files (limit at most 100) */
+  async listOrganizationFiles(id: number, params: OrganizationFilesParams = {}, call?: CallOptions): Promise<OffsetPage<OrganizationFile>> {
+    const op = 'listOrganizationFiles';
+    this.validate(op, checkId(id));
+    this.checkOffset(op, params, 100);
+    const { additionalData: _, ...page } = await this.offsetPage<OrganizationFile>(
+      { operation: op, method: 'GET', path: `/v1/organizations/${id}/files`, query: { ...params }, orgId: id, ...callSpec(call) },
+      params.start ?? 0,
+      params.limit,
+    );
+    return page;
+  }
+
+  /** GET /v1/organizations/{id}/files, every page. */
+  iterateOrganizationFiles(id: number, params: OrganizationFilesParams = {}, call?: CallOptions): AsyncGenerator<OrganizationFile> {
+    return walkOffset((start) => this.listOrganizationFiles(id, { ...params, start }, call), params.start ?? 0);
+  }
+
+  /** GET /v1/organizations/{id}/flow */
+  async listOrganizationFlow(id: number, params: OrganizationFlowParams = {}, call?: CallOptions): Promise<OffsetPage<FlowItem, OrganizationRelatedObjects>> {
+    const op = 'listOrganizationFlow';
+    this.validate(op, checkId(id));
+    this.checkOffset(op, params);
+    const { additionalData: _, ...page } = await this.offsetPage<FlowItem, OrganizationRelatedObjects>(
+      { operation: op, method: 'GET', path: `/v1/organizations/${id}/flow`, query: { ...params }, orgId: id, ...callSpec(call) },
+      params.start ?? 0,
+      params.limit,
+    );
+    return page;
+  }
+
+  /** GET /v1/organizations/{id}/flow, every page. */
+  iterateOrganizationFlow(id: number, params: OrganizationFlowParams = {}, call?: CallOptions): AsyncGenerator<FlowItem> {
+    return walkOffset((start) => this.listOrganizationFlow(id, { ...params, start }, call), params.start ?? 0);
+  }
+
+  /** GET /v1/organizations/{id}/followers (one page: the route takes no paging parameters) */
+  async listOrganizationFollowers(id: number, call?: CallOptions): Promise<OffsetPage<OrganizationFollower>> {
+    const op = 'listOrganizationFollowers';
+    this.validate(op, checkId(id));
+    const { additionalData: _, ...page } = await this.offsetPage<OrganizationFollower>(
+      { operation: op, method: 'GET', path: `/v1/organizations/${id}/followers`, orgId: id, ...callSpec(call) },
+      0,
+      undefined,
+    );
+    return page;
+  }
+
+  /** GET /v1/organizations/{id}/mailMessages */
+  async listOrganizationMailMessages(id: number, params: OrganizationMailMessagesParams = {}, call?: CallOptions): Promise<OffsetPage<MailMessageItem>> {
+    const op = 'listOrganizationMailMessages';
+    this.validate(op, checkId(id));
+    this.checkOffset(op, params);
+    const { additionalData: _, ...page } = await this.offsetPage<MailMessageItem>(
+      { operation: op, method: 'GET', path: `/v1/organizations/${id}/mailMessages`, query: { ...params }, orgId: id, ...callSpec(call) },
+      params.start ?? 0,
+      params.limit,
+    );
+    return page;
+  }
+
+  /** GET /v1/organizations/{id}/mailMessages, every page. */
+  iterateOrganizationMailMessages(id: number, params: OrganizationMailMessagesParams = {}, call?: CallOptions): AsyncGenerator<MailMessageItem> {
+    return walkOffset((start) => this.listOrganizationMailMessages(id, { ...params, start }, call), params.start ?? 0);
+  }
+
+  /** GET /v1/organizations/{id}/permittedUsers: the ids of users who may see the organization */
+  async listOrganizationPermittedUsers(id: number, call?: CallOptions): Promise<number[]> {
+    const op = 'listOrganizationPermittedUsers';
+    this.validate(op, checkId(id));
+    const data = await this.data<number[] | null>({ operation: op, method: 'GET', path: `/v1/organizations/${id}/permittedUsers`, orgId: id, ...callSpec(call) });
+    return data ?? [];
+  }
+
+  /** GET /v1/organizations/{id}/persons (v2 mode: GET /api/v2/persons?org_id=) */
+  async listOrganizationPersons(id: number, params: OffsetParams = {}, call?: CallOptions): Promise<OffsetPage<Person, OrganizationRelatedObjects>> {
+    const op = 'listOrganizationPersons';
+    this.validate(op, checkId(id));
+    this.checkOffset(op, params);
+    const start = params.start ?? 0;
+    return this.withFallback(
+      op,
+      async () => {
+        const { additionalData: _, ...page } = await this.offsetPage<Person, OrganizationRelatedObjects>(
+          { operation: op, method: 'GET', path: `/v1/organizations/${id}/persons`, query: { ...params }, orgId: id, ...callSpec(call) },
+          start,
+          params.limit,
+        );
+        return page;
+      },
+      async () => {
+        const limit = params.limit ?? 100;
+        const { items, moreItems } = await this.offsets.page(`persons:${id}`, start, limit, (cursor, want) =>
+          this.listPersonsV2(id, { cursor, limit: want }, call).then(this.orgGone(id)),
+        );
+        const users = await this.userLookup(call);
+        return this.offsetResult(items.map((p) => personFromV2(p, users, this.index.get(id)?.name)), start, limit, moreItems);
+      },
+    );
+  }
+
+  /** GET /v1/organizations/{id}/persons, every page. */
+  iterateOrganizationPersons(id: number, params: OffsetParams = {}, call?: CallOptions): AsyncGenerator<Person> {
+    return walkOffset((start) => this.listOrganizationPersons(id, { ...params, start }, call), params.start ?? 0);
+  }
+
+  // ---- followers ----------------------------------------------------------------------------
+
+  /** POST /v1/organizations/{id}/followers */
+  addOrganizationFollower(id: number, userId: number, call?: CallOptions): Promise<OrganizationFollower> {
+    const op = 'addOrganizationFollower';
+    this.validate(op, checkId(id), checkId(userId, 'user_id'));
+    return this.data<OrganizationFollower>({ operation: op, method: 'POST', path: `/v1/organizations/${id}/followers`, body: { user_id: userId }, orgId: id, ...callSpec(call) });
+  }
+
+  /** DELETE /v1/organizations/{id}/followers/{follower_id} (`followerId` is the follower record's id, not the user id) */
+  deleteOrganizationFollower(id: number, followerId: number, call?: CallOptions): Promise<{ id: number }> {
+    const op = 'deleteOrganizationFollower';
+    this.validate(op, checkId(id), checkId(followerId, 'follower_id'));
+    return this.data<{ id: number }>({ operation: op, method: 'DELETE', path: `/v1/organizations/${id}/followers/${followerId}`, orgId: id, ...callSpec(call) });
+  }
+
+  // ---- supporting routes -----------------------------------------------------------------------
+
+  /** GET /v1/users/me: the signed-in user (checks the token) */
+  getCurrentUser(call?: CallOptions): Promise<User> {
+    return this.data<User>({ operation: 'getCurrentUser', method: 'GET', path: '/v1/users/me', ...callSpec(call) });
+  }
+
+  /** GET /v1/users */
+  async listUsers(call?: CallOptions): Promise<User[]> {
+    const data = await this.data<User[] | null>({ operation: 'listUsers', method: 'GET', path: '/v1/users', ...callSpec(call) });
+    return data ?? [];
+  }
+
+  /** GET /v1/organizationFields */
+  async listOrganizationFields(params: OffsetParams = {}, call?: CallOptions): Promise<OffsetPage<OrganizationField>> {
+    const op = 'listOrganizationFields';
+    this.checkOffset(op, params);
+    const { additionalData: _, ...page } = await this.offsetPage<OrganizationField>(
+      { operation: op, method: 'GET', path: '/v1/organizationFields', query: { ...params }, ...callSpec(call) },
+      params.start ?? 0,
+      params.limit,
+    );
+    return page;
+  }
+
+  /** GET /v1/organizationFields, every page. */
+  iterateOrganizationFields(params: OffsetParams = {}, call?: CallOptions): AsyncGenerator<OrganizationField> {
+    return walkOffset((start) => this.listOrganizationFields({ ...params, start }, call), params.start ?? 0);
+  }
+
+  /** GET /v1/filters?type=org: the saved organization filters (their ids go to listOrganizations' filter_id) */
+  async listOrganizationFilters(call?: CallOptions): Promise<Filter[]> {
+    const data = await this.data<Filter[] | null>({ operation: 'listOrganizationFilters', method: 'GET', path: '/v1/filters', query: { type: 'org' }, ...callSpec(call) });
+    return data ?? [];
+  }
+
+  // ---- v1 → v2 fallback ------------------------------------------------------------------------
+
+  private async withFallback<T>(op: RetirableOperation, v1: () => Promise<T>, v2: () => Promise<T>): Promise<T> {
+    if (this.retired.has(op)) return v2();
+    try {
+      return await v1();
+    } catch (e) {
+      if (!(e instanceof PipedriveError) || e.kind !== 'gone') throw e;
+      this.retire(op, e.status ?? 410);
+      return v2();
+    }
+  }
+
+  private retire(op: RetirableOperation, status: number): void {
+    if (this.retired.has(op)) return;
+    this.retired.add(op);
+    this.transport.log(`Pipedrive retired the v1 route of ${op} (${status}); using ${V2_ROUTE[op]} from now on.`);
+    this.clientOptions.onSwitchToV2?.(op, status);
+  }
+
+  private async listOrganizationsFromIndex(params: ListOrganizationsParams, call?: CallOptions): Promise<OffsetPage<Organization, OrganizationRelatedObjects>> {
+    const start = params.start ?? 0;
+    const limit = params.limit ?? 100;
+    const users = await this.userLookup(call);
+    const toV1 = (o: OrganizationV2) => organizationFromV2(o, users);
+    if (params.filter_id !== undefined) {
+      // A saved filter cannot be evaluated locally: let v2 apply it, then page like the index does.
+      const filtered = new OrganizationIndex((cursor) => this.listOrganizationsV2({ cursor, filter_id: params.filter_id, limit: 500 }, call));
+      await filtered.refresh();
+      const { items, moreItems } = filtered.query({ ...params, start, limit }, toV1);
+      return this.offsetResult(items, start, limit, moreItems);
+    }
+    await this.index.refresh();
+    const { items, moreItems } = this.index.query({ first_char: params.first_char, user_id: params.user_id, sort: params.sort, start, limit }, toV1);
+    return this.offsetResult(items, start, limit, moreItems);
+  }
+
+  private offsetResult<T>(items: T[], start: number, limit: number, moreItems: boolean): OffsetPage<T, undefined> & { relatedObjects: undefined } {
+    return { items, start, limit, moreItems, nextStart: moreItems ? start + items.length : undefined, relatedObjects: undefined };
+  }
+
+  /** v2's related lists answer an empty page for a missing organization; v1 answered 404. Keep v1's answer. */
+  private orgGone(id: number) {
+    return async <P extends CursorPage<unknown>>(page: P): Promise<P> => {
+      if (page.items.length === 0) {
+        // One cheap lookup only when the page is empty, so a missing organization still says so.
+        await this.getOrganizationV2(id);
+      }
+      return page;
+    };
+  }
+
+  private async deleteEachV2(op: string, ids: number[], call?: CallOptions): Promise<{ id: number[] }> {
+    const concurrency = Math.max(1, this.options.bulkDeleteConcurrency ?? 4);
+    const deleted: number[] = [];
+    const failures: PipedriveError[] = [];
+    let next = 0;
+    const worker = async () => {
+      while (next < ids.length) {
+        const id = ids[next++];
+        try {
+          await this.data<{ id: number }>({ operation: op, method: 'DELETE', path: `/api/v2/organizations/${id}`, orgId: id, ...callSpec(call) });
+          deleted.push(id);
+        } catch (e) {
+          if (e instanceof PipedriveError && e.kind === 'aborted') throw e;
+          failures.push(e instanceof PipedriveError ? e : new PipedriveError({ kind: 'network', operation: op, message: String(e) }));
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, ids.length) }, worker));
+    if (failures.length) {
+      const first = failures[0];
+      throw new PipedriveError({
+        kind: first.kind,
+        status: first.status,
+        error: first.error,
+        errorInfo: first.errorInfo,
+        errorCode: first.errorCode,
+        operation: op,
+        attempts: first.attempts,
+        message: `Deleted ${deleted.length} of ${ids.length} organizations; ${failures.length} failed. First failure: ${first.message}`,
+      });
+    }
+    const order = new Map(ids.map((id, i) => [id, i]));
+    return { id: deleted.sort((a, b) => order.get(a)! - order.get(b)!) };
+  }
+
+  private checkOrgInput(op: string, input: { owner_id?: number; visible_to?: unknown; label?: number; label_ids?: number[] }): void {
+    this.checkOptionalId(op, input.owner_id, 'owner_id');
+    if (input.visible_to !== undefined) this.validate(op, checkVisibleTo(input.visible_to));
+    this.checkOptionalId(op, input.label, 'label');
+    input.label_ids?.forEach((l, i) => this.validate(op, checkId(l, `label_ids[${i}]`)));
+  }
+
+  /** Users by id, read once, to fill the owner names v2 does not send. Missing users stay id-only. */
+  private async userLookup(call?: CallOptions): Promise<UserLookup> {
+    if (!this.usersById) {
+      this.usersById = this.listUsers(call).then(
+        (users) => new Map(users.map((u) => [u.id, u])),
+        (e: unknown) => {
+          this.usersById = undefined;
+          if (e instanceof PipedriveError && e.kind === 'aborted') throw e;
+          this.transport.log(`Could not read users for owner names (${e instanceof PipedriveError ? e.kind : 'error'}); owners show as ids.`);
+          return new Map<number, User>();
+        },
+      );
+    }
+    const map = await this.usersById;
+    return (id) => map.get(id);
+  }
+}
+
+/** v1 `field ASC` → v2 sort_by/sort_direction, where v2 supports the field (id, add_time, update_time). */
+function v2Sort(sort: string | undefined): { sort_by?: 'id' | 'update_time' | 'add_time'; sort_direction?: 'asc' | 'desc' } {
+  const first = sort?.split(',')[0]?.trim();
+  if (!first) return {};
+  const [field, dir] = first.split(/\s+/);
+  if (field !== 'id' && field !== 'update_time' && field !== 'add_time') return {};
+  return { sort_by: field, sort_direction: /^desc$/i.test(dir ?? '') ? 'desc' : 'asc' };
+}

@@ -1,0 +1,224 @@
+import { PipedriveApiBase, callSpec } from './PipedriveApiBase';
+import { readNextCursor, walkCursor, type CursorPage } from './pages';
+import type {
+  ActivitiesV2Params,
+  AddOrganizationV2Input,
+  CallOptions,
+  CursorParams,
+  DealsV2Params,
+  ListOrganizationsV2Params,
+  OrganizationV2ViewParams,
+  PersonsV2Params,
+  SearchOrganizationsParams,
+  UpdateOrganizationV2Input,
+} from './params';
+import type {
+  ActivityV2,
+  DealV2,
+  FollowerChangeV2,
+  FollowerV2,
+  OrganizationSearchHit,
+  OrganizationV2,
+} from './records';
+import { checkId, checkLimit, checkName, checkSearchTerm, checkVisibleTo } from './validators';
+
+/** The v2 routes, each as it is: v2 records, cursor pages. */
+export class PipedriveV2Api extends PipedriveApiBase {
+  /** GET /api/v2/organizations */
+  listOrganizationsV2(params: ListOrganizationsV2Params = {}, call?: CallOptions): Promise<CursorPage<OrganizationV2>> {
+    const op = 'listOrganizationsV2';
+    this.checkCursor(op, params);
+    this.checkOptionalId(op, params.owner_id, 'owner_id');
+    this.checkOptionalId(op, params.filter_id, 'filter_id');
+    params.ids?.forEach((id, i) => this.validate(op, checkId(id, `ids[${i}]`)));
+    return this.cursorPage<OrganizationV2>({
+      operation: op,
+      method: 'GET',
+      path: '/api/v2/organizations',
+      query: { ...params, ...viewQuery(params) },
+      ...callSpec(call),
+    });
+  }
+
+  /** GET /api/v2/organizations, every page. */
+  iterateOrganizationsV2(params: Omit<ListOrganizationsV2Params, 'cursor'> = {}, call?: CallOptions): AsyncGenerator<OrganizationV2> {
+    return walkCursor((cursor) => this.listOrganizationsV2({ ...params, cursor }, call));
+  }
+
+  /** GET /api/v2/organizations/{id} */
+  getOrganizationV2(id: number, view: OrganizationV2ViewParams = {}, call?: CallOptions): Promise<OrganizationV2> {
+    const op = 'getOrganizationV2';
+    this.validate(op, checkId(id));
+    return this.data<OrganizationV2>({
+      operation: op,
+      method: 'GET',
+      path: `/api/v2/organizations/${id}`,
+      query: viewQuery(view),
+      orgId: id,
+      ...callSpec(call),
+    });
+  }
+
+  /** POST /api/v2/organizations */
+  addOrganizationV2(input: AddOrganizationV2Input, call?: CallOptions): Promise<OrganizationV2> {
+    const op = 'addOrganizationV2';
+    this.validate(op, checkName(input.name));
+    this.checkOrgFields(op, input);
+    return this.data<OrganizationV2>({ operation: op, method: 'POST', path: '/api/v2/organizations', body: input, ...callSpec(call) });
+  }
+
+  /** PATCH /api/v2/organizations/{id} */
+  updateOrganizationV2(id: number, input: UpdateOrganizationV2Input, call?: CallOptions): Promise<OrganizationV2> {
+    const op = 'updateOrganizationV2';
+    this.validate(op, checkId(id), input.name !== undefined ? checkName(input.name) : undefined);
+    this.checkOrgFields(op, input);
+    return this.data<OrganizationV2>({ operation: op, method: 'PATCH', path: `/api/v2/organizations/${id}`, body: input, orgId: id, ...callSpec(call) });
+  }
+
+  /** DELETE /api/v2/organizations/{id} (marks it deleted; Pipedrive purges it after 30 days) */
+  deleteOrganizationV2(id: number, call?: CallOptions): Promise<{ id: number }> {
+    const op = 'deleteOrganizationV2';
+    this.validate(op, checkId(id));
+    return this.data<{ id: number }>({ operation: op, method: 'DELETE', path: `/api/v2/organizations/${id}`, orgId: id, ...callSpec(call) });
+  }
+
+  /** GET /api/v2/organizations/{id}/followers */
+  listOrganizationFollowersV2(id: number, params: CursorParams = {}, call?: CallOptions): Promise<CursorPage<FollowerV2>> {
+    const op = 'listOrganizationFollowersV2';
+    this.validate(op, checkId(id));
+    this.checkCursor(op, params);
+    return this.cursorPage<FollowerV2>({ operation: op, method: 'GET', path: `/api/v2/organizations/${id}/followers`, query: { ...params }, orgId: id, ...callSpec(call) });
+  }
+
+  /** GET /api/v2/organizations/{id}/followers, every page. */
+  iterateOrganizationFollowersV2(id: number, params: Omit<CursorParams, 'cursor'> = {}, call?: CallOptions): AsyncGenerator<FollowerV2> {
+    return walkCursor((cursor) => this.listOrganizationFollowersV2(id, { ...params, cursor }, call));
+  }
+
+  /** POST /api/v2/organizations/{id}/followers */
+  addOrganizationFollowerV2(id: number, userId: number, call?: CallOptions): Promise<FollowerV2> {
+    const op = 'addOrganizationFollowerV2';
+    this.validate(op, checkId(id), checkId(userId, 'user_id'));
+    return this.data<FollowerV2>({ operation: op, method: 'POST', path: `/api/v2/organizations/${id}/followers`, body: { user_id: userId }, orgId: id, ...callSpec(call) });
+  }
+
+  /** DELETE /api/v2/organizations/{id}/followers/{follower_id} (v2's follower_id is the user id) */
+  deleteOrganizationFollowerV2(id: number, followerUserId: number, call?: CallOptions): Promise<{ user_id: number }> {
+    const op = 'deleteOrganizationFollowerV2';
+    this.validate(op, checkId(id), checkId(followerUserId, 'follower_id'));
+    return this.data<{ user_id: number }>({
+      operation: op,
+      method: 'DELETE',
+      path: `/api/v2/organizations/${id}/followers/${followerUserId}`,
+      orgId: id,
+      ...callSpec(call),
+    });
+  }
+
+  /** GET /api/v2/organizations/{id}/followers/changelog */
+  listOrganizationFollowersChangelogV2(id: number, params: CursorParams = {}, call?: CallOptions): Promise<CursorPage<FollowerChangeV2>> {
+    const op = 'listOrganizationFollowersChangelogV2';
+    this.validate(op, checkId(id));
+    this.checkCursor(op, params);
+    return this.cursorPage<FollowerChangeV2>({
+      operation: op,
+      method: 'GET',
+      path: `/api/v2/organizations/${id}/followers/changelog`,
+      query: { ...params },
+      orgId: id,
+      ...callSpec(call),
+    });
+  }
+
+  /** GET /api/v2/organizations/{id}/followers/changelog, every page. */
+  iterateOrganizationFollowersChangelogV2(id: number, params: Omit<CursorParams, 'cursor'> = {}, call?: CallOptions): AsyncGenerator<FollowerChangeV2> {
+    return walkCursor((cursor) => this.listOrganizationFollowersChangelogV2(id, { ...params, cursor }, call));
+  }
+
+  /** GET /api/v2/organizations/search */
+  searchOrganizations(params: SearchOrganizationsParams, call?: CallOptions): Promise<CursorPage<OrganizationSearchHit>> {
+    const op = 'searchOrganizations';
+    this.validate(op, checkSearchTerm(params.term, params.exact_match === true));
+    this.checkCursor(op, params);
+    const fields = Array.isArray(params.fields) ? params.fields : params.fields ? [params.fields] : undefined;
+    return this.searchPage({
+      operation: op,
+      method: 'GET',
+      path: '/api/v2/organizations/search',
+      query: { term: params.term.trim(), fields, exact_match: params.exact_match, limit: params.limit, cursor: params.cursor },
+      search: true,
+      ...callSpec(call),
+    });
+  }
+
+  /** GET /api/v2/organizations/search, every page. */
+  iterateSearchOrganizations(params: Omit<SearchOrganizationsParams, 'cursor'>, call?: CallOptions): AsyncGenerator<OrganizationSearchHit> {
+    return walkCursor((cursor) => this.searchOrganizations({ ...params, cursor }, call));
+  }
+
+  /** GET /api/v2/deals?org_id= */
+  listDealsV2(orgId: number, params: DealsV2Params = {}, call?: CallOptions): Promise<CursorPage<DealV2>> {
+    const op = 'listDealsV2';
+    this.validate(op, checkId(orgId, 'org_id'));
+    this.checkCursor(op, params);
+    return this.cursorPage<DealV2>({ operation: op, method: 'GET', path: '/api/v2/deals', query: { org_id: orgId, ...params }, ...callSpec(call) });
+  }
+
+  /** GET /api/v2/deals?org_id=, every page. */
+  iterateDealsV2(orgId: number, params: Omit<DealsV2Params, 'cursor'> = {}, call?: CallOptions): AsyncGenerator<DealV2> {
+    return walkCursor((cursor) => this.listDealsV2(orgId, { ...params, cursor }, call));
+  }
+
+  /** GET /api/v2/persons?org_id= */
+  listPersonsV2(orgId: number, params: PersonsV2Params = {}, call?: CallOptions): Promise<CursorPage<import('./records').PersonV2>> {
+    const op = 'listPersonsV2';
+    this.validate(op, checkId(orgId, 'org_id'));
+    this.checkCursor(op, params);
+    return this.cursorPage({ operation: op, method: 'GET', path: '/api/v2/persons', query: { org_id: orgId, ...params }, ...callSpec(call) });
+  }
+
+  /** GET /api/v2/persons?org_id=, every page. */
+  iteratePersonsV2(orgId: number, params: Omit<PersonsV2Params, 'cursor'> = {}, call?: CallOptions): AsyncGenerator<import('./records').PersonV2> {
+    return walkCursor((cursor) => this.listPersonsV2(orgId, { ...params, cursor }, call));
+  }
+
+  /** GET /api/v2/activities?org_id= */
+  listActivitiesV2(orgId: number, params: ActivitiesV2Params = {}, call?: CallOptions): Promise<CursorPage<ActivityV2>> {
+    const op = 'listActivitiesV2';
+    this.validate(op, checkId(orgId, 'org_id'));
+    this.checkCursor(op, params);
+    return this.cursorPage<ActivityV2>({ operation: op, method: 'GET', path: '/api/v2/activities', query: { org_id: orgId, ...params }, ...callSpec(call) });
+  }
+
+  /** GET /api/v2/activities?org_id=, every page. */
+  iterateActivitiesV2(orgId: number, params: Omit<ActivitiesV2Params, 'cursor'> = {}, call?: CallOptions): AsyncGenerator<ActivityV2> {
+    return walkCursor((cursor) => this.listActivitiesV2(orgId, { ...params, cursor }, call));
+  }
+
+  protected checkCursor(operation: string, params: { limit?: number }): void {
+    if (params.limit !== undefined) this.validate(operation, checkLimit(params.limit));
+  }
+
+  protected checkOrgFields(operation: string, input: { owner_id?: number; visible_to?: unknown; label_ids?: number[] }): void {
+    this.checkOptionalId(operation, input.owner_id, 'owner_id');
+    if (input.visible_to !== undefined) this.validate(operation, checkVisibleTo(input.visible_to));
+    input.label_ids?.forEach((l, i) => this.validate(operation, checkId(l, `label_ids[${i}]`)));
+  }
+
+  /** Search answers `data: { items: [...] }` rather than a list. */
+  private async searchPage(spec: Parameters<PipedriveApiBase['send']>[0]): Promise<CursorPage<OrganizationSearchHit>> {
+    const body = await this.send(spec);
+    const data = body.data as { items?: OrganizationSearchHit[] } | null | undefined;
+    if (data !== null && data !== undefined && !Array.isArray(data.items ?? [])) throw this.malformed(spec, 'data.items is not a list');
+    return { items: data?.items ?? [], nextCursor: readNextCursor(body.additional_data) };
+  }
+}
+
+function viewQuery(view: OrganizationV2ViewParams): Record<string, string | boolean | undefined> {
+  return {
+    include_fields: view.include_fields?.join(','),
+    custom_fields: view.custom_fields?.join(','),
+    include_option_labels: view.include_option_labels,
+    include_labels: view.include_labels,
+  };
+}

@@ -1,0 +1,71 @@
+import { AbortedWait, type Clock } from './Clock';
+
+/** Pipedrive counts burst limits in a rolling 2-second window. */
+export const PIPEDRIVE_WINDOW_MS = 2000;
+
+export interface PacingOptions {
+  /** Requests per 2-second window for all routes (default 80; Infinity turns pacing off). */
+  requestsPer2s?: number;
+  /** Requests per 2-second window for search routes (default 10, Pipedrive's search limit). */
+  searchRequestsPer2s?: number;
+}
+
+/** Request start times of the last window, in a ring so recording is O(1). */
+class SlidingWindow {
+  private readonly times: number[];
+  private next = 0;
+
+  constructor(max: number, private readonly windowMs: number) {
+    this.times = Number.isFinite(max) && max > 0 ? new Array<number>(Math.floor(max)).fill(-Infinity) : [];
+  }
+
+  /** How long until one more request fits (0 = now). */
+  delay(now: number): number {
+    if (this.times.length === 0) return 0;
+    // The slot to be overwritten next holds the oldest start of the last `max` requests.
+    return Math.max(0, this.times[this.next] + this.windowMs - now);
+  }
+
+  record(now: number): void {
+    if (this.times.length === 0) return;
+    this.times[this.next] = now;
+    this.next = (this.next + 1) % this.times.length;
+  }
+}
+
+/**
+ * Spaces requests so a burst stays inside Pipedrive's 2-second window, and holds every request
+ * back while the server says the window is spent (x-ratelimit-remaining: 0).
+ */
+export class RequestPacer {
+  private readonly all: SlidingWindow;
+  private readonly search: SlidingWindow;
+  private blockedUntil = 0;
+
+  constructor(private readonly clock: Clock, options: PacingOptions = {}) {
+    this.all = new SlidingWindow(options.requestsPer2s ?? 80, PIPEDRIVE_WINDOW_MS);
+    this.search = new SlidingWindow(options.searchRequestsPer2s ?? 10, PIPEDRIVE_WINDOW_MS);
+  }
+
+  /** Waits for a slot and takes it. Returns the time waited (ms). */
+  async acquire(isSearch: boolean, signal?: AbortSignal): Promise<number> {
+    let waited = 0;
+    for (;;) {
+      if (signal?.aborted) throw new AbortedWait();
+      const now = this.clock.now();
+      const wait = Math.max(this.blockedUntil - now, this.all.delay(now), isSearch ? this.search.delay(now) : 0);
+      if (wait <= 0) {
+        this.all.record(now);
+        if (isSearch) this.search.record(now);
+        return waited;
+      }
+      await this.clock.sleep(wait, signal);
+      waited += wait;
+    }
+  }
+
+  /** The server said the window is spent: hold requests until it resets. */
+  blockUntil(time: number): void {
+    this.blockedUntil = Math.max(this.blockedUntil, time);
+  }
+}

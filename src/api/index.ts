@@ -1,0 +1,15 @@
+// The public surface of the Pipedrive client. Nothing here imports vscode.
+export { PipedriveClient, type ClientOptions, type RetirableOperation, type ActivitiesPage } from './PipedriveClient';
+export { DEFAULT_BASE_URL, normalizeBaseUrl, type PipedriveClientOptions } from './PipedriveApiBase';
+export { PipedriveError, isPipedriveError, redact, type PipedriveErrorKind } from './PipedriveError';
+export type { RequestEvent, TokenSource } from './HttpTransport';
+export type { Clock } from './Clock';
+export { systemClock } from './Clock';
+export type { PacingOptions } from './RequestPacer';
+export type { RetryOptions } from './retryPolicy';
+export * from './validators';
+export * from './records';
+export * from './params';
+export type { OffsetPage, CursorPage } from './pages';
+export { sameFirstChar } from './OrganizationIndex';
+export { toRfc3339, toV1DateTime, firstCharOf } from './v2Mapping';
