@@ -111,7 +111,10 @@ export function compareBy(sort: string | undefined): (a: Organization, b: Organi
   };
 }
 
-const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+// The same collation Pipedrive's name sort shows (accents and case ignored, digits by value).
+const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+
+const TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
 
 function compareValues(x: unknown, y: unknown): number {
   if (x === y) return 0;
@@ -121,5 +124,9 @@ function compareValues(x: unknown, y: unknown): number {
   if (typeof x === 'object' && typeof y === 'object') {
     return compareValues((x as { value?: unknown }).value, (y as { value?: unknown }).value);
   }
-  return collator.compare(String(x), String(y));
+  const a = String(x);
+  const b = String(y);
+  // v1 times are fixed-width `YYYY-MM-DD HH:MM:SS`: text order is time order.
+  if (TIME.test(a) && TIME.test(b)) return a < b ? -1 : a > b ? 1 : 0;
+  return collator.compare(a, b);
 }
