@@ -2,8 +2,7 @@
 // so the harness knows its process id and can end it like every other process it started.
 import * as fs from 'fs';
 import { chromium, Browser, BrowserServer } from 'playwright-core';
-import { onCleanup } from './processes';
-import { killTree } from './processes';
+import { killTree, onCleanup } from './processes';
 
 export class HarnessSetupError extends Error {}
 
@@ -51,10 +50,14 @@ export async function launchChromium(): Promise<LaunchedBrowser> {
   const pid = server.process().pid!;
   const browser = await chromium.connect(server.wsEndpoint());
   const close = onCleanup('chromium', async () => {
+    // A graceful close lets Chromium flush; a hung one must not hold the run, so it gets 5 s.
+    let timer: NodeJS.Timeout | undefined;
     await Promise.race([
       browser.close().then(() => server.close()),
-      new Promise((r) => setTimeout(r, 5000)),
-    ]).catch(() => undefined);
+      new Promise((r) => (timer = setTimeout(r, 5000))),
+    ])
+      .catch(() => undefined)
+      .finally(() => clearTimeout(timer));
     await killTree(pid, 1000);
   });
   return { browser, pid, close };

@@ -33,10 +33,13 @@ export async function runInHostLayer(options: { grep?: string } = {}): Promise<L
       if (at >= 0) console.log('  ' + line.slice(at + '[pipedrive-test]'.length).trim().replace(/%c/g, ''));
     };
     const page = await session.openWorkbench({ extensionTestsPath: TESTS_ENTRY, onLog, onExit: (code) => exited(code) });
+    let timer: NodeJS.Timeout | undefined;
     const code = await Promise.race([
       exitCode,
-      new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no codeAutomationExit within ${RUN_TIMEOUT_MS / 1000} s`)), RUN_TIMEOUT_MS)),
-    ]);
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no codeAutomationExit within ${RUN_TIMEOUT_MS / 1000} s`)), RUN_TIMEOUT_MS);
+      }),
+    ]).finally(() => clearTimeout(timer));
     await session.saveArtifacts(artifacts, page);
     if (!fs.existsSync(resultsFile)) {
       return setupFailure('vscode', 'in-host run', new Error(`extension host exited with ${code} and wrote no results (see ${path.relative(ROOT, artifacts)}/)`), started);
