@@ -158,3 +158,18 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   });
   return { url, port: Number(new URL(url).port), pid: child.pid!, stop };
 }
+
+/**
+ * The URL that opens `folder` in the workbench with an extension under development (and optionally
+ * its tests): code-server takes the same payload as VS Code's web embedder, with remote URIs.
+ */
+export function workbenchUrl(
+  server: Pick<CodeServer, 'url' | 'port'>,
+  folder: string,
+  options: { extensionDevelopmentPath: string; extensionTestsPath?: string },
+): string {
+  const remote = (p: string) => `vscode-remote://127.0.0.1:${server.port}${p}`;
+  const payload: [string, string][] = [['extensionDevelopmentPath', remote(options.extensionDevelopmentPath)]];
+  if (options.extensionTestsPath) payload.push(['extensionTestsPath', remote(options.extensionTestsPath)]);
+  return `${server.url}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+}

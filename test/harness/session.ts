@@ -6,7 +6,7 @@ import * as path from 'path';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { Sandbox, SandboxOptions } from '../../src/sandbox/types';
 import { launchChromium, LaunchedBrowser } from './chromium';
-import { CodeServer, startCodeServer } from './codeServer';
+import { CodeServer, startCodeServer, workbenchUrl } from './codeServer';
 import { ROOT } from './paths';
 import { onCleanup } from './processes';
 import { startTestSandbox } from './sandbox';
@@ -102,10 +102,7 @@ export class Session {
 
   /** The workbench URL with this repository loaded as the extension under development (and optionally tests). */
   workbenchUrl(options: { extensionTestsPath?: string } = {}): string {
-    const remote = (p: string) => `vscode-remote://127.0.0.1:${this.codeServer.port}${p}`;
-    const payload: [string, string][] = [['extensionDevelopmentPath', remote(ROOT)]];
-    if (options.extensionTestsPath) payload.push(['extensionTestsPath', remote(options.extensionTestsPath)]);
-    return `${this.codeServer.url}/?folder=${encodeURIComponent(this.workspaceDir)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+    return workbenchUrl(this.codeServer, this.workspaceDir, { extensionDevelopmentPath: ROOT, ...options });
   }
 
   /**
