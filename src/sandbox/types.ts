@@ -50,6 +50,10 @@ export interface SandboxOptions {
   /** Number of seeded organizations. Default 3000; the benchmark uses 100000. */
   size?: number;
   faults?: Fault[];
+  /** The regular (non-admin, user id 2) user's token. Default: a fixed, documented sandbox token. */
+  regularUserToken?: string;
+  /** Requests allowed per 2-second window before the real (not fault) 429. Default 10000. */
+  rateLimitPerWindow?: number;
 }
 
 export interface Sandbox {

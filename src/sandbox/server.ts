@@ -1,0 +1,253 @@
+// The Pipedrive-compatible sandbox: a plain node:http server over the in-memory store.
+// Order per request: control routes → faults → auth → route → envelope + x-ratelimit-* headers.
+import { IncomingMessage, Server, ServerResponse, createServer } from 'node:http';
+import { Socket } from 'node:net';
+import { authOf } from './auth';
+import { USERS } from './catalog';
+import { handleControl } from './control';
+import { Store } from './db';
+import { HttpError, Reply, errorBody, errorReply, routeNotFound } from './envelope';
+import { Faults } from './faults';
+import { RequestLog } from './log';
+import { User } from './model';
+import { Query } from './params';
+import { RateWindow } from './rateWindow';
+import { Router } from './router';
+import { supportRoutes } from './routesSupport';
+import { v1CurrentRoutes } from './routesV1OrgItems';
+import { v1RemovedRoutes } from './routesV1Orgs';
+import { v2ItemRoutes } from './routesV2Items';
+import { v2OrgRoutes } from './routesV2Orgs';
+import { Fault, RequestLogEntry, Sandbox, SandboxOptions } from './types';
+
+export const DEFAULT_ADMIN_TOKEN = 'sandbox-admin-token-0123456789abcdef';
+export const DEFAULT_REGULAR_TOKEN = 'sandbox-regular-token-0123456789abcdef';
+
+/** Every route the sandbox serves; exported so the contract test can check coverage. */
+export function buildRouter(): Router {
+  // Fixed segments (collection, search) before ":id" so they are not read as ids.
+  return new Router().add([...supportRoutes, ...v2ItemRoutes, ...v2OrgRoutes, ...v1CurrentRoutes, ...v1RemovedRoutes]);
+}
+
+interface State {
+  store: Store;
+  faults: Faults;
+  log: RequestLog;
+  rate: RateWindow;
+  router: Router;
+  tokens: Map<string, User>;
+  sockets: Set<Socket>;
+  timers: Set<NodeJS.Timeout>;
+  closing: boolean;
+}
+
+export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
+  const seed = opts.seed ?? 1;
+  const size = opts.size ?? 3000;
+  const token = opts.token ?? DEFAULT_ADMIN_TOKEN;
+  const regularUserToken = opts.regularUserToken ?? DEFAULT_REGULAR_TOKEN;
+  const state: State = {
+    store: new Store(seed, size),
+    faults: new Faults(),
+    log: new RequestLog(),
+    rate: new RateWindow(opts.rateLimitPerWindow ?? 10_000),
+    router: buildRouter(),
+    tokens: new Map([[token, USERS[0]], [regularUserToken, USERS[1]]]),
+    sockets: new Set(),
+    timers: new Set(),
+    closing: false,
+  };
+  state.faults.set(opts.faults ?? []);
+
+  let sandbox: Sandbox & { seed: number; size: number };
+  const server = createServer((req, res) => {
+    handle(state, req, res, () => sandbox).catch((err) => {
+      if (!res.headersSent && !res.destroyed) send(res, errorReply(500, `Sandbox error: ${(err as Error).message}`), state);
+    });
+  });
+  server.on('connection', (s) => {
+    state.sockets.add(s);
+    s.on('close', () => state.sockets.delete(s));
+  });
+  await listen(server, opts.port ?? 0, opts.host ?? '127.0.0.1');
+  const port = (server.address() as { port: number }).port;
+  const host = opts.host ?? '127.0.0.1';
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+
+  sandbox = {
+    url, port, token, regularUserToken, seed, size,
+    get log(): readonly RequestLogEntry[] { return state.log.entries; },
+    clearLog: () => state.log.clear(),
+    setFaults: (faults: Fault[]) => state.faults.set(faults),
+    clearFaults: () => state.faults.clear(),
+    reset: () => {
+      state.store = new Store(seed, size);
+      state.faults.clear();
+      state.log.clear();
+    },
+    close: () => close(server, state),
+  };
+  return sandbox;
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => { server.off('error', reject); resolve(); });
+  });
+}
+
+function close(server: Server, state: State): Promise<void> {
+  state.closing = true;
+  for (const t of state.timers) clearTimeout(t);
+  state.timers.clear();
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    // Hanging requests and keep-alive sockets would hold close() open forever.
+    for (const s of state.sockets) s.destroy();
+    server.closeAllConnections?.();
+  });
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function queryRecord(q: URLSearchParams): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const key of new Set(q.keys())) {
+    const all = q.getAll(key);
+    out[key] = all.length === 1 ? all[0] : all;
+  }
+  return out;
+}
+
+function delay(state: State, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const t = setTimeout(() => { state.timers.delete(t); resolve(); }, ms);
+    state.timers.add(t);
+  });
+}
+
+async function handle(state: State, req: IncomingMessage, res: ServerResponse, sandbox: () => Sandbox & { seed: number; size: number }): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://sandbox');
+  const method = (req.method ?? 'GET').toUpperCase();
+  const path = url.pathname;
+  const raw = await readBody(req);
+
+  if (path.startsWith('/__sandbox/')) {
+    const r = handleControl(req, method, path, raw, sandbox());
+    send(res, r, undefined);
+    return;
+  }
+
+  let body: unknown = raw === '' ? undefined : raw;
+  let badJson = false;
+  if (raw !== '') {
+    try { body = JSON.parse(raw); } catch { badJson = true; }
+  }
+  const auth = authOf(req, url.searchParams, state.tokens);
+  const entry = { method, path, query: queryRecord(url.searchParams), body, auth: auth.kind };
+
+  const { latencyMs, acting } = state.faults.take(method, path);
+  if (latencyMs > 0) await delay(state, latencyMs);
+  if (state.closing || res.destroyed) return;
+
+  if (acting && !(acting.kind === 'reset' && acting.afterProcessing)) {
+    const reply = faultReply(acting, state);
+    state.log.add({ ...entry, status: reply?.status ?? 0, fault: acting.kind });
+    if (acting.kind === 'hang') return; // the socket stays open until the client or close() ends it
+    if (!reply) { req.socket.destroy(); return; }
+    if (acting.kind === 'malformed-json') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"success":true,"data":[{"id":1,"name":"Trunc');
+      return;
+    }
+    send(res, reply, state);
+    return;
+  }
+
+  const reply = route(state, method, path, url.searchParams, body, badJson, auth.user);
+  const retired = reply.headers?.['x-sandbox-retired'] !== undefined;
+  if (reply.headers) delete reply.headers['x-sandbox-retired'];
+  if (acting?.kind === 'reset') {
+    state.log.add({ ...entry, status: reply.status, fault: 'reset' });
+    req.socket.destroy();
+    return;
+  }
+  state.log.add({ ...entry, status: reply.status, ...(retired ? { fault: 'retire-v1' as const } : {}) });
+  send(res, reply, state);
+}
+
+function route(state: State, method: string, path: string, query: URLSearchParams, body: unknown, badJson: boolean, user: User | undefined): Reply {
+  if (!user) return errorReply(401, 'unauthorized access');
+  const found = state.router.match(method, path);
+  if (!found) return routeNotFound();
+  const retired = found.route.removedV1 ? state.faults.retiredStatus() : undefined;
+  if (retired !== undefined) {
+    const r = retired === 410 ? errorReply(410, 'Gone') : routeNotFound();
+    return { ...r, headers: { 'x-sandbox-retired': '1' } };
+  }
+  if (badJson) return errorReply(400, 'Invalid JSON in request body');
+  try {
+    return found.route.handler({ store: state.store, method, path, params: found.params, query: new Query(query), body, user });
+  } catch (e) {
+    if (e instanceof HttpError) return e.toReply();
+    throw e;
+  }
+}
+
+/** The reply a fault answers with; undefined for faults that answer nothing (hang, reset). */
+function faultReply(f: Fault, state: State): Reply | undefined {
+  switch (f.kind) {
+    case 'rate-limit': {
+      const retry = f.retryAfterAsDate ? new Date(Date.now() + f.retryAfterSeconds * 1000).toUTCString() : String(f.retryAfterSeconds);
+      return { status: 429, body: errorBody(429, 'Request over limit'), headers: {
+        'retry-after': retry, 'x-ratelimit-limit': String(state.rate.limit), 'x-ratelimit-remaining': '0',
+        'x-ratelimit-reset': String(f.retryAfterSeconds),
+      } };
+    }
+    case 'daily-budget': {
+      const now = new Date();
+      const midnight = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1);
+      // At least a few hours away, as a spent daily budget is.
+      const seconds = f.resetSeconds ?? Math.max(3 * 3600, Math.ceil((midnight - now.getTime()) / 1000));
+      return { status: 429, body: errorBody(429, 'Daily API token budget exceeded'), headers: {
+        'retry-after': String(seconds), 'x-daily-requests-left': '0',
+      } };
+    }
+    case 'status':
+      return errorReply(f.status, f.status === 503 ? 'Service unavailable' : f.status === 502 ? 'Bad gateway' : 'Internal server error');
+    case 'malformed-json':
+      return { status: 200, body: null };
+    default:
+      return undefined;
+  }
+}
+
+function send(res: ServerResponse, reply: Reply, state: State | undefined): void {
+  if (res.destroyed) return;
+  const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
+  if (state) {
+    const r = state.rate.hit();
+    headers['x-ratelimit-limit'] = String(r.limit);
+    headers['x-ratelimit-remaining'] = String(r.remaining);
+    headers['x-ratelimit-reset'] = String(r.resetSeconds);
+    if (state.rate.exhausted && reply.status < 400) {
+      reply = { status: 429, body: errorBody(429, 'Request over limit'), headers: { 'retry-after': String(r.resetSeconds) } };
+    }
+  }
+  Object.assign(headers, reply.headers ?? {});
+  const text = JSON.stringify(reply.body);
+  headers['content-length'] = String(Buffer.byteLength(text));
+  res.writeHead(reply.status, headers);
+  res.end(text);
+}
+
+export type { Sandbox, SandboxOptions, Fault, RequestLogEntry };
+export { sandboxFixtures } from './seed';
