@@ -137,6 +137,7 @@ export class HttpTransport {
       if (outcome.kind === 'response') {
         const { response, text } = outcome;
         const rateLimit = readRateLimit((n) => response.headers.get(n), clock.now());
+        this.pacer.observeLimit(rateLimit.limit);
         if (rateLimit.remaining === 0 && rateLimit.resetMs !== undefined) this.pacer.blockUntil(clock.now() + rateLimit.resetMs);
         if (response.status >= 200 && response.status < 300) {
           return { status: response.status, body: this.parseBody(spec, response.status, text, attempt), rateLimit };

@@ -4,7 +4,10 @@ import { AbortedWait, type Clock } from './Clock';
 export const PIPEDRIVE_WINDOW_MS = 2000;
 
 export interface PacingOptions {
-  /** Requests per 2-second window for all routes (default 80; Infinity turns pacing off). */
+  /**
+   * Requests per 2-second window for all routes. Unset (the default): the limit the server
+   * announces in x-ratelimit-limit, and 80 until the first answer says. Infinity turns pacing off.
+   */
   requestsPer2s?: number;
   /** Requests per 2-second window for search routes (default 10, Pipedrive's search limit). */
   searchRequestsPer2s?: number;
@@ -15,8 +18,19 @@ class SlidingWindow {
   private readonly times: number[];
   private next = 0;
 
-  constructor(max: number, private readonly windowMs: number) {
+  constructor(readonly max: number, private readonly windowMs: number) {
     this.times = Number.isFinite(max) && max > 0 ? new Array<number>(Math.floor(max)).fill(-Infinity) : [];
+  }
+
+  /** A window of another size that remembers the most recent starts of this one. */
+  resized(max: number): SlidingWindow {
+    const w = new SlidingWindow(max, this.windowMs);
+    const n = this.times.length;
+    for (let i = 0; i < n; i++) {
+      const t = this.times[(this.next + i) % n];
+      if (t !== -Infinity) w.record(t);
+    }
+    return w;
   }
 
   /** How long until one more request fits (0 = now). */
@@ -38,11 +52,13 @@ class SlidingWindow {
  * back while the server says the window is spent (x-ratelimit-remaining: 0).
  */
 export class RequestPacer {
-  private readonly all: SlidingWindow;
+  private all: SlidingWindow;
   private readonly search: SlidingWindow;
+  private readonly adaptive: boolean;
   private blockedUntil = 0;
 
   constructor(private readonly clock: Clock, options: PacingOptions = {}) {
+    this.adaptive = options.requestsPer2s === undefined;
     this.all = new SlidingWindow(options.requestsPer2s ?? 80, PIPEDRIVE_WINDOW_MS);
     this.search = new SlidingWindow(options.searchRequestsPer2s ?? 10, PIPEDRIVE_WINDOW_MS);
   }
@@ -62,6 +78,12 @@ export class RequestPacer {
       await this.clock.sleep(wait, signal);
       waited += wait;
     }
+  }
+
+  /** The server announced its per-window limit (x-ratelimit-limit); follow it unless configured. */
+  observeLimit(limit: number | undefined): void {
+    if (!this.adaptive || limit === undefined || !(limit > 0) || limit === this.all.max) return;
+    this.all = this.all.resized(limit);
   }
 
   /** The server said the window is spent: hold requests until it resets. */

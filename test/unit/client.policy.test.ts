@@ -42,6 +42,19 @@ describe('client policy (pure)', () => {
     assert.ok((await pacer.acquire(false)) >= 5000);
   });
 
+  it('pacer: follows the limit the server announces unless one is configured', async () => {
+    const clock = new FakeClock(0);
+    const pacer = new RequestPacer(clock);
+    pacer.observeLimit(3);
+    for (let i = 0; i < 3; i++) assert.equal(await pacer.acquire(false), 0);
+    assert.equal(await pacer.acquire(false), 2000);
+    const fixed = new RequestPacer(clock, { requestsPer2s: 2 });
+    fixed.observeLimit(1000);
+    await fixed.acquire(false);
+    await fixed.acquire(false);
+    assert.ok((await fixed.acquire(false)) > 0);
+  });
+
   it('offset paging: more_items_in_collection decides, nested or flat', () => {
     assert.deepEqual(readOffsetPaging({ pagination: { start: 0, limit: 2, more_items_in_collection: false, next_start: 2 } }, 0, 2, 2), {
       start: 0,
