@@ -21,23 +21,32 @@ export function onCleanup(label: string, run: () => Promise<void>): () => Promis
   };
 }
 
-/** Ends everything still registered, newest first. Errors are reported, never thrown. */
-export async function cleanupAll(): Promise<void> {
-  while (cleanups.length > 0) {
-    const entry = cleanups.pop()!;
-    try {
-      await entry.run();
-    } catch (e) {
-      console.error(`cleanup of ${entry.label} failed: ${(e as Error).message}`);
+let cleaning: Promise<void> | undefined;
+
+/** Ends everything still registered, newest first. Errors are reported, never thrown. Concurrent calls share one run. */
+export function cleanupAll(): Promise<void> {
+  cleaning ??= (async () => {
+    while (cleanups.length > 0) {
+      const entry = cleanups.pop()!;
+      try {
+        await entry.run();
+      } catch (e) {
+        console.error(`cleanup of ${entry.label} failed: ${(e as Error).message}`);
+      }
     }
-  }
+  })().finally(() => (cleaning = undefined));
+  return cleaning;
 }
 
 function hookSignals(): void {
   if (signalsHooked) return;
   signalsHooked = true;
+  let stopping = false;
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    process.once(signal, () => {
+    process.on(signal, () => {
+      // Ctrl+C reaches every process of the terminal's group; the first signal wins, later ones wait.
+      if (stopping) return;
+      stopping = true;
       console.error(`\n${signal}: stopping everything the harness started…`);
       void cleanupAll().finally(() => process.exit(130));
     });
