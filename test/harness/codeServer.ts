@@ -14,9 +14,22 @@ export const CODE_SERVER_ENTRY = path.join(PACKAGE_DIR, 'out', 'node', 'entry.js
 /** Written last by a successful install, so a half-finished one is redone instead of reused. */
 const STAMP = path.join(INSTALL_DIR, `installed-${CODE_SERVER_VERSION}`);
 
+let installFailure: Error | undefined;
+
 /** Installs code-server into .cache/code-server unless a complete install is there; returns its entry script. */
 export function ensureCodeServer(log: (line: string) => void = console.log): string {
   if (fs.existsSync(STAMP) && fs.existsSync(CODE_SERVER_ENTRY)) return CODE_SERVER_ENTRY;
+  // A failed install is not retried by the next layer of the same run.
+  if (installFailure) throw installFailure;
+  try {
+    return install(log);
+  } catch (e) {
+    installFailure = e as Error;
+    throw e;
+  }
+}
+
+function install(log: (line: string) => void): string {
   log(`Installing code-server ${CODE_SERVER_VERSION} into ${path.relative(process.cwd(), INSTALL_DIR)} (once; about a minute)…`);
   fs.mkdirSync(INSTALL_DIR, { recursive: true });
   fs.writeFileSync(
@@ -27,6 +40,8 @@ export function ensureCodeServer(log: (line: string) => void = console.log): str
   const env = {
     ...process.env,
     npm_config_yes: 'true',
+    // code-server's postinstall refuses to run as root unless this is set (npm 11 no longer knows the option).
+    npm_config_unsafe_perm: 'true',
     npm_config_audit: 'false',
     npm_config_fund: 'false',
     // npm 11 skips dependency install scripts unless approved. code-server's postinstall runs a nested

@@ -8,7 +8,7 @@ import { LayerResult, setupFailure } from './results';
 import { Session } from './session';
 
 const TESTS_ENTRY = path.join(ROOT, 'out', 'test', 'vscode', 'index.js');
-const RUN_TIMEOUT_MS = Number(process.env.PIPEDRIVE_INHOST_TIMEOUT ?? 5 * 60_000);
+const RUN_TIMEOUT_MS = Number(process.env.PIPEDRIVE_INHOST_TIMEOUT ?? 4 * 60_000);
 
 export async function runInHostLayer(options: { grep?: string } = {}): Promise<LayerResult> {
   const started = Date.now();

@@ -23,10 +23,17 @@ export async function run(): Promise<void> {
     timeout: Number(process.env.PIPEDRIVE_TEST_TIMEOUT ?? 20_000),
     grep: process.env.PIPEDRIVE_TEST_GREP || undefined,
   });
-  for (const file of testFiles(__dirname)) mocha.addFile(file);
-  await mocha.loadFilesAsync();
-
   const results: TestResults = { passed: 0, failed: 0, pending: 0, failures: [] };
+  for (const file of testFiles(__dirname)) mocha.addFile(file);
+  try {
+    await mocha.loadFilesAsync();
+  } catch (e) {
+    // A suite that does not load is a failure with a name, not an empty run.
+    results.failed++;
+    results.failures.push({ title: 'loading test/vscode suites', error: (e as Error).stack ?? String(e) });
+    if (resultsFile) fs.writeFileSync(resultsFile, JSON.stringify(results, null, 2));
+    throw e;
+  }
   await new Promise<void>((resolve) => {
     const runner = mocha.run(() => resolve());
     runner.on('pass', (test) => {
