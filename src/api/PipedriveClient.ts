@@ -21,6 +21,7 @@ import type {
 import type {
   Activity,
   ActivityDistribution,
+  ActivityV2,
   CollectionOrganization,
   Deal,
   Filter,
@@ -256,7 +257,7 @@ export class PipedriveClient extends PipedriveV2Api {
   }
 
   /** PUT /v1/organizations/{id}/merge: `id` is merged into `mergeWithId` */
-  mergeOrganizations(id: number, mergeWithId: number, call?: CallOptions): Promise<{ id: number }> {
+  async mergeOrganizations(id: number, mergeWithId: number, call?: CallOptions): Promise<{ id: number }> {
     const op = 'mergeOrganizations';
     this.validate(op, checkMergeIds(id, mergeWithId));
     return this.data<{ id: number }>({ operation: op, method: 'PUT', path: `/v1/organizations/${id}/merge`, body: { merge_with_id: mergeWithId }, orgId: id, ...callSpec(call) }).then((r) => {
@@ -312,18 +313,18 @@ export class PipedriveClient extends PipedriveV2Api {
         return { ...page, activityDistribution: dist ?? undefined };
       },
       async () => {
+        // v1 orders an organization's activities by due time; v2 cannot sort that way everywhere,
+        // so read them all (500 a page) and order them here.
         const limit = params.limit ?? 100;
         const excluded = new Set(params.exclude ?? []);
         const done = params.done === undefined ? undefined : params.done === 1;
-        const { items, moreItems } = await this.offsets.page(
-          `activities:${id}:${done}`,
-          start,
-          limit,
-          (cursor, want) => this.listActivitiesV2(id, { cursor, limit: want, done }, call).then(this.orgGone(id)),
-          (a) => !excluded.has(a.id),
-        );
+        const all: ActivityV2[] = [];
+        for await (const a of this.iterateActivitiesV2(id, { done, limit: 500 }, call)) if (!excluded.has(a.id)) all.push(a);
+        if (all.length === 0) await this.getOrganizationV2(id, {}, call);
+        all.sort((a, b) => dueKey(a).localeCompare(dueKey(b)) || a.id - b.id);
         const users = await this.userLookup(call);
-        return this.offsetResult(items.map((a) => activityFromV2(a, users, this.index.get(id)?.name)), start, limit, moreItems);
+        const items = all.slice(start, start + limit).map((a) => activityFromV2(a, users, this.index.get(id)?.name));
+        return this.offsetResult(items, start, limit, start + limit < all.length);
       },
     );
   }
@@ -334,7 +335,7 @@ export class PipedriveClient extends PipedriveV2Api {
   }
 
   /** GET /v1/organizations/{id}/changelog */
-  listOrganizationChangelog(id: number, params: CursorParams = {}, call?: CallOptions): Promise<CursorPage<OrganizationChange>> {
+  async listOrganizationChangelog(id: number, params: CursorParams = {}, call?: CallOptions): Promise<CursorPage<OrganizationChange>> {
     const op = 'listOrganizationChangelog';
     this.validate(op, checkId(id));
     this.checkCursor(op, params);
@@ -495,14 +496,14 @@ export class PipedriveClient extends PipedriveV2Api {
   // ---- followers ----------------------------------------------------------------------------
 
   /** POST /v1/organizations/{id}/followers */
-  addOrganizationFollower(id: number, userId: number, call?: CallOptions): Promise<OrganizationFollower> {
+  async addOrganizationFollower(id: number, userId: number, call?: CallOptions): Promise<OrganizationFollower> {
     const op = 'addOrganizationFollower';
     this.validate(op, checkId(id), checkId(userId, 'user_id'));
     return this.data<OrganizationFollower>({ operation: op, method: 'POST', path: `/v1/organizations/${id}/followers`, body: { user_id: userId }, orgId: id, ...callSpec(call) });
   }
 
   /** DELETE /v1/organizations/{id}/followers/{follower_id} (`followerId` is the follower record's id, not the user id) */
-  deleteOrganizationFollower(id: number, followerId: number, call?: CallOptions): Promise<{ id: number }> {
+  async deleteOrganizationFollower(id: number, followerId: number, call?: CallOptions): Promise<{ id: number }> {
     const op = 'deleteOrganizationFollower';
     this.validate(op, checkId(id), checkId(followerId, 'follower_id'));
     return this.data<{ id: number }>({ operation: op, method: 'DELETE', path: `/v1/organizations/${id}/followers/${followerId}`, orgId: id, ...callSpec(call) });
@@ -511,7 +512,7 @@ export class PipedriveClient extends PipedriveV2Api {
   // ---- supporting routes -----------------------------------------------------------------------
 
   /** GET /v1/users/me: the signed-in user (checks the token) */
-  getCurrentUser(call?: CallOptions): Promise<User> {
+  async getCurrentUser(call?: CallOptions): Promise<User> {
     return this.data<User>({ operation: 'getCurrentUser', method: 'GET', path: '/v1/users/me', ...callSpec(call) });
   }
 
@@ -654,6 +655,11 @@ export class PipedriveClient extends PipedriveV2Api {
     const map = await this.usersById;
     return (id) => map.get(id);
   }
+}
+
+/** Sort key of an activity's due moment; undated activities go last. */
+function dueKey(a: ActivityV2): string {
+  return a.due_date ? `${a.due_date} ${a.due_time ?? '00:00'}` : '9999';
 }
 
 /** v1 `field ASC` → v2 sort_by/sort_direction, where v2 supports the field (id, add_time, update_time). */

@@ -25,7 +25,7 @@ import { checkId, checkLimit, checkName, checkSearchTerm, checkVisibleTo } from 
 /** The v2 routes, each as it is: v2 records, cursor pages. */
 export class PipedriveV2Api extends PipedriveApiBase {
   /** GET /api/v2/organizations */
-  listOrganizationsV2(params: ListOrganizationsV2Params = {}, call?: CallOptions): Promise<CursorPage<OrganizationV2>> {
+  async listOrganizationsV2(params: ListOrganizationsV2Params = {}, call?: CallOptions): Promise<CursorPage<OrganizationV2>> {
     const op = 'listOrganizationsV2';
     this.checkCursor(op, params);
     this.checkOptionalId(op, params.owner_id, 'owner_id');
@@ -46,7 +46,7 @@ export class PipedriveV2Api extends PipedriveApiBase {
   }
 
   /** GET /api/v2/organizations/{id} */
-  getOrganizationV2(id: number, view: OrganizationV2ViewParams = {}, call?: CallOptions): Promise<OrganizationV2> {
+  async getOrganizationV2(id: number, view: OrganizationV2ViewParams = {}, call?: CallOptions): Promise<OrganizationV2> {
     const op = 'getOrganizationV2';
     this.validate(op, checkId(id));
     return this.data<OrganizationV2>({
@@ -60,7 +60,7 @@ export class PipedriveV2Api extends PipedriveApiBase {
   }
 
   /** POST /api/v2/organizations */
-  addOrganizationV2(input: AddOrganizationV2Input, call?: CallOptions): Promise<OrganizationV2> {
+  async addOrganizationV2(input: AddOrganizationV2Input, call?: CallOptions): Promise<OrganizationV2> {
     const op = 'addOrganizationV2';
     this.validate(op, checkName(input.name));
     this.checkOrgFields(op, input);
@@ -68,7 +68,7 @@ export class PipedriveV2Api extends PipedriveApiBase {
   }
 
   /** PATCH /api/v2/organizations/{id} */
-  updateOrganizationV2(id: number, input: UpdateOrganizationV2Input, call?: CallOptions): Promise<OrganizationV2> {
+  async updateOrganizationV2(id: number, input: UpdateOrganizationV2Input, call?: CallOptions): Promise<OrganizationV2> {
     const op = 'updateOrganizationV2';
     this.validate(op, checkId(id), input.name !== undefined ? checkName(input.name) : undefined);
     this.checkOrgFields(op, input);
@@ -76,14 +76,14 @@ export class PipedriveV2Api extends PipedriveApiBase {
   }
 
   /** DELETE /api/v2/organizations/{id} (marks it deleted; Pipedrive purges it after 30 days) */
-  deleteOrganizationV2(id: number, call?: CallOptions): Promise<{ id: number }> {
+  async deleteOrganizationV2(id: number, call?: CallOptions): Promise<{ id: number }> {
     const op = 'deleteOrganizationV2';
     this.validate(op, checkId(id));
     return this.data<{ id: number }>({ operation: op, method: 'DELETE', path: `/api/v2/organizations/${id}`, orgId: id, ...callSpec(call) });
   }
 
   /** GET /api/v2/organizations/{id}/followers */
-  listOrganizationFollowersV2(id: number, params: CursorParams = {}, call?: CallOptions): Promise<CursorPage<FollowerV2>> {
+  async listOrganizationFollowersV2(id: number, params: CursorParams = {}, call?: CallOptions): Promise<CursorPage<FollowerV2>> {
     const op = 'listOrganizationFollowersV2';
     this.validate(op, checkId(id));
     this.checkCursor(op, params);
@@ -96,14 +96,14 @@ export class PipedriveV2Api extends PipedriveApiBase {
   }
 
   /** POST /api/v2/organizations/{id}/followers */
-  addOrganizationFollowerV2(id: number, userId: number, call?: CallOptions): Promise<FollowerV2> {
+  async addOrganizationFollowerV2(id: number, userId: number, call?: CallOptions): Promise<FollowerV2> {
     const op = 'addOrganizationFollowerV2';
     this.validate(op, checkId(id), checkId(userId, 'user_id'));
     return this.data<FollowerV2>({ operation: op, method: 'POST', path: `/api/v2/organizations/${id}/followers`, body: { user_id: userId }, orgId: id, ...callSpec(call) });
   }
 
   /** DELETE /api/v2/organizations/{id}/followers/{follower_id} (v2's follower_id is the user id) */
-  deleteOrganizationFollowerV2(id: number, followerUserId: number, call?: CallOptions): Promise<{ user_id: number }> {
+  async deleteOrganizationFollowerV2(id: number, followerUserId: number, call?: CallOptions): Promise<{ user_id: number }> {
     const op = 'deleteOrganizationFollowerV2';
     this.validate(op, checkId(id), checkId(followerUserId, 'follower_id'));
     return this.data<{ user_id: number }>({
@@ -116,7 +116,7 @@ export class PipedriveV2Api extends PipedriveApiBase {
   }
 
   /** GET /api/v2/organizations/{id}/followers/changelog */
-  listOrganizationFollowersChangelogV2(id: number, params: CursorParams = {}, call?: CallOptions): Promise<CursorPage<FollowerChangeV2>> {
+  async listOrganizationFollowersChangelogV2(id: number, params: CursorParams = {}, call?: CallOptions): Promise<CursorPage<FollowerChangeV2>> {
     const op = 'listOrganizationFollowersChangelogV2';
     this.validate(op, checkId(id));
     this.checkCursor(op, params);
@@ -136,7 +136,7 @@ export class PipedriveV2Api extends PipedriveApiBase {
   }
 
   /** GET /api/v2/organizations/search */
-  searchOrganizations(params: SearchOrganizationsParams, call?: CallOptions): Promise<CursorPage<OrganizationSearchHit>> {
+  async searchOrganizations(params: SearchOrganizationsParams, call?: CallOptions): Promise<CursorPage<OrganizationSearchHit>> {
     const op = 'searchOrganizations';
     this.validate(op, checkSearchTerm(params.term, params.exact_match === true));
     this.checkCursor(op, params);
@@ -157,7 +157,7 @@ export class PipedriveV2Api extends PipedriveApiBase {
   }
 
   /** GET /api/v2/deals?org_id= */
-  listDealsV2(orgId: number, params: DealsV2Params = {}, call?: CallOptions): Promise<CursorPage<DealV2>> {
+  async listDealsV2(orgId: number, params: DealsV2Params = {}, call?: CallOptions): Promise<CursorPage<DealV2>> {
     const op = 'listDealsV2';
     this.validate(op, checkId(orgId, 'org_id'));
     this.checkCursor(op, params);
@@ -170,7 +170,7 @@ export class PipedriveV2Api extends PipedriveApiBase {
   }
 
   /** GET /api/v2/persons?org_id= */
-  listPersonsV2(orgId: number, params: PersonsV2Params = {}, call?: CallOptions): Promise<CursorPage<import('./records').PersonV2>> {
+  async listPersonsV2(orgId: number, params: PersonsV2Params = {}, call?: CallOptions): Promise<CursorPage<import('./records').PersonV2>> {
     const op = 'listPersonsV2';
     this.validate(op, checkId(orgId, 'org_id'));
     this.checkCursor(op, params);
@@ -183,7 +183,7 @@ export class PipedriveV2Api extends PipedriveApiBase {
   }
 
   /** GET /api/v2/activities?org_id= */
-  listActivitiesV2(orgId: number, params: ActivitiesV2Params = {}, call?: CallOptions): Promise<CursorPage<ActivityV2>> {
+  async listActivitiesV2(orgId: number, params: ActivitiesV2Params = {}, call?: CallOptions): Promise<CursorPage<ActivityV2>> {
     const op = 'listActivitiesV2';
     this.validate(op, checkId(orgId, 'org_id'));
     this.checkCursor(op, params);
