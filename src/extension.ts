@@ -1,13 +1,146 @@
 import * as vscode from 'vscode';
+import type { Organization, PipedriveClient, User } from './api';
+import { AuthService } from './auth/AuthService';
+import type { CommandContext } from './commands/CommandContext';
+import { registerCommands } from './commands/index';
+import { OrganizationStore, type OwnerScope } from './model/OrganizationStore';
+import type { TreeNode } from './tree/nodes';
+import { OrganizationTreeProvider } from './tree/OrganizationTreeProvider';
+import { revealOrganization } from './tree/reveal';
+import { viewDescription } from './tree/viewDescription';
+import { VIEW_ID, withProgress } from './ui/progress';
+import type { UserInput } from './ui/UserInput';
+import { VsCodeUserInput } from './ui/VsCodeUserInput';
+import { errorMessage } from './util/errors';
+
+const SCOPE_KEY = 'pipedrive.scope';
+const SIGNED_IN_CONTEXT = 'pipedrive.signedIn';
 
 /**
- * Entry point. Builds the API client, the organization store, the tree and the panels, and registers
- * the command table. (Grows with the tree and webview work; kept small on purpose.)
+ * What activate() returns. It exists so tests (and scripts) can observe the extension and answer
+ * its prompts; it grants nothing a person could not do: signing in still goes through the
+ * `pipedrive.signIn` command and the API base URL comes from the settings. The token is never exposed.
  */
-export function activate(context: vscode.ExtensionContext): void {
-  const output = vscode.window.createOutputChannel('Pipedrive', { log: true });
-  context.subscriptions.push(output);
-  output.info('Pipedrive Organizations activated');
+export interface PipedriveExtensionApi {
+  readonly store: OrganizationStore;
+  readonly tree: OrganizationTreeProvider;
+  readonly treeView: vscode.TreeView<TreeNode>;
+  readonly auth: {
+    readonly signedIn: boolean;
+    readonly user: User | undefined;
+    hasStoredToken(): Promise<boolean>;
+    /** Silent sign-in with the stored token, as on activation. */
+    restore(): Promise<boolean>;
+  };
+  /** Resolves when the silent sign-in on activation has finished (successfully or not). */
+  readonly ready: Promise<void>;
+  /** Replaces the prompts (a TestUserInput); undefined restores the real ones. */
+  setUserInput(ui: UserInput | undefined): void;
+  revealOrganization(org: Organization | number, options?: { select?: boolean; focus?: boolean; expand?: boolean | number }): Promise<TreeNode | undefined>;
+}
+
+export function activate(context: vscode.ExtensionContext): PipedriveExtensionApi {
+  const log = vscode.window.createOutputChannel('Pipedrive', { log: true });
+  context.subscriptions.push(log);
+
+  const config = () => vscode.workspace.getConfiguration('pipedrive');
+  const realUi = new VsCodeUserInput();
+  let ui: UserInput = realUi;
+
+  const store = new OrganizationStore({ pageSize: config().get<number>('pageSize'), sort: config().get<string>('sort') });
+  store.setScope(context.globalState.get<OwnerScope>(SCOPE_KEY) ?? {});
+  const auth = new AuthService(context.secrets, log, () => ({ baseUrl: config().get<string>('apiBaseUrl') ?? 'https://api.pipedrive.com' }));
+  const withViewProgress = <T>(task: (signal: AbortSignal) => Promise<T>) => withProgress('Loading organizations…', task, 'view');
+  const tree = new OrganizationTreeProvider(store, () => auth.signedIn, withViewProgress);
+  const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, canSelectMany: true, showCollapseAll: true });
+  context.subscriptions.push(auth, tree, treeView, { dispose: () => store.dispose() });
+
+  const updateView = () => {
+    treeView.description = auth.user ? viewDescription(auth.user, store.scope) : undefined;
+  };
+  const setSignedIn = (signedIn: boolean) => vscode.commands.executeCommand('setContext', SIGNED_IN_CONTEXT, signedIn);
+  void setSignedIn(false);
+
+  context.subscriptions.push(
+    auth.onDidChange((state) => {
+      treeView.message = undefined;
+      store.setBackend(state.signedIn ? auth.client : undefined);
+      if (!state.signedIn) void ctx.setScope({});
+      updateView();
+      void setSignedIn(state.signedIn);
+      tree.refreshAll();
+    }),
+  );
+
+  const ctx: CommandContext = {
+    auth,
+    store,
+    tree,
+    treeView,
+    log,
+    ui: () => ui,
+    requireClient(): PipedriveClient {
+      const client = auth.client;
+      if (!client) throw new Error('Sign in to Pipedrive first (Pipedrive: Sign In with API Token).');
+      return client;
+    },
+    withProgress: (title, task) => withProgress(title, task, 'notification'),
+    withViewProgress,
+    async setScope(scope) {
+      store.setScope(scope);
+      updateView();
+      await context.globalState.update(SCOPE_KEY, scope);
+    },
+  };
+  context.subscriptions.push(...registerCommands(ctx));
+
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('pipedrive.apiBaseUrl')) {
+        // A new server: sign in there with the stored token (or fall back to the welcome view).
+        void restore();
+      } else if (e.affectsConfiguration('pipedrive.pageSize') || e.affectsConfiguration('pipedrive.sort')) {
+        store.configure({ pageSize: config().get<number>('pageSize'), sort: config().get<string>('sort') });
+      }
+    }),
+  );
+
+  async function restore(): Promise<boolean> {
+    try {
+      const ok = await withViewProgress((signal) => auth.restore(signal));
+      if (!ok) await setSignedIn(false);
+      return ok;
+    } catch (e) {
+      log.error(auth.redact(`Signing in with the stored token failed: ${errorMessage(e)}`));
+      await setSignedIn(auth.signedIn);
+      if (!auth.signedIn) treeView.message = `Could not sign in to Pipedrive: ${auth.redact(errorMessage(e))}`;
+      return false;
+    }
+  }
+
+  const ready = restore().then(() => undefined);
+  log.info('Pipedrive Organizations activated');
+
+  return {
+    store,
+    tree,
+    treeView,
+    auth: {
+      get signedIn() {
+        return auth.signedIn;
+      },
+      get user() {
+        return auth.user;
+      },
+      hasStoredToken: () => auth.hasStoredToken(),
+      restore,
+    },
+    ready,
+    setUserInput(next) {
+      ui = next ?? realUi;
+    },
+    revealOrganization: (org, options) => revealOrganization(store, tree, treeView, org, options),
+  };
 }
 
 export function deactivate(): void {

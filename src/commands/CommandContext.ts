@@ -1,0 +1,26 @@
+import type * as vscode from 'vscode';
+import type { PipedriveClient } from '../api';
+import type { AuthService } from '../auth/AuthService';
+import type { OrganizationStore, OwnerScope } from '../model/OrganizationStore';
+import type { TreeNode } from '../tree/nodes';
+import type { OrganizationTreeProvider } from '../tree/OrganizationTreeProvider';
+import type { UserInput } from '../ui/UserInput';
+
+/** What command handlers work with. Built once in activate(); handlers get it as their first argument. */
+export interface CommandContext {
+  readonly auth: AuthService;
+  readonly store: OrganizationStore;
+  readonly tree: OrganizationTreeProvider;
+  readonly treeView: vscode.TreeView<TreeNode>;
+  readonly log: vscode.LogOutputChannel;
+  /** The prompts: real ones, or the scripted ones a test installed (setUserInput). */
+  ui(): UserInput;
+  /** The client of the signed-in session; throws "Sign in first" when signed out. */
+  requireClient(): PipedriveClient;
+  /** A cancellable notification with progress; the task gets an AbortSignal for the client. */
+  withProgress<T>(title: string, task: (signal: AbortSignal) => Promise<T>): Promise<T>;
+  /** Progress shown in the Organizations view (tree loads). */
+  withViewProgress<T>(task: (signal: AbortSignal) => Promise<T>): Promise<T>;
+  /** Applies and remembers (globalState) the owner scope and saved filter. */
+  setScope(scope: OwnerScope): Promise<void>;
+}

@@ -1,0 +1,49 @@
+import type { QuickPickItem } from 'vscode';
+import type { CommandContext } from './CommandContext';
+
+interface ValueItem<T> extends QuickPickItem {
+  value: T;
+}
+
+export const EVERYONE = 'Everyone';
+export const NO_FILTER = 'No filter';
+
+/** pipedrive.chooseOwnerScope: show everyone's organizations or one owner's (`user_id`). */
+export async function chooseOwnerScope(ctx: CommandContext): Promise<void> {
+  const client = ctx.requireClient();
+  const me = ctx.auth.user;
+  const users = ctx.withProgress('Loading Pipedrive users…', (signal) => client.listUsers({ signal }));
+  const items = users.then((list) => {
+    ctx.store.setUsers(list);
+    const current = ctx.store.scope.ownerId;
+    const active = list.filter((u) => u.active_flag !== false).sort((a, b) => a.name.localeCompare(b.name));
+    return [
+      { label: EVERYONE, description: current === undefined ? 'current' : undefined, value: undefined },
+      ...active.map<ValueItem<number | undefined>>((u) => ({
+        label: u.name,
+        description: [u.id === me?.id ? 'you' : undefined, u.id === current ? 'current' : undefined].filter(Boolean).join(', ') || undefined,
+        detail: u.email,
+        value: u.id,
+      })),
+    ] as ValueItem<number | undefined>[];
+  });
+  const picked = await ctx.ui().showQuickPick(items, { placeHolder: 'Show the organizations of', matchOnDetail: true });
+  await ctx.setScope({ ...ctx.store.scope, ownerId: picked.value, ownerName: picked.value === undefined ? undefined : picked.label });
+}
+
+/** pipedrive.chooseFilter: apply one of the saved organization filters (`filter_id`), or none. */
+export async function chooseFilter(ctx: CommandContext): Promise<void> {
+  const client = ctx.requireClient();
+  const filters = ctx.withProgress('Loading saved filters…', (signal) => client.listOrganizationFilters({ signal }));
+  const items = filters.then((list) => {
+    const current = ctx.store.scope.filterId;
+    return [
+      { label: NO_FILTER, description: current === undefined ? 'current' : undefined, value: undefined },
+      ...list
+        .filter((f) => f.active_flag !== false)
+        .map<ValueItem<number | undefined>>((f) => ({ label: f.name, description: f.id === current ? 'current' : undefined, value: f.id })),
+    ] as ValueItem<number | undefined>[];
+  });
+  const picked = await ctx.ui().showQuickPick(items, { placeHolder: 'Filter organizations by a saved filter' });
+  await ctx.setScope({ ...ctx.store.scope, filterId: picked.value, filterName: picked.value === undefined ? undefined : picked.label });
+}

@@ -1,0 +1,41 @@
+import { errorDetails, errorMessage, isCancellation } from '../util/errors';
+import type { CommandContext } from './CommandContext';
+
+export const SHOW_DETAILS = 'Show Details';
+
+/**
+ * The one error boundary of every command (azuretools' registerCommand pattern): cancellation
+ * (Escape, an aborted request) is silent; any other error is logged with its details (kind,
+ * status, operation, stack; token redacted) and shown as a short message whose "Show Details"
+ * reveals the output channel. The command itself then resolves: callers never see a rejection.
+ */
+export function withErrorBoundary<A extends unknown[]>(
+  id: string,
+  handler: (ctx: CommandContext, ...args: A) => unknown,
+  ctx: CommandContext,
+): (...args: A) => Promise<unknown> {
+  return async (...args: A) => {
+    try {
+      return await handler(ctx, ...args);
+    } catch (e) {
+      if (isCancellation(e)) {
+        ctx.log.debug(`${id} cancelled`);
+        return undefined;
+      }
+      reportError(ctx, id, e);
+      return undefined;
+    }
+  };
+}
+
+export function reportError(ctx: CommandContext, id: string, e: unknown): void {
+  ctx.log.error(ctx.auth.redact(`${id} failed: ${errorDetails(e)}`));
+  const message = ctx.auth.redact(errorMessage(e));
+  // Not awaited: the notification stays until dismissed, the command must not wait for it.
+  void ctx
+    .ui()
+    .showErrorMessage(message, SHOW_DETAILS)
+    .then((action) => {
+      if (action === SHOW_DETAILS) ctx.log.show(true);
+    });
+}

@@ -1,0 +1,31 @@
+// The command table: every command id (ids.ts) mapped to its handler, registered in one place,
+// each behind the one error boundary. Handlers live one per concern in this folder and take the
+// CommandContext first; arguments VS Code passes (a tree node, the selection) follow.
+import * as vscode from 'vscode';
+import { chooseFilter, chooseOwnerScope } from './chooseScope';
+import type { CommandContext } from './CommandContext';
+import { withErrorBoundary } from './errorBoundary';
+import type { CommandId } from './ids';
+import { signIn, signOut } from './signIn';
+import { loadMore, refresh, retry } from './treeCommands';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type CommandHandler = (ctx: CommandContext, ...args: any[]) => unknown;
+
+/** The type forces one handler per id in ids.ts. */
+export type CommandTable = { readonly [K in CommandId]: CommandHandler };
+
+export const commandTable: CommandTable = {
+  'pipedrive.signIn': signIn,
+  'pipedrive.signOut': signOut,
+  'pipedrive.refresh': refresh,
+  'pipedrive.loadMore': loadMore,
+  'pipedrive.retry': retry,
+  'pipedrive.chooseOwnerScope': chooseOwnerScope,
+  'pipedrive.chooseFilter': chooseFilter,
+};
+
+/** Registers every command of the table behind the error boundary. */
+export function registerCommands(ctx: CommandContext, table: CommandTable = commandTable): vscode.Disposable[] {
+  return (Object.keys(table) as CommandId[]).map((id) => vscode.commands.registerCommand(id, withErrorBoundary(id, table[id], ctx)));
+}

@@ -1,0 +1,583 @@
+// The organization store: every page the tree has loaded, the cursors to the next ones, the scope
+// and sort they were loaded with, and one change event. The tree provider only maps this state to
+// TreeItems; commands change it through the apply* methods without reloading everything.
+// No vscode import: the store is tested with plain mocha (test/unit/store*.test.ts).
+import type {
+  Activity,
+  CallOptions,
+  CollectionOrganization,
+  Deal,
+  ListOrganizationsParams,
+  Organization,
+  OrganizationFile,
+  OrganizationFollower,
+  Person,
+  PipedriveClient,
+  User,
+} from '../api';
+import { Emitter, type Event } from '../util/Emitter';
+import { errorKind, errorMessage } from '../util/errors';
+import { compareLetters, DEFAULT_LETTERS, firstCharParam, letterOf } from './letters';
+import { PagedList, type Page, type PageFetcher } from './PagedList';
+import { mergeSummary, summaryFromCollection, summaryFromOrganization, type OrgSummary } from './OrgSummary';
+
+/** The client methods the store calls (the real PipedriveClient, or a fake in unit tests). */
+export type StoreBackend = Pick<
+  PipedriveClient,
+  | 'listOrganizations'
+  | 'getOrganizationsCollection'
+  | 'listOrganizationPersons'
+  | 'listOrganizationDeals'
+  | 'listOrganizationActivities'
+  | 'listOrganizationFiles'
+  | 'listOrganizationFollowers'
+>;
+
+export const GROUPS = ['persons', 'deals', 'activities', 'files', 'followers'] as const;
+export type GroupKind = (typeof GROUPS)[number];
+
+export type GroupItem = Person | Deal | Activity | OrganizationFile | OrganizationFollower;
+
+/** List keys double as tree node ids: `letter:A`, `recent`, `org:123/persons`. */
+export type ListKey = `letter:${string}` | 'recent' | `org:${number}/${GroupKind}`;
+
+export const RECENT_KEY = 'recent' as const;
+export const letterKey = (letter: string): `letter:${string}` => `letter:${letter}`;
+export const groupKey = (orgId: number, group: GroupKind): ListKey => `org:${orgId}/${group}`;
+
+export function parseListKey(key: string): { kind: 'letter'; letter: string } | { kind: 'recent' } | { kind: 'group'; orgId: number; group: GroupKind } | undefined {
+  if (key === RECENT_KEY) return { kind: 'recent' };
+  if (key.startsWith('letter:')) return { kind: 'letter', letter: key.slice('letter:'.length) };
+  const m = /^org:(\d+)\/(\w+)$/.exec(key);
+  if (m && (GROUPS as readonly string[]).includes(m[2])) return { kind: 'group', orgId: Number(m[1]), group: m[2] as GroupKind };
+  return undefined;
+}
+
+export type StoreChange =
+  /** The set of letters, or everything (after a reset, refresh, scope or settings change). */
+  | { kind: 'root' }
+  /** One list: its items, its loading or error state. */
+  | { kind: 'list'; key: ListKey }
+  /** One organization's record (label, description, counts). */
+  | { kind: 'org'; id: number };
+
+export interface StoreSettings {
+  pageSize: number;
+  sort: string;
+}
+
+export interface OwnerScope {
+  /** Only organizations owned by this user (`user_id`); undefined: everyone. */
+  ownerId?: number;
+  ownerName?: string;
+  /** A saved filter (`filter_id`); undefined: no filter. */
+  filterId?: number;
+  filterName?: string;
+}
+
+/** Days "Recently changed" looks back. */
+export const RECENT_DAYS = 7;
+
+const MAX_LIMIT = 500;
+const FILES_MAX_LIMIT = 100;
+
+export const RECENT_FALLBACK_NOTICE =
+  'Recently changed needs global admin rights in Pipedrive; showing organizations by last update instead.';
+
+export class OrganizationStore {
+  private readonly changed = new Emitter<StoreChange>();
+  /** Fired with what changed; `{kind:'root'}` means "everything may have changed". */
+  readonly onDidChange: Event<StoreChange> = this.changed.event;
+
+  private backend: StoreBackend | undefined;
+  private settings: StoreSettings;
+  private scopeValue: OwnerScope = {};
+  private lists = new Map<ListKey, PagedList<unknown>>();
+  private readonly orgs = new Map<number, OrgSummary>();
+  private readonly letterSet = new Set<string>(DEFAULT_LETTERS);
+  private users = new Map<number, User>();
+  /** Set once the collection answered 403 for this user: later loads go straight to the fallback. */
+  private recentFallback = false;
+  private generation = new AbortController();
+
+  constructor(
+    settings: Partial<StoreSettings> = {},
+    private readonly now: () => number = Date.now,
+  ) {
+    this.settings = { pageSize: clampPageSize(settings.pageSize), sort: settings.sort || 'name ASC' };
+  }
+
+  // ---- configuration ------------------------------------------------------------------------
+
+  /** The client to load with (undefined when signed out). Clears everything. */
+  setBackend(backend: StoreBackend | undefined): void {
+    this.backend = backend;
+    this.recentFallback = false;
+    this.reset(false);
+  }
+
+  get hasBackend(): boolean {
+    return this.backend !== undefined;
+  }
+
+  get pageSize(): number {
+    return this.settings.pageSize;
+  }
+
+  get sort(): string {
+    return this.settings.sort;
+  }
+
+  /** New page size or sort: reloads, keeping how many items each list showed. */
+  configure(settings: Partial<StoreSettings>): void {
+    const next = { pageSize: clampPageSize(settings.pageSize ?? this.settings.pageSize), sort: settings.sort || this.settings.sort };
+    if (next.pageSize === this.settings.pageSize && next.sort === this.settings.sort) return;
+    this.settings = next;
+    this.reset(true);
+  }
+
+  get scope(): Readonly<OwnerScope> {
+    return this.scopeValue;
+  }
+
+  setScope(scope: OwnerScope): void {
+    this.scopeValue = { ...scope };
+    this.reset(true);
+  }
+
+  /** Users by id, for owner names the lean collection records lack. */
+  setUsers(users: readonly User[]): void {
+    this.users = new Map(users.map((u) => [u.id, u]));
+  }
+
+  get knownUsers(): ReadonlyMap<number, User> {
+    return this.users;
+  }
+
+  // ---- reading --------------------------------------------------------------------------------
+
+  /** The root letters in display order. */
+  get letters(): string[] {
+    return [...this.letterSet].sort(compareLetters);
+  }
+
+  getOrganization(id: number): OrgSummary | undefined {
+    return this.orgs.get(id);
+  }
+
+  /** The list for a key (created idle when new). */
+  list<T = unknown>(key: ListKey): PagedList<T> {
+    let list = this.lists.get(key);
+    if (!list) {
+      list = new PagedList<unknown>(key, idOfItem);
+      this.lists.set(key, list);
+    }
+    return list as PagedList<T>;
+  }
+
+  /** The list if it exists, without creating it. */
+  peek<T = unknown>(key: ListKey): PagedList<T> | undefined {
+    return this.lists.get(key) as PagedList<T> | undefined;
+  }
+
+  /** The organizations of a letter or of "Recently changed", in order. */
+  organizations(key: `letter:${string}` | 'recent'): OrgSummary[] {
+    return this.list<number>(key)
+      .items.map((id) => this.orgs.get(id))
+      .filter((o): o is OrgSummary => o !== undefined);
+  }
+
+  /** The letter list an organization belongs under (by its name). */
+  letterKeyOf(orgId: number): ListKey | undefined {
+    const org = this.orgs.get(orgId);
+    return org ? letterKey(letterOf(org.name)) : undefined;
+  }
+
+  // ---- loading ----------------------------------------------------------------------------
+
+  /**
+   * Loads the first page of a list unless it is loaded or loading (concurrent callers share one
+   * request). After a refresh the first load asks for as many items as were shown before.
+   * Never rejects: a failure is kept on the list (list.error) for the tree to show.
+   */
+  ensureLoaded(key: ListKey, call: CallOptions = {}): Promise<void> {
+    const list = this.list(key);
+    if (list.loading) return list.loading;
+    if (list.loaded || list.error !== undefined) return Promise.resolve();
+    return this.run(list, false, call, () => this.loadFirst(list, call));
+  }
+
+  /** Loads the next page (one request of pageSize). No-op when everything is loaded. */
+  loadMore(key: ListKey, call: CallOptions = {}): Promise<void> {
+    const list = this.list(key);
+    if (list.loading) return list.loading;
+    if (!list.hasMore) return Promise.resolve();
+    return this.run(list, true, call, async () => {
+      const fetcher = this.fetcherFor(key);
+      list.append(await fetcher(list.next ?? undefined, this.limitFor(key, this.settings.pageSize), this.signal(call)));
+    });
+  }
+
+  /** Tries the failed load again: the first page, or the next one when some were loaded. */
+  retry(key: ListKey, call: CallOptions = {}): Promise<void> {
+    const list = this.list(key);
+    if (list.loading) return list.loading;
+    list.error = undefined;
+    return list.loaded ? this.loadMore(key, call) : this.ensureLoaded(key, call);
+  }
+
+  /**
+   * Forgets every loaded page and refetches lazily: each list remembers how many items it showed
+   * and its next first load fetches that many again (one request up to 500).
+   */
+  refresh(): void {
+    this.reset(true);
+  }
+
+  // ---- changes made by commands ---------------------------------------------------------------
+
+  /** A new organization: shown under its letter (where the loaded range covers it) and in Recently changed. */
+  applyCreated(org: Organization): void {
+    const summary = this.remember(summaryFromOrganization(org));
+    this.placeInLetter(summary, false);
+    this.placeInRecent(summary.id);
+  }
+
+  /** An updated organization (also a rename: it moves to its new letter). */
+  applyUpdated(org: Organization): void {
+    const before = this.orgs.get(org.id);
+    const summary = this.remember(summaryFromOrganization(org));
+    const oldKey = before ? letterKey(letterOf(before.name)) : undefined;
+    const newKey = letterKey(letterOf(summary.name));
+    if (oldKey && oldKey !== newKey) {
+      const list = this.peek<number>(oldKey);
+      if (list?.remove(org.id)) this.fire({ kind: 'list', key: oldKey });
+      this.placeInLetter(summary, false);
+    } else {
+      const list = this.peek<number>(newKey);
+      if (list && list.indexOf(org.id) < 0) this.placeInLetter(summary, false);
+    }
+    this.placeInRecent(summary.id);
+    this.fire({ kind: 'org', id: org.id });
+  }
+
+  /** Deleted organizations leave every list. */
+  applyDeleted(ids: readonly number[]): void {
+    for (const id of ids) {
+      for (const [key, list] of this.lists) {
+        if (key.startsWith(`org:${id}/`)) {
+          this.lists.delete(key);
+          continue;
+        }
+        if ((key === RECENT_KEY || key.startsWith('letter:')) && list.remove(id)) this.fire({ kind: 'list', key });
+      }
+      this.orgs.delete(id);
+    }
+  }
+
+  /** `mergedId` was merged into `survivor`: the first disappears, the second's groups reload. */
+  applyMerged(mergedId: number, survivor: Organization): void {
+    this.applyDeleted([mergedId]);
+    this.applyUpdated(survivor);
+    this.invalidateGroups(survivor.id);
+  }
+
+  /** The signed-in user now follows (or no longer follows) the organization. */
+  applyFollowChanged(orgId: number, followed: boolean): void {
+    const org = this.orgs.get(orgId);
+    if (org) {
+      const count = org.counts.followers;
+      this.orgs.set(orgId, {
+        ...org,
+        followed,
+        counts: { ...org.counts, followers: count === undefined ? undefined : Math.max(0, count + (followed ? 1 : -1)) },
+      });
+    }
+    this.invalidateGroup(orgId, 'followers');
+    this.fire({ kind: 'org', id: orgId });
+  }
+
+  /** Forgets an organization's loaded groups (persons, deals, ...) so they load again when shown. */
+  invalidateGroups(orgId: number): void {
+    for (const g of GROUPS) this.invalidateGroup(orgId, g);
+    this.fire({ kind: 'org', id: orgId });
+  }
+
+  invalidateGroup(orgId: number, group: GroupKind): void {
+    const key = groupKey(orgId, group);
+    if (this.lists.delete(key)) this.fire({ kind: 'list', key });
+  }
+
+  /** Records organizations seen elsewhere (search results): their letters join the root. */
+  noteOrganizations(orgs: ReadonlyArray<Organization | { id: number; name: string }>): void {
+    for (const o of orgs) {
+      if ('owner_id' in o) this.remember(summaryFromOrganization(o as Organization));
+      this.addLetter(letterOf(o.name));
+    }
+  }
+
+  /**
+   * Makes sure the organization is a child of its letter, so TreeView.reveal can find it (e.g. a
+   * search hit on a page not loaded yet). It shows in sort order among the loaded items.
+   */
+  pin(org: Organization): void {
+    const summary = this.remember(summaryFromOrganization(org));
+    this.placeInLetter(summary, true);
+  }
+
+  dispose(): void {
+    this.generation.abort();
+    this.changed.dispose();
+  }
+
+  // ---- internals ------------------------------------------------------------------------------
+
+  private reset(keepCounts: boolean): void {
+    this.generation.abort();
+    this.generation = new AbortController();
+    const old = this.lists;
+    this.lists = new Map();
+    if (keepCounts) {
+      for (const [key, list] of old) {
+        const shown = list.items.length - list.pinned.size;
+        if (!list.loaded || shown <= 0) continue;
+        const fresh = this.list(key);
+        fresh.wanted = shown;
+      }
+    }
+    this.orgs.clear();
+    this.fire({ kind: 'root' });
+  }
+
+  private async run(list: PagedList<unknown>, more: boolean, call: CallOptions, load: () => Promise<void>): Promise<void> {
+    const generation = this.generation;
+    list.error = undefined;
+    list.loadingMore = more;
+    const promise = (async () => {
+      try {
+        await load();
+      } catch (e) {
+        if (generation.signal.aborted) return;
+        list.error = e ?? new Error('Loading failed');
+      } finally {
+        list.loading = undefined;
+        list.loadingMore = false;
+      }
+      if (generation === this.generation && this.lists.get(list.key as ListKey) === list) {
+        this.noteLetters(list);
+        this.fire({ kind: 'list', key: list.key as ListKey });
+      }
+    })();
+    list.loading = promise;
+    // Loading more hides "Load more…" at once; a first load is awaited by getChildren itself.
+    if (more) this.fire({ kind: 'list', key: list.key as ListKey });
+    void call;
+    return promise;
+  }
+
+  private async loadFirst(list: PagedList<unknown>, call: CallOptions): Promise<void> {
+    const key = list.key as ListKey;
+    const fetcher = this.fetcherFor(key);
+    const want = Math.max(this.settings.pageSize, list.wanted);
+    const signal = this.signal(call);
+    // One request when the wanted count fits one page (up to 500); more only past that.
+    let from: number | string | undefined;
+    do {
+      const limit = this.limitFor(key, want - list.items.length);
+      list.append(await fetcher(from, limit, signal));
+      from = list.next ?? undefined;
+    } while (list.hasMore && list.items.length < want);
+    list.wanted = 0;
+  }
+
+  private limitFor(key: ListKey, want: number): number {
+    const max = key.endsWith('/files') ? FILES_MAX_LIMIT : MAX_LIMIT;
+    return Math.max(1, Math.min(max, want));
+  }
+
+  /** The caller's signal joined with the store's: a reset aborts what the old state started. */
+  private signal(call: CallOptions): AbortSignal {
+    const own = this.generation.signal;
+    if (!call.signal) return own;
+    const both = new AbortController();
+    const abort = () => both.abort();
+    if (own.aborted || call.signal.aborted) both.abort();
+    own.addEventListener('abort', abort, { once: true });
+    call.signal.addEventListener('abort', abort, { once: true });
+    return both.signal;
+  }
+
+  private requireBackend(): StoreBackend {
+    if (!this.backend) throw new Error('Sign in to Pipedrive to load organizations.');
+    return this.backend;
+  }
+
+  private scopeParams(): Pick<ListOrganizationsParams, 'user_id' | 'filter_id'> {
+    return { user_id: this.scopeValue.ownerId, filter_id: this.scopeValue.filterId };
+  }
+
+  private fetcherFor(key: ListKey): PageFetcher<unknown> {
+    const parsed = parseListKey(key);
+    if (!parsed) throw new Error(`Unknown list ${key}`);
+    if (parsed.kind === 'letter') return (from, limit, signal) => this.fetchLetter(parsed.letter, from, limit, signal);
+    if (parsed.kind === 'recent') return (from, limit, signal) => this.fetchRecent(from, limit, signal);
+    return (from, limit, signal) => this.fetchGroup(parsed.orgId, parsed.group, from, limit, signal);
+  }
+
+  private async fetchLetter(letter: string, from: number | string | undefined, limit: number, signal: AbortSignal): Promise<Page<number>> {
+    const start = typeof from === 'number' ? from : 0;
+    const page = await this.requireBackend().listOrganizations(
+      { first_char: firstCharParam(letter), start, limit, sort: this.settings.sort, ...this.scopeParams() },
+      { signal },
+    );
+    return { items: page.items.map((o) => this.remember(summaryFromOrganization(o)).id), next: offsetNext(page, start) };
+  }
+
+  private async fetchRecent(from: number | string | undefined, limit: number, signal: AbortSignal): Promise<Page<number>> {
+    const backend = this.requireBackend();
+    // The collection cannot apply a saved filter: with one chosen, the regular list does the job.
+    if (!this.recentFallback && this.scopeValue.filterId === undefined) {
+      try {
+        const page = await backend.getOrganizationsCollection(
+          { since: v1DateTime(this.now() - RECENT_DAYS * 86_400_000), cursor: typeof from === 'string' ? from : undefined, limit, owner_id: this.scopeValue.ownerId },
+          { signal },
+        );
+        return { items: page.items.map((o: CollectionOrganization) => this.remember(summaryFromCollection(o, this.users)).id), next: page.nextCursor };
+      } catch (e) {
+        if (errorKind(e) !== 'permission' || from !== undefined) throw e;
+        this.recentFallback = true;
+      }
+    }
+    const start = typeof from === 'number' ? from : 0;
+    const page = await backend.listOrganizations({ sort: 'update_time DESC', start, limit, ...this.scopeParams() }, { signal });
+    return {
+      items: page.items.map((o) => this.remember(summaryFromOrganization(o)).id),
+      next: offsetNext(page, start),
+      notice: this.recentFallback ? RECENT_FALLBACK_NOTICE : undefined,
+    };
+  }
+
+  private async fetchGroup(orgId: number, group: GroupKind, from: number | string | undefined, limit: number, signal: AbortSignal): Promise<Page<GroupItem>> {
+    const backend = this.requireBackend();
+    const start = typeof from === 'number' ? from : 0;
+    const call = { signal };
+    switch (group) {
+      case 'persons': {
+        const page = await backend.listOrganizationPersons(orgId, { start, limit }, call);
+        return { items: page.items, next: offsetNext(page, start) };
+      }
+      case 'deals': {
+        const page = await backend.listOrganizationDeals(orgId, { start, limit }, call);
+        return { items: page.items, next: offsetNext(page, start) };
+      }
+      case 'activities': {
+        const page = await backend.listOrganizationActivities(orgId, { start, limit }, call);
+        return { items: page.items, next: offsetNext(page, start) };
+      }
+      case 'files': {
+        const page = await backend.listOrganizationFiles(orgId, { start, limit }, call);
+        return { items: page.items, next: offsetNext(page, start) };
+      }
+      case 'followers': {
+        const page = await backend.listOrganizationFollowers(orgId, call);
+        return { items: page.items, next: null };
+      }
+    }
+  }
+
+  private remember(summary: OrgSummary): OrgSummary {
+    const merged = mergeSummary(this.orgs.get(summary.id), summary);
+    if (merged.ownerName === undefined && merged.ownerId !== undefined) merged.ownerName = this.users.get(merged.ownerId)?.name;
+    this.orgs.set(summary.id, merged);
+    return merged;
+  }
+
+  private noteLetters(list: PagedList<unknown>): void {
+    if (list.key !== RECENT_KEY) return;
+    for (const id of list.items as number[]) {
+      const org = this.orgs.get(id);
+      if (org) this.addLetter(letterOf(org.name));
+    }
+  }
+
+  private addLetter(letter: string): void {
+    if (this.letterSet.has(letter)) return;
+    this.letterSet.add(letter);
+    this.fire({ kind: 'root' });
+  }
+
+  private placeInLetter(org: OrgSummary, pinned: boolean): void {
+    const letter = letterOf(org.name);
+    this.addLetter(letter);
+    const key = letterKey(letter);
+    const list = this.peek<number>(key);
+    if (!list || !list.loaded || list.indexOf(org.id) >= 0) return;
+    const at = this.insertionIndex(list.items, org);
+    // Past the loaded range of a list with more pages the server will send it later: leave it.
+    if (at === undefined) {
+      if (!pinned) return;
+      list.insert(org.id, list.items.length, true);
+    } else {
+      list.insert(org.id, at, pinned);
+    }
+    this.fire({ kind: 'list', key });
+  }
+
+  /** Where `org` goes among `ids` under the current sort; undefined when it sorts after a partial list. */
+  private insertionIndex(ids: number[], org: OrgSummary): number | undefined {
+    const list = this.peek<number>(letterKey(letterOf(org.name)));
+    const complete = !list?.hasMore;
+    const [field, dir] = this.settings.sort.split(',')[0].trim().split(/\s+/);
+    if (field !== 'name') return /desc/i.test(dir ?? '') ? 0 : complete ? ids.length : undefined;
+    const sign = /desc/i.test(dir ?? '') ? -1 : 1;
+    for (let i = 0; i < ids.length; i++) {
+      const other = this.orgs.get(ids[i]);
+      if (other && sign * nameCollator.compare(org.name, other.name) < 0) return i;
+    }
+    return complete ? ids.length : undefined;
+  }
+
+  private placeInRecent(id: number): void {
+    const list = this.peek<number>(RECENT_KEY);
+    if (!list || !list.loaded) return;
+    const i = list.indexOf(id);
+    if (i === 0) {
+      this.fire({ kind: 'list', key: RECENT_KEY });
+      return;
+    }
+    if (i > 0) list.items.splice(i, 1);
+    list.items.unshift(id);
+    this.fire({ kind: 'list', key: RECENT_KEY });
+  }
+
+  private fire(change: StoreChange): void {
+    this.changed.fire(change);
+  }
+}
+
+const nameCollator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+
+function idOfItem(item: unknown): unknown {
+  return typeof item === 'number' ? item : (item as { id?: unknown })?.id;
+}
+
+function offsetNext(page: { moreItems: boolean; nextStart?: number; items: unknown[] }, start: number): number | null {
+  if (!page.moreItems || page.items.length === 0) return null;
+  return page.nextStart ?? start + page.items.length;
+}
+
+export function clampPageSize(value: unknown): number {
+  const n = typeof value === 'number' && Number.isFinite(value) ? Math.round(value) : 100;
+  return Math.min(500, Math.max(1, n));
+}
+
+/** `YYYY-MM-DD HH:MM:SS` in UTC, as v1's `since` takes it. */
+export function v1DateTime(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
+}
+
+/** A person-readable reason a list failed, for the tree's error node. */
+export function listErrorMessage(error: unknown): string {
+  if (errorKind(error) === 'aborted') return 'Loading was cancelled.';
+  return errorMessage(error);
+}

@@ -1,0 +1,263 @@
+import * as vscode from 'vscode';
+import {
+  GROUPS,
+  groupKey,
+  letterKey,
+  listErrorMessage,
+  RECENT_KEY,
+  type GroupItem,
+  type ListKey,
+  type OrganizationStore,
+  type StoreChange,
+} from '../model/OrganizationStore';
+import { letterOf } from '../model/letters';
+import { oneLine } from '../util/escape';
+import { EMPTY_TEXT, GROUP_ICONS, GROUP_LABELS, groupCount, itemText, organizationDescription, organizationTooltip } from './labels';
+import { isListNode, orgNodeId, type ListNode, type OrganizationNode, type TreeNode } from './nodes';
+
+/** Runs a first load with progress shown in the view (injected so the provider stays testable). */
+export type ViewProgress = <T>(task: (signal: AbortSignal) => Promise<T>) => Promise<T>;
+
+export const RECENT_LABEL = 'Recently changed';
+export const LOAD_MORE_LABEL = 'Load more…';
+
+/**
+ * Maps the store to TreeItems. getChildren of a list node loads its first page through the store
+ * (one request, shared by concurrent callers) and never throws: failures become an error node.
+ * Nodes are interned by id, so `onDidChangeTreeData.fire(node)` and reveal() find them again.
+ */
+export class OrganizationTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly nodes = new Map<string, TreeNode>();
+  private readonly subscription: { dispose(): void };
+
+  constructor(
+    private readonly store: OrganizationStore,
+    private readonly isSignedIn: () => boolean,
+    private readonly progress: ViewProgress,
+  ) {
+    this.subscription = store.onDidChange((c) => this.onStoreChange(c));
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+
+  /** Re-reads everything (sign-in state changed). */
+  refreshAll(): void {
+    this.nodes.clear();
+    this.changed.fire(undefined);
+  }
+
+  // ---- TreeDataProvider -----------------------------------------------------------------------
+
+  async getChildren(node?: TreeNode): Promise<TreeNode[]> {
+    try {
+      if (!node) return this.rootChildren();
+      if (node.type === 'organization') return this.groupNodes(node);
+      if (!isListNode(node)) return [];
+      await this.loadFirstPage(node);
+      return this.listChildren(node);
+    } catch (e) {
+      // The tree must never break: whatever went wrong shows as a line in it.
+      return [this.intern({ type: 'message', id: `${node?.id ?? 'root'}/failed`, parent: node, message: oneLine(listErrorMessage(e)), icon: 'error' })];
+    }
+  }
+
+  getParent(node: TreeNode): TreeNode | undefined {
+    return node.parent;
+  }
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    switch (node.type) {
+      case 'letter': {
+        const item = new vscode.TreeItem(node.letter, vscode.TreeItemCollapsibleState.Collapsed);
+        const list = this.store.peek(node.listKey);
+        if (list?.loaded) item.description = `${list.items.length}${list.hasMore ? '+' : ''}`;
+        item.contextValue = 'letter';
+        return this.withId(item, node);
+      }
+      case 'recent': {
+        const item = new vscode.TreeItem(RECENT_LABEL, vscode.TreeItemCollapsibleState.Collapsed);
+        item.description = 'last 7 days';
+        item.iconPath = new vscode.ThemeIcon('history');
+        item.contextValue = 'recent';
+        return this.withId(item, node);
+      }
+      case 'organization':
+        return this.organizationItem(node);
+      case 'group': {
+        const item = new vscode.TreeItem(GROUP_LABELS[node.group], vscode.TreeItemCollapsibleState.Collapsed);
+        const list = this.store.peek(node.listKey);
+        const count = list?.loaded && !list.hasMore ? list.items.length : groupCount(this.store.getOrganization(node.orgId), node.group);
+        if (count !== undefined) item.description = String(count);
+        item.iconPath = new vscode.ThemeIcon(GROUP_ICONS[node.group]);
+        item.contextValue = `group.${node.group}`;
+        return this.withId(item, node);
+      }
+      case 'item': {
+        const text = itemText(node.group, node.item, this.store.knownUsers);
+        const item = new vscode.TreeItem(text.label, vscode.TreeItemCollapsibleState.None);
+        item.description = text.description;
+        item.iconPath = new vscode.ThemeIcon(text.icon);
+        item.contextValue = node.group.replace(/s$/, '');
+        return this.withId(item, node);
+      }
+      case 'loadMore': {
+        const item = new vscode.TreeItem(LOAD_MORE_LABEL, vscode.TreeItemCollapsibleState.None);
+        item.iconPath = new vscode.ThemeIcon('more');
+        item.contextValue = 'loadMore';
+        item.command = { command: 'pipedrive.loadMore', title: 'Load More', arguments: [node] };
+        return this.withId(item, node);
+      }
+      case 'error': {
+        const item = new vscode.TreeItem(node.message, vscode.TreeItemCollapsibleState.None);
+        item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
+        item.tooltip = `${node.message}\nClick to retry.`;
+        item.contextValue = 'error';
+        item.command = { command: 'pipedrive.retry', title: 'Retry', arguments: [node] };
+        return this.withId(item, node);
+      }
+      case 'message': {
+        const item = new vscode.TreeItem(node.message, vscode.TreeItemCollapsibleState.None);
+        if (node.icon) item.iconPath = new vscode.ThemeIcon(node.icon);
+        item.contextValue = 'message';
+        return this.withId(item, node);
+      }
+    }
+  }
+
+  // ---- nodes ----------------------------------------------------------------------------------
+
+  /** The node of a letter (created when needed). */
+  letterNode(letter: string): TreeNode {
+    return this.intern({ type: 'letter', id: letterKey(letter), parent: undefined, letter, listKey: letterKey(letter) });
+  }
+
+  recentNode(): TreeNode {
+    return this.intern({ type: 'recent', id: RECENT_KEY, parent: undefined, listKey: RECENT_KEY });
+  }
+
+  /** The node of an organization under its letter (for reveal), when the store knows it. */
+  organizationNode(orgId: number): OrganizationNode | undefined {
+    const org = this.store.getOrganization(orgId);
+    if (!org) return undefined;
+    const parent = this.letterNode(letterOf(org.name));
+    return this.intern({ type: 'organization', id: orgNodeId(orgId, false), parent, orgId }) as OrganizationNode;
+  }
+
+  /** An interned node by id (tests and commands look nodes up this way). */
+  nodeById(id: string): TreeNode | undefined {
+    return this.nodes.get(id);
+  }
+
+  private rootChildren(): TreeNode[] {
+    if (!this.isSignedIn() || !this.store.hasBackend) return [];
+    return [this.recentNode(), ...this.store.letters.map((l) => this.letterNode(l))];
+  }
+
+  private groupNodes(node: OrganizationNode): TreeNode[] {
+    const prefix = node.id.startsWith('recent/') ? 'recent/' : '';
+    return GROUPS.map((group) =>
+      this.intern({ type: 'group', id: `${prefix}${groupKey(node.orgId, group)}`, parent: node, orgId: node.orgId, group, listKey: groupKey(node.orgId, group) }),
+    );
+  }
+
+  private async loadFirstPage(node: ListNode): Promise<void> {
+    const list = this.store.list(node.listKey);
+    if (list.loading && !list.loadingMore) {
+      await list.loading;
+      return;
+    }
+    if (list.loaded || list.error !== undefined || list.loading) return;
+    await this.progress((signal) => this.store.ensureLoaded(node.listKey, { signal }));
+  }
+
+  private listChildren(node: ListNode): TreeNode[] {
+    const list = this.store.list(node.listKey);
+    const children: TreeNode[] = [];
+    if (list.notice) children.push(this.intern({ type: 'message', id: `${node.id}/notice`, parent: node, message: list.notice, icon: 'info' }));
+    if (node.type === 'group') {
+      for (const item of list.items as GroupItem[]) {
+        children.push(this.intern({ type: 'item', id: `${node.id}/${item.id}`, parent: node, group: node.group, item }, true));
+      }
+    } else {
+      const underRecent = node.type === 'recent';
+      for (const id of list.items as number[]) {
+        if (!this.store.getOrganization(id)) continue;
+        children.push(this.intern({ type: 'organization', id: orgNodeId(id, underRecent), parent: node, orgId: id }));
+      }
+    }
+    if (list.error !== undefined) {
+      children.push(this.intern({ type: 'error', id: `${node.id}/error`, parent: node, listKey: node.listKey, message: oneLine(listErrorMessage(list.error)) }, true));
+    } else if (list.hasMore && !list.loadingMore) {
+      children.push(this.intern({ type: 'loadMore', id: `${node.id}/more`, parent: node, listKey: node.listKey }));
+    } else if (list.loaded && list.items.length === 0) {
+      const what = node.type === 'group' ? node.group : 'organizations';
+      children.push(this.intern({ type: 'message', id: `${node.id}/empty`, parent: node, message: EMPTY_TEXT[what], icon: undefined }));
+    }
+    return children;
+  }
+
+  private organizationItem(node: OrganizationNode): vscode.TreeItem {
+    const org = this.store.getOrganization(node.orgId);
+    // The label is the name as text: VS Code renders TreeItem labels literally (no HTML, no markdown).
+    const item = new vscode.TreeItem(org ? oneLine(org.name) : `Organization ${node.orgId}`, vscode.TreeItemCollapsibleState.Collapsed);
+    if (org) {
+      item.description = organizationDescription(org);
+      const tooltip = new vscode.MarkdownString(organizationTooltip(org));
+      tooltip.isTrusted = false;
+      tooltip.supportHtml = false;
+      item.tooltip = tooltip;
+    }
+    item.iconPath = new vscode.ThemeIcon('organization');
+    item.contextValue = org?.followed === undefined ? 'organization' : org.followed ? 'organization.followed' : 'organization.notFollowed';
+    return this.withId(item, node);
+  }
+
+  private withId(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem {
+    item.id = node.id;
+    return item;
+  }
+
+  /** One object per id: VS Code matches fire(node) and reveal(node) by object. */
+  private intern<N extends TreeNode>(node: N, replace = false): N {
+    const existing = this.nodes.get(node.id);
+    if (existing && !replace && existing.type === node.type && existing.parent === node.parent) return existing as N;
+    if (existing && replace && existing.type === node.type) {
+      // Same id, new content (an error message, an updated item): update in place, keep identity.
+      Object.assign(existing, node);
+      return existing as N;
+    }
+    this.nodes.set(node.id, node);
+    return node;
+  }
+
+  // ---- store → tree events ------------------------------------------------------------------
+
+  private onStoreChange(change: StoreChange): void {
+    if (change.kind === 'root') {
+      this.nodes.clear();
+      this.changed.fire(undefined);
+      return;
+    }
+    const ids =
+      change.kind === 'org'
+        ? [orgNodeId(change.id, false), orgNodeId(change.id, true)]
+        : [change.key, `recent/${change.key}`];
+    // A node never shown is not interned: nothing on screen to update.
+    for (const id of ids) {
+      const node = this.nodes.get(id);
+      if (node) this.changed.fire(node);
+    }
+  }
+}
+
+export function listKeyOfNode(node: TreeNode | undefined): ListKey | undefined {
+  if (!node) return undefined;
+  if (isListNode(node)) return node.listKey;
+  if (node.type === 'loadMore' || node.type === 'error') return node.listKey;
+  return undefined;
+}

@@ -1,0 +1,46 @@
+// Every prompt the extension shows goes through this interface, so tests can answer prompts by
+// script (TestUserInput) the way azuretools' IAzureUserInput / TestUserInput do. Only types come
+// from vscode here: the module loads without the editor.
+import type { InputBoxOptions, MessageItem, QuickPickItem, QuickPickOptions } from 'vscode';
+
+export interface PromptStep {
+  /** "Step 2 of 3" in the title bar of multi-step prompts. */
+  step?: number;
+  totalSteps?: number;
+  /** Show a Back button; pressing it rejects with GoBackError. */
+  back?: boolean;
+}
+
+export type UserInputBoxOptions = InputBoxOptions & PromptStep & {
+  /** Async validation; stale results (the value changed meanwhile) are ignored. */
+  validateInput?: (value: string) => string | undefined | null | Promise<string | undefined | null>;
+};
+
+export type UserQuickPickOptions = QuickPickOptions & PromptStep;
+
+export interface UserInput {
+  /** Resolves with the entered text; rejects with UserCancelledError on Escape. */
+  showInputBox(options: UserInputBoxOptions): Promise<string>;
+  /** Resolves with the picked item (an array with canPickMany); rejects with UserCancelledError on Escape. */
+  showQuickPick<T extends QuickPickItem>(items: readonly T[] | Promise<readonly T[]>, options: UserQuickPickOptions & { canPickMany: true }): Promise<T[]>;
+  showQuickPick<T extends QuickPickItem>(items: readonly T[] | Promise<readonly T[]>, options?: UserQuickPickOptions): Promise<T>;
+  /** A modal confirmation; resolves with the chosen button, rejects with UserCancelledError on Cancel. */
+  showWarningMessage<T extends MessageItem>(message: string, options: { modal: true; detail?: string }, ...items: T[]): Promise<T>;
+  /** A non-modal error notification; resolves with the clicked action, if any. */
+  showErrorMessage(message: string, ...actions: string[]): Promise<string | undefined>;
+  /** A non-modal information notification; resolves with the clicked action, if any. */
+  showInformationMessage(message: string, ...actions: string[]): Promise<string | undefined>;
+}
+
+/** Thrown by a step whose Back button was pressed; runSteps() then returns to the previous step. */
+export class GoBackError extends Error {
+  readonly isGoBack = true;
+  constructor() {
+    super('Back');
+    this.name = 'GoBackError';
+  }
+}
+
+export function isGoBack(e: unknown): boolean {
+  return !!e && typeof e === 'object' && (e as { isGoBack?: unknown }).isGoBack === true;
+}

@@ -1,0 +1,126 @@
+import * as vscode from 'vscode';
+import { UserCancelledError } from '../util/errors';
+import { GoBackError, type UserInput, type UserInputBoxOptions, type UserQuickPickOptions } from './UserInput';
+
+/** The real prompts. Escape rejects with UserCancelledError, Back with GoBackError. */
+export class VsCodeUserInput implements UserInput {
+  showInputBox(options: UserInputBoxOptions): Promise<string> {
+    const box = vscode.window.createInputBox();
+    box.title = options.title;
+    box.prompt = options.prompt;
+    box.placeholder = options.placeHolder;
+    box.value = options.value ?? '';
+    box.password = options.password ?? false;
+    box.ignoreFocusOut = options.ignoreFocusOut ?? false;
+    box.step = options.step;
+    box.totalSteps = options.totalSteps;
+    if (options.back) box.buttons = [vscode.QuickInputButtons.Back];
+    const disposables: vscode.Disposable[] = [box];
+    return new Promise<string>((resolve, reject) => {
+      let validating = 0;
+      const validate = async (value: string): Promise<boolean> => {
+        const mine = ++validating;
+        box.busy = true;
+        try {
+          const problem = await options.validateInput?.(value);
+          // A result for an older value is stale: the person kept typing.
+          if (mine !== validating) return false;
+          box.validationMessage = problem ?? undefined;
+          return !problem;
+        } finally {
+          if (mine === validating) box.busy = false;
+        }
+      };
+      let done = false;
+      disposables.push(
+        box.onDidChangeValue((v) => void validate(v)),
+        box.onDidAccept(async () => {
+          const value = box.value;
+          box.enabled = false;
+          const ok = await validate(value);
+          box.enabled = true;
+          if (!ok || box.value !== value) return;
+          done = true;
+          resolve(value);
+          box.hide();
+        }),
+        box.onDidTriggerButton((b) => {
+          if (b === vscode.QuickInputButtons.Back) {
+            done = true;
+            reject(new GoBackError());
+            box.hide();
+          }
+        }),
+        box.onDidHide(() => {
+          if (!done) reject(new UserCancelledError());
+          disposables.forEach((d) => d.dispose());
+        }),
+      );
+      box.show();
+    });
+  }
+
+  showQuickPick<T extends vscode.QuickPickItem>(items: readonly T[] | Promise<readonly T[]>, options: UserQuickPickOptions & { canPickMany: true }): Promise<T[]>;
+  showQuickPick<T extends vscode.QuickPickItem>(items: readonly T[] | Promise<readonly T[]>, options?: UserQuickPickOptions): Promise<T>;
+  async showQuickPick<T extends vscode.QuickPickItem>(items: readonly T[] | Promise<readonly T[]>, options: UserQuickPickOptions = {}): Promise<T | T[]> {
+    const pick = vscode.window.createQuickPick<T>();
+    pick.title = options.title;
+    pick.placeholder = options.placeHolder;
+    pick.ignoreFocusOut = options.ignoreFocusOut ?? false;
+    pick.canSelectMany = options.canPickMany ?? false;
+    pick.matchOnDescription = options.matchOnDescription ?? false;
+    pick.matchOnDetail = options.matchOnDetail ?? false;
+    pick.step = options.step;
+    pick.totalSteps = options.totalSteps;
+    if (options.back) pick.buttons = [vscode.QuickInputButtons.Back];
+    pick.busy = true;
+    const disposables: vscode.Disposable[] = [pick];
+    const result = new Promise<T | T[]>((resolve, reject) => {
+      let done = false;
+      disposables.push(
+        pick.onDidAccept(() => {
+          const chosen = pick.canSelectMany ? [...pick.selectedItems] : pick.selectedItems[0] ?? pick.activeItems[0];
+          if (!chosen) return;
+          done = true;
+          resolve(chosen);
+          pick.hide();
+        }),
+        pick.onDidTriggerButton((b) => {
+          if (b === vscode.QuickInputButtons.Back) {
+            done = true;
+            reject(new GoBackError());
+            pick.hide();
+          }
+        }),
+        pick.onDidHide(() => {
+          if (!done) reject(new UserCancelledError());
+          disposables.forEach((d) => d.dispose());
+        }),
+      );
+    });
+    pick.show();
+    try {
+      pick.items = [...(await items)];
+    } catch (e) {
+      pick.hide();
+      throw e;
+    } finally {
+      pick.busy = false;
+    }
+    return result;
+  }
+
+  async showWarningMessage<T extends vscode.MessageItem>(message: string, options: { modal: true; detail?: string }, ...items: T[]): Promise<T> {
+    const chosen = await vscode.window.showWarningMessage(message, options, ...items);
+    if (chosen === undefined || chosen.isCloseAffordance) throw new UserCancelledError();
+    return chosen;
+  }
+
+  async showErrorMessage(message: string, ...actions: string[]): Promise<string | undefined> {
+    return vscode.window.showErrorMessage(message, ...actions);
+  }
+
+  async showInformationMessage(message: string, ...actions: string[]): Promise<string | undefined> {
+    return vscode.window.showInformationMessage(message, ...actions);
+  }
+}
