@@ -277,10 +277,14 @@ export class Store {
     this.subsOf(org).changes.push({ id: this.nextId(), fieldKey, oldValue, newValue, actorUserId: actor, time: this.now(), custom });
   }
 
-  /** update_time must move on every write, even two writes within the same second. */
+  /**
+   * update_time must visibly move on every write. Both API versions show whole seconds, so two
+   * writes within one second push the second write to the next second.
+   */
   private bumpedNow(org: Org): number {
     const now = this.now();
-    return now > org.updateTime ? now : org.updateTime + 1000;
+    const prevSecond = Math.floor(org.updateTime / 1000);
+    return Math.floor(now / 1000) > prevSecond ? now : (prevSecond + 1) * 1000;
   }
 }
 

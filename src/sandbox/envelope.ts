@@ -49,7 +49,8 @@ export function recordNotFound(what = 'Organization'): HttpError {
 
 /**
  * v1 offset paging. `next_start` only when there is more, as Pipedrive does. An empty v1 page has
- * `data: null`: that is what Pipedrive's v1 list endpoints return when nothing matches.
+ * `data: null`: that is what Pipedrive's v1 offset-paged lists return when nothing matches (the
+ * flow included). Cursor-paged lists (v2, v1 collection and changelog) answer `data: []`.
  */
 export function v1Page<T>(all: readonly T[], start: number, limit: number, map: (item: T) => unknown, extra: Record<string, unknown> = {}): Reply {
   const page = all.slice(start, start + limit);

@@ -51,11 +51,11 @@ function flow(ctx: Ctx): Reply {
     }
   }
   const all = flowEntries(store, org, allChanges).filter((e) => !types || types.has(e.type));
-  const page = all.slice(start, start + limit).map((e) => e.render());
-  const users = page.map((p) => (p.data as { user_id?: number }).user_id).filter((u): u is number => typeof u === 'number');
-  const reply = v1Page(all, start, limit, (e) => e.render(), { related_objects: flowRelated(store, org, users) });
-  // Pipedrive answers an empty flow with data: [] (unlike the other v1 lists, which say null).
-  (reply.body as { data: unknown }).data = page;
+  const rendered = all.slice(start, start + limit).map((e) => e.render());
+  const users = rendered.map((p) => (p.data as { user_id?: number }).user_id).filter((u): u is number => typeof u === 'number');
+  // Page the rendered items (offset `start` already applied) so each item is rendered once.
+  const reply = v1Page(all, start, limit, () => undefined, { related_objects: flowRelated(store, org, users) });
+  (reply.body as { data: unknown }).data = rendered.length ? rendered : null;
   return reply;
 }
 

@@ -78,6 +78,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     url, port, token, regularUserToken, seed, size,
     get log(): readonly RequestLogEntry[] { return state.log.entries; },
     clearLog: () => state.log.clear(),
+    waitForLog: (test) => state.log.waitFor(test),
     setFaults: (faults: Fault[]) => state.faults.set(faults),
     clearFaults: () => state.faults.clear(),
     reset: () => {

@@ -66,6 +66,8 @@ export interface Sandbox {
   /** Every request since start or the last clearLog(), oldest first. Control routes are not logged. */
   readonly log: readonly RequestLogEntry[];
   clearLog(): void;
+  /** Resolves with the first log entry (already logged or future) that satisfies `test`. */
+  waitForLog(test: (e: RequestLogEntry) => boolean): Promise<RequestLogEntry>;
   setFaults(faults: Fault[]): void;
   clearFaults(): void;
   /** Re-seed the data as at start (same seed and size), clear faults and log. */
