@@ -1,0 +1,394 @@
+// The Details panel in the browser: renders what the host sends, asks for sections when they are
+// opened, keeps open sections, filters and scroll in vscode.setState.
+import {
+  DEAL_SORTS,
+  DEAL_STATUSES,
+  DEFAULT_PARAMS,
+  DONE_FILTERS,
+  FILE_SORTS,
+  MAX_EXCLUDE,
+  SECTION_IDS,
+  type DetailsHostMessage,
+  type DetailsState,
+  type DetailsWebviewMessage,
+  type HeaderView,
+  type PanelAction,
+  type Row,
+  type SectionId,
+  type SectionPage,
+  type SectionParams,
+  type UserOption,
+} from '../src/webviews/details/protocol';
+import { button, checkbox, externalLink, h, icon, select, vscodeApi } from './_dom';
+
+const api = vscodeApi<DetailsState, DetailsWebviewMessage>();
+const orgId = Number(document.body.dataset.orgId);
+const saved = api.getState();
+const state: DetailsState = {
+  orgId,
+  open: Array.isArray(saved?.open) ? saved!.open.filter((s) => (SECTION_IDS as readonly string[]).includes(s)) : [],
+  params: { ...DEFAULT_PARAMS, ...(saved?.params ?? {}) },
+  scrollY: typeof saved?.scrollY === 'number' ? saved.scrollY : 0,
+};
+const save = () => api.setState(state);
+save();
+
+const post = (m: DetailsWebviewMessage) => api.postMessage(m);
+const openUrl = (url: string) => post({ type: 'openExternal', url });
+
+const TITLES: Record<SectionId, string> = {
+  persons: 'Persons',
+  deals: 'Deals',
+  activities: 'Activities',
+  files: 'Files',
+  followers: 'Followers',
+  mailMessages: 'Mail messages',
+  permittedUsers: 'Permitted users',
+  changelog: 'Changelog',
+};
+const EMPTY: Record<SectionId, string> = {
+  persons: 'No persons.',
+  deals: 'No deals match.',
+  activities: 'No activities match.',
+  files: 'No files.',
+  followers: 'No followers.',
+  mailMessages: 'No mail messages.',
+  permittedUsers: 'No permitted users.',
+  changelog: 'No changes.',
+};
+
+// ---- layout --------------------------------------------------------------------------------
+
+const root = document.getElementById('root')!;
+const banner = h('div', { class: 'banner', attrs: { role: 'alert', hidden: '' } });
+const notice = h('div', { class: 'notice', attrs: { role: 'status', 'aria-live': 'polite' } });
+const headerBox = h('header', { class: 'org-header' }, h('p', { class: 'loading', text: 'Loading organization…' }));
+const actionButtons: HTMLButtonElement[] = [];
+let busy = false;
+let gone = false;
+
+const actionBar = h('div', { class: 'actions', attrs: { role: 'toolbar', 'aria-label': 'Organization actions' } });
+const action = (label: string, a: PanelAction, iconName: string, secondary = true) => {
+  const b = button(label, () => post({ type: 'action', action: a }), { icon: iconName, secondary, class: `action-${a}` });
+  if (a !== 'openFlow') actionButtons.push(b);
+  actionBar.append(b);
+};
+action('Update', 'update', 'edit', false);
+action('Follow', 'follow', 'eye');
+action('Merge', 'merge', 'git-merge');
+action('Delete', 'delete', 'trash');
+action('Open flow', 'openFlow', 'history');
+const pipedriveLink = h('span', { class: 'pipedrive-link' });
+actionBar.append(pipedriveLink, button('Refresh', () => post({ type: 'refresh' }), { icon: 'refresh', iconOnly: true, secondary: true }));
+
+const sectionsBox = h('div', { class: 'sections' });
+root.append(banner, headerBox, actionBar, notice, sectionsBox);
+root.setAttribute('aria-busy', 'false');
+
+function updateActions(): void {
+  for (const b of actionButtons) b.disabled = busy || gone;
+  actionBar.classList.toggle('busy', busy);
+}
+
+// ---- header ----------------------------------------------------------------------------------
+
+function fact(label: string, value: Node | string): HTMLElement {
+  return h('div', { class: 'fact' }, h('dt', { text: label }), h('dd', {}, value));
+}
+
+function renderHeader(v: HeaderView): void {
+  const facts = h('dl', { class: 'facts' });
+  facts.append(fact('Owner', v.owner || '—'));
+  facts.append(fact('Address', v.address || '—'));
+  const labels = h('span', { class: 'chips' });
+  if (v.labels.length === 0) labels.append('—');
+  for (const l of v.labels) labels.append(h('span', { class: 'chip label', text: l }));
+  facts.append(fact('Labels', labels));
+  facts.append(fact('Visible to', v.visibility || '—'));
+  facts.append(fact('Added', v.addTime || '—'));
+  facts.append(fact('Updated', v.updateTime || '—'));
+  if (v.website) facts.append(fact('Website', externalLink(v.website, v.website, openUrl)));
+  const counts = h('ul', { class: 'counts', attrs: { 'aria-label': 'Counts' } });
+  for (const c of v.counts) counts.append(h('li', { class: 'count' }, h('span', { class: 'count-value', text: c.value }), h('span', { class: 'count-label', text: c.label })));
+  const custom = h('dl', { class: 'facts custom-fields' });
+  for (const f of v.customFields) custom.append(fact(f.label, f.value));
+  headerBox.replaceChildren(h('h1', { class: 'org-name' }, icon('organization'), h('span', { class: 'name-text', text: v.name })), facts, counts);
+  if (v.customFields.length) headerBox.append(h('h2', { class: 'subheading', text: 'Custom fields' }), custom);
+  pipedriveLink.replaceChildren();
+  if (v.pipedriveUrl) {
+    const a = externalLink('Open in Pipedrive', v.pipedriveUrl, openUrl, 'btn secondary link-button');
+    a.prepend(icon('link-external'));
+    pipedriveLink.append(a);
+  }
+  restoreScroll();
+}
+
+function renderHeaderError(message: string): void {
+  headerBox.replaceChildren(
+    h('div', { class: 'error-box', attrs: { role: 'alert' } }, icon('error'), h('span', { class: 'error-text', text: message }), button('Retry', () => post({ type: 'refresh' }), { icon: 'refresh', secondary: true })),
+  );
+}
+
+// ---- sections --------------------------------------------------------------------------------
+
+interface SectionUi {
+  id: SectionId;
+  details: HTMLDetailsElement;
+  list: HTMLUListElement;
+  status: HTMLElement;
+  more: HTMLButtonElement;
+  toolbar: HTMLElement;
+  loaded: boolean;
+  requestId: number;
+  next?: number | string;
+  lastRequest?: { start?: number; cursor?: string };
+  candidates: UserOption[];
+}
+
+let nextRequestId = 1;
+const sections = new Map<SectionId, SectionUi>();
+
+function buildSection(id: SectionId): SectionUi {
+  const list = h('ul', { class: 'rows', attrs: { 'aria-label': TITLES[id] } });
+  const status = h('div', { class: 'section-status', attrs: { 'aria-live': 'polite' } });
+  const toolbar = h('div', { class: 'toolbar' });
+  const details = h('details', { class: `section section-${id}`, attrs: { 'data-section': id } }, h('summary', {}, h('span', { class: 'summary-title', text: TITLES[id] })), toolbar, list, status);
+  const ui: SectionUi = { id, details, list, status, toolbar, more: null as unknown as HTMLButtonElement, loaded: false, requestId: 0, candidates: [] };
+  ui.more = button('Load more', () => load(ui, true), { icon: 'chevron-down', secondary: true, class: 'load-more' });
+  ui.more.hidden = true;
+  details.append(ui.more);
+  buildToolbar(ui);
+  if (state.open.includes(id)) details.open = true;
+  details.addEventListener('toggle', () => {
+    const open = details.open;
+    state.open = SECTION_IDS.filter((s) => (s === id ? open : state.open.includes(s)));
+    save();
+    if (open && !ui.loaded) load(ui, false);
+  });
+  return ui;
+}
+
+function setParams<K extends keyof SectionParams>(ui: SectionUi, key: K, value: SectionParams[K]): void {
+  state.params = { ...state.params, [key]: value };
+  save();
+  load(ui, false);
+}
+
+function buildToolbar(ui: SectionUi): void {
+  const p = state.params;
+  switch (ui.id) {
+    case 'deals': {
+      const labels: Record<string, string> = { all_not_deleted: 'All not deleted', open: 'Open', won: 'Won', lost: 'Lost', deleted: 'Deleted' };
+      ui.toolbar.append(
+        select('Status', DEAL_STATUSES.map((s) => [s, labels[s]] as const), p.deals.status, (status) => setParams(ui, 'deals', { ...state.params.deals, status }), 'deal-status'),
+        checkbox('Only primary association', p.deals.onlyPrimary, (onlyPrimary) => setParams(ui, 'deals', { ...state.params.deals, onlyPrimary })),
+        select('Sort', DEAL_SORTS.map((s) => [s, sortLabel(s)] as const), p.deals.sort, (sort) => setParams(ui, 'deals', { ...state.params.deals, sort }), 'deal-sort'),
+      );
+      return;
+    }
+    case 'activities': {
+      const labels: Record<string, string> = { all: 'All', done: 'Done', notDone: 'Not done' };
+      const exclude = h('input', { class: 'text-input', attrs: { type: 'text', placeholder: 'e.g. 12, 15', 'aria-label': 'Exclude activity ids', value: p.activities.exclude.join(', ') } });
+      exclude.addEventListener('change', () => {
+        const ids = exclude.value
+          .split(/[\s,]+/)
+          .filter(Boolean)
+          .map(Number)
+          .filter((n) => Number.isSafeInteger(n) && n > 0)
+          .slice(0, MAX_EXCLUDE);
+        exclude.value = ids.join(', ');
+        setParams(ui, 'activities', { ...state.params.activities, exclude: ids });
+      });
+      ui.toolbar.append(
+        select('Show', DONE_FILTERS.map((s) => [s, labels[s]] as const), p.activities.done, (done) => setParams(ui, 'activities', { ...state.params.activities, done }), 'activity-done'),
+        h('label', { class: 'field' }, h('span', { class: 'field-label', text: 'Exclude ids' }), exclude),
+      );
+      return;
+    }
+    case 'files':
+      ui.toolbar.append(select('Sort', FILE_SORTS.map((s) => [s, sortLabel(s)] as const), p.files.sort, (sort) => setParams(ui, 'files', { sort }), 'file-sort'));
+      return;
+    case 'followers': {
+      const picker = h('select', { class: 'dropdown follower-picker', attrs: { 'aria-label': 'User to add as follower' } });
+      const add = button('Add follower', () => {
+        const userId = Number(picker.value);
+        if (Number.isSafeInteger(userId) && userId > 0) post({ type: 'addFollower', userId });
+      }, { icon: 'add', secondary: true, class: 'add-follower' });
+      ui.toolbar.append(h('label', { class: 'field' }, h('span', { class: 'field-label', text: 'User' }), picker), add);
+      return;
+    }
+    default:
+      ui.toolbar.hidden = true;
+  }
+}
+
+function sortLabel(s: string): string {
+  const [field, dir] = s.split(' ');
+  const names: Record<string, string> = { update_time: 'Last update', add_time: 'Added', title: 'Title', value: 'Value', id: 'Id' };
+  return `${names[field] ?? field} ${dir === 'DESC' ? '↓' : '↑'}`;
+}
+
+function load(ui: SectionUi, more: boolean): void {
+  const requestId = nextRequestId++;
+  ui.requestId = requestId;
+  ui.loaded = true;
+  const at = more ? ui.next : undefined;
+  ui.lastRequest = typeof at === 'string' ? { cursor: at } : typeof at === 'number' ? { start: at } : {};
+  if (!more) ui.list.replaceChildren();
+  ui.more.hidden = true;
+  ui.details.setAttribute('aria-busy', 'true');
+  ui.status.replaceChildren(h('span', { class: 'loading' }, icon('loading', 'codicon-modifier-spin'), ' Loading…'));
+  send(ui, requestId);
+}
+
+function send(ui: SectionUi, requestId: number): void {
+  const r = ui.lastRequest ?? {};
+  const p = state.params;
+  switch (ui.id) {
+    case 'changelog':
+      post({ type: 'loadSection', section: 'changelog', requestId, ...(r.cursor ? { cursor: r.cursor } : {}) });
+      return;
+    case 'deals':
+      post({ type: 'loadSection', section: 'deals', requestId, ...(r.start ? { start: r.start } : {}), params: p.deals });
+      return;
+    case 'activities':
+      post({ type: 'loadSection', section: 'activities', requestId, ...(r.start ? { start: r.start } : {}), params: p.activities });
+      return;
+    case 'files':
+      post({ type: 'loadSection', section: 'files', requestId, ...(r.start ? { start: r.start } : {}), params: p.files });
+      return;
+    default:
+      post({ type: 'loadSection', section: ui.id, requestId, ...(r.start ? { start: r.start } : {}) });
+  }
+}
+
+function retry(ui: SectionUi): void {
+  const requestId = nextRequestId++;
+  ui.requestId = requestId;
+  ui.status.replaceChildren(h('span', { class: 'loading' }, icon('loading', 'codicon-modifier-spin'), ' Loading…'));
+  send(ui, requestId);
+}
+
+function rowElement(ui: SectionUi, r: Row): HTMLLIElement {
+  const main = h('div', { class: 'row-main' }, externalLink(r.title, r.url, openUrl, 'row-title'));
+  if (r.details.length) main.append(h('span', { class: 'row-details', text: r.details.join(' · ') }));
+  const li = h('li', { class: 'row', attrs: { 'data-key': r.key } }, icon(r.icon, 'row-icon'), main);
+  if (r.badge) li.append(h('span', { class: `badge badge-${r.badge.replace(/[^a-z]/gi, '')}`, text: r.badge }));
+  if (ui.id === 'followers' && r.followerId) {
+    const id = r.followerId;
+    const b = button(`Remove follower ${r.title}`, () => post({ type: 'removeFollower', followerId: id }), { icon: 'close', iconOnly: true, secondary: true, class: 'remove-follower' });
+    li.append(b);
+  }
+  return li;
+}
+
+function showPage(ui: SectionUi, page: SectionPage, append: boolean, candidates?: UserOption[]): void {
+  ui.details.setAttribute('aria-busy', 'false');
+  if (!append) ui.list.replaceChildren();
+  const frag = document.createDocumentFragment();
+  for (const r of page.rows) frag.append(rowElement(ui, r));
+  ui.list.append(frag);
+  ui.next = page.next;
+  ui.more.hidden = page.next === undefined;
+  ui.status.replaceChildren();
+  if (ui.list.childElementCount === 0) ui.status.append(h('span', { class: 'empty', text: EMPTY[ui.id] }));
+  if (candidates) {
+    ui.candidates = candidates;
+    const picker = ui.toolbar.querySelector('select');
+    if (picker) {
+      picker.replaceChildren(...candidates.map((c) => h('option', { text: c.name, attrs: { value: String(c.id) } })));
+      picker.disabled = candidates.length === 0;
+    }
+  }
+  const summary = ui.details.querySelector('summary');
+  const count = summary?.querySelector('.summary-count') ?? summary?.appendChild(h('span', { class: 'summary-count' }));
+  if (count) count.textContent = `${ui.list.childElementCount}${page.next !== undefined ? '+' : ''}`;
+}
+
+function showSectionError(ui: SectionUi, message: string, append: boolean): void {
+  ui.details.setAttribute('aria-busy', 'false');
+  if (!append) ui.list.replaceChildren();
+  ui.more.hidden = true;
+  ui.status.replaceChildren(
+    h('div', { class: 'error-box', attrs: { role: 'alert' } }, icon('error'), h('span', { class: 'error-text', text: message }), button('Retry', () => retry(ui), { icon: 'refresh', secondary: true, class: 'retry' })),
+  );
+}
+
+for (const id of SECTION_IDS) {
+  const ui = buildSection(id);
+  sections.set(id, ui);
+  sectionsBox.append(ui.details);
+}
+
+// ---- scroll --------------------------------------------------------------------------------
+
+let scrollRestored = false;
+function restoreScroll(): void {
+  if (scrollRestored) return;
+  scrollRestored = true;
+  if (state.scrollY > 0) window.scrollTo(0, state.scrollY);
+}
+let scrollTimer: ReturnType<typeof setTimeout> | undefined;
+window.addEventListener('scroll', () => {
+  if (scrollTimer) clearTimeout(scrollTimer);
+  scrollTimer = setTimeout(() => {
+    state.scrollY = Math.round(window.scrollY);
+    save();
+  }, 150);
+});
+
+// ---- messages ------------------------------------------------------------------------------
+
+let noticeTimer: ReturnType<typeof setTimeout> | undefined;
+
+window.addEventListener('message', (ev: MessageEvent<DetailsHostMessage>) => {
+  const m = ev.data;
+  if (!m || typeof m !== 'object') return;
+  switch (m.type) {
+    case 'header':
+      renderHeader(m.header);
+      return;
+    case 'headerError':
+      renderHeaderError(m.message);
+      return;
+    case 'status':
+      gone = m.status !== 'active';
+      banner.hidden = !gone;
+      banner.replaceChildren(icon('warning'), h('span', { text: m.message }));
+      document.body.classList.toggle('gone', gone);
+      updateActions();
+      return;
+    case 'busy':
+      busy = m.busy;
+      updateActions();
+      return;
+    case 'notice':
+      notice.className = `notice ${m.level}`;
+      notice.textContent = m.message;
+      if (noticeTimer) clearTimeout(noticeTimer);
+      if (m.level === 'info') noticeTimer = setTimeout(() => (notice.textContent = ''), 8000);
+      return;
+    case 'invalidate':
+      for (const ui of sections.values()) {
+        if (m.sections && !m.sections.includes(ui.id)) continue;
+        if (ui.details.open) load(ui, false);
+        else ui.loaded = false;
+      }
+      return;
+    case 'section': {
+      const ui = sections.get(m.section);
+      if (ui && ui.requestId === m.requestId) showPage(ui, m.page, m.append, m.candidates);
+      return;
+    }
+    case 'sectionError': {
+      const ui = sections.get(m.section);
+      if (ui && ui.requestId === m.requestId) showSectionError(ui, m.message, m.append);
+      return;
+    }
+  }
+});
+
+post({ type: 'ready' });
+// Sections that were open before a reload load again.
+for (const ui of sections.values()) if (ui.details.open && !ui.loaded) load(ui, false);
+updateActions();

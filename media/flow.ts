@@ -1,0 +1,212 @@
+// The Flow (timeline) panel in the browser: newest first, grouped by day, filter chips, "Load
+// older". Pages are appended in chunks so 2,000 items stay smooth; the render time is measured with
+// performance.now() and reported to the host.
+import { FLOW_ITEM_TYPES, FLOW_MAX_LIMIT, FLOW_PAGE_SIZE, type FlowFilter, type FlowHostMessage, type FlowItemTypeName, type FlowItemView, type FlowState, type FlowWebviewMessage } from '../src/webviews/flow/protocol';
+import { FLOW_ICONS, FLOW_TYPE_LABELS, groupByDay } from '../src/webviews/flow/flowModel';
+import { button, checkbox, externalLink, h, icon, vscodeApi, yieldToBrowser } from './_dom';
+
+const CHUNK = 150;
+
+const api = vscodeApi<FlowState, FlowWebviewMessage>();
+const orgId = Number(document.body.dataset.orgId);
+const saved = api.getState();
+const state: FlowState = {
+  orgId,
+  filter: {
+    items: Array.isArray(saved?.filter?.items) ? saved!.filter.items.filter((t) => (FLOW_ITEM_TYPES as readonly string[]).includes(t)) : [],
+    allChanges: saved?.filter?.allChanges === true,
+  },
+  loaded: typeof saved?.loaded === 'number' ? saved.loaded : 0,
+  scrollY: typeof saved?.scrollY === 'number' ? saved.scrollY : 0,
+};
+const save = () => api.setState(state);
+save();
+const post = (m: FlowWebviewMessage) => api.postMessage(m);
+const openUrl = (url: string) => post({ type: 'openExternal', url });
+
+// ---- layout --------------------------------------------------------------------------------
+
+const root = document.getElementById('root')!;
+const title = h('h1', { class: 'org-name' }, icon('history'), h('span', { class: 'name-text', text: 'Flow' }));
+const banner = h('div', { class: 'banner', attrs: { role: 'alert', hidden: '' } });
+const chipBar = h('div', { class: 'chip-bar', attrs: { role: 'group', 'aria-label': 'Show only' } });
+const chips = new Map<FlowItemTypeName, HTMLButtonElement>();
+const allChip = h('button', { class: 'filter-chip chip-all', text: 'All', attrs: { type: 'button' } });
+allChip.addEventListener('click', () => setFilter({ ...state.filter, items: [] }));
+chipBar.append(allChip);
+for (const t of FLOW_ITEM_TYPES) {
+  const chip = h('button', { class: 'filter-chip', attrs: { type: 'button', 'data-type': t } }, icon(FLOW_ICONS[t]), h('span', { text: FLOW_TYPE_LABELS[t] }));
+  chip.addEventListener('click', () => {
+    const on = state.filter.items.includes(t);
+    setFilter({ ...state.filter, items: on ? state.filter.items.filter((x) => x !== t) : [...state.filter.items, t] });
+  });
+  chips.set(t, chip);
+  chipBar.append(chip);
+}
+const toolbar = h(
+  'div',
+  { class: 'toolbar' },
+  checkbox('Include custom field changes (all_changes)', state.filter.allChanges, (allChanges) => setFilter({ ...state.filter, allChanges })),
+  button('Details', () => post({ type: 'openDetails' }), { icon: 'organization', secondary: true }),
+  button('Reload', () => load(false), { icon: 'refresh', secondary: true, iconOnly: true }),
+);
+const timeline = h('div', { class: 'timeline', attrs: { role: 'feed', 'aria-label': 'Timeline' } });
+const status = h('div', { class: 'section-status', attrs: { 'aria-live': 'polite' } });
+const older = button('Load older', () => load(true), { icon: 'chevron-down', secondary: true, class: 'load-more load-older' });
+older.hidden = true;
+root.append(title, banner, chipBar, toolbar, timeline, status, older);
+root.setAttribute('aria-busy', 'false');
+
+function paintChips(): void {
+  allChip.setAttribute('aria-pressed', String(state.filter.items.length === 0));
+  for (const [t, chip] of chips) chip.setAttribute('aria-pressed', String(state.filter.items.includes(t)));
+}
+
+function setFilter(filter: FlowFilter): void {
+  state.filter = filter;
+  state.loaded = 0;
+  save();
+  paintChips();
+  load(false);
+}
+
+// ---- loading -------------------------------------------------------------------------------
+
+let requestId = 0;
+let next: number | undefined;
+let shown = 0;
+let lastDay: string | undefined;
+let lastDayList: HTMLOListElement | undefined;
+let lastFailed: { start?: number; limit?: number } | undefined;
+
+function load(more: boolean, limit = FLOW_PAGE_SIZE): void {
+  requestId++;
+  const start = more ? next : undefined;
+  if (!more) {
+    timeline.replaceChildren();
+    shown = 0;
+    lastDay = undefined;
+    lastDayList = undefined;
+  }
+  older.hidden = true;
+  status.replaceChildren(h('span', { class: 'loading' }, icon('loading', 'codicon-modifier-spin'), ' Loading…'));
+  lastFailed = { start, limit };
+  post({ type: 'load', requestId, ...(start ? { start } : {}), ...(limit !== FLOW_PAGE_SIZE ? { limit } : {}), filter: state.filter });
+}
+
+function itemElement(v: FlowItemView): HTMLLIElement {
+  const body = h('div', { class: 'flow-body' });
+  body.append(externalLink(v.title, v.url, openUrl, 'flow-title'));
+  if (v.change) {
+    body.append(
+      h('span', { class: 'flow-lines flow-change' }, h('span', { class: 'old', text: v.change.from }), ' → ', h('span', { class: 'new', text: v.change.to })),
+    );
+  }
+  if (v.lines.length) body.append(h('span', { class: 'flow-lines', text: v.lines.join(' · ') }));
+  if (v.user) body.append(h('span', { class: 'flow-meta', text: v.user }));
+  return h('li', { class: `flow-item kind-${v.kind}`, attrs: { 'data-key': v.key, 'data-kind': v.kind } }, h('span', { class: 'flow-time', text: v.time }), icon(v.icon, 'row-icon'), body);
+}
+
+/** Appends items chunk by chunk; stops when a newer request replaced this one. */
+async function render(id: number, items: FlowItemView[]): Promise<boolean> {
+  for (let i = 0; i < items.length; i += CHUNK) {
+    if (id !== requestId) return false;
+    const groups = groupByDay(items.slice(i, i + CHUNK), lastDay);
+    const frag = document.createDocumentFragment();
+    for (const g of groups) {
+      let list: HTMLOListElement;
+      if (g.continues && lastDayList) {
+        list = lastDayList;
+      } else {
+        list = h('ol', { class: 'day-items' });
+        frag.append(h('section', { class: 'day', attrs: { 'data-day': g.day } }, h('h2', { class: 'day-title', text: g.label }), list));
+      }
+      const itemFrag = document.createDocumentFragment();
+      for (const v of g.items) itemFrag.append(itemElement(v));
+      list.append(itemFrag);
+      lastDay = g.day;
+      lastDayList = list;
+    }
+    timeline.append(frag);
+    shown += Math.min(CHUNK, items.length - i);
+    if (i + CHUNK < items.length) await yieldToBrowser();
+  }
+  return true;
+}
+
+let scrollRestored = false;
+
+async function onPage(m: Extract<FlowHostMessage, { type: 'page' }>): Promise<void> {
+  // Host-initiated pages (showAll) replace what is shown and become the current request.
+  if (m.requestId !== requestId) {
+    if (m.requestId < 1_000_000_000) return;
+    requestId = m.requestId;
+  }
+  const t0 = performance.now();
+  if (!m.append) {
+    timeline.replaceChildren();
+    shown = 0;
+    lastDay = undefined;
+    lastDayList = undefined;
+  }
+  status.replaceChildren(h('span', { class: 'loading' }, icon('loading', 'codicon-modifier-spin'), ` Showing ${m.items.length} items…`));
+  const done = await render(m.requestId, m.items);
+  if (!done) return;
+  // Let layout happen inside the measurement: what a person waits for is a painted list.
+  void timeline.offsetHeight;
+  const ms = performance.now() - t0;
+  next = m.next;
+  older.hidden = next === undefined;
+  status.replaceChildren();
+  if (shown === 0) status.append(h('span', { class: 'empty', text: state.filter.items.length ? 'Nothing of these kinds.' : 'Nothing in the flow yet.' }));
+  state.loaded = shown;
+  save();
+  post({ type: 'rendered', requestId: m.requestId, count: m.items.length, total: shown, ms: Math.round(ms * 10) / 10 });
+  if (!scrollRestored) {
+    scrollRestored = true;
+    if (state.scrollY > 0) window.scrollTo(0, state.scrollY);
+  }
+}
+
+let scrollTimer: ReturnType<typeof setTimeout> | undefined;
+window.addEventListener('scroll', () => {
+  if (scrollTimer) clearTimeout(scrollTimer);
+  scrollTimer = setTimeout(() => {
+    state.scrollY = Math.round(window.scrollY);
+    save();
+  }, 150);
+});
+
+window.addEventListener('message', (ev: MessageEvent<FlowHostMessage>) => {
+  const m = ev.data;
+  if (!m || typeof m !== 'object') return;
+  switch (m.type) {
+    case 'title':
+      title.replaceChildren(icon('history'), h('span', { class: 'name-text', text: `Flow: ${m.name}` }));
+      return;
+    case 'status':
+      banner.hidden = false;
+      banner.replaceChildren(icon('warning'), h('span', { text: m.message }));
+      return;
+    case 'page':
+      void onPage(m);
+      return;
+    case 'error':
+      if (m.requestId !== requestId) return;
+      status.replaceChildren(
+        h('div', { class: 'error-box', attrs: { role: 'alert' } }, icon('error'), h('span', { class: 'error-text', text: m.message }), button('Retry', () => {
+          const f = lastFailed ?? {};
+          requestId++;
+          status.replaceChildren(h('span', { class: 'loading' }, icon('loading', 'codicon-modifier-spin'), ' Loading…'));
+          post({ type: 'load', requestId, ...(f.start ? { start: f.start } : {}), ...(f.limit && f.limit !== FLOW_PAGE_SIZE ? { limit: f.limit } : {}), filter: state.filter });
+        }, { icon: 'refresh', secondary: true, class: 'retry' })),
+      );
+      older.hidden = true;
+      return;
+  }
+});
+
+paintChips();
+post({ type: 'ready' });
+// After a reload ask for as many items as were shown before (within one request's limit).
+load(false, Math.min(FLOW_MAX_LIMIT, Math.max(FLOW_PAGE_SIZE, state.loaded)));

@@ -1,0 +1,30 @@
+import type * as vscode from 'vscode';
+import type { PipedriveClient } from '../api';
+
+/** The actions the Details panel's buttons run through the extension's commands. */
+export type OrganizationAction = 'update' | 'merge' | 'delete' | 'follow';
+
+export interface OrganizationChangeEvent {
+  id: number;
+  kind: 'updated' | 'deleted' | 'merged';
+}
+
+/** Where panel diagnostics go (a LogOutputChannel fits). */
+export interface PanelLog {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+/** What the panels need from the rest of the extension. */
+export interface PanelDeps {
+  /** The signed-in client, undefined when signed out. */
+  getClient(): PipedriveClient | undefined;
+  /** The company's Pipedrive subdomain (`acme` of acme.pipedrive.com), for "Open in Pipedrive". */
+  companyDomain(): string | undefined;
+  /** Runs the command of an action for this organization (with its prompts and error boundary). */
+  runAction(action: OrganizationAction, orgId: number): Promise<void>;
+  /** Fired by the store when an organization is updated, deleted or merged away. */
+  onDidChangeOrganization: vscode.Event<OrganizationChangeEvent>;
+  log: PanelLog;
+}

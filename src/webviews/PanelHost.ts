@@ -1,0 +1,140 @@
+// What the Details and Flow panels share: webview options, the HTML shell (set once), the `ready`
+// handshake, validated incoming messages, and disposal.
+import * as vscode from 'vscode';
+import { buildPanelHtml, createNonce } from './html';
+import type { Check } from './validate';
+import type { PanelLog } from './PanelDeps';
+
+/** The built webview assets: the only folder a panel may load from. */
+export function mediaRoot(extensionUri: vscode.Uri): vscode.Uri {
+  return vscode.Uri.joinPath(extensionUri, 'dist', 'media');
+}
+
+export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
+  return {
+    enableScripts: true,
+    enableForms: false,
+    enableCommandUris: false,
+    localResourceRoots: [mediaRoot(extensionUri)],
+    enableFindWidget: true,
+  };
+}
+
+export abstract class PanelHost<In extends { type: string }, Out> implements vscode.Disposable {
+  private readonly disposables: vscode.Disposable[] = [];
+  private isReady = false;
+  private disposed = false;
+  private readonly onDidDisposeEmitter = new vscode.EventEmitter<void>();
+  private readonly onDidPostEmitter = new vscode.EventEmitter<Out>();
+  private readonly onDidReadyEmitter = new vscode.EventEmitter<void>();
+  /** Fires after the panel closed. */
+  readonly onDidDispose = this.onDidDisposeEmitter.event;
+  /** Every message the host posted (tests watch what the panel shows). */
+  readonly onDidPost = this.onDidPostEmitter.event;
+  /** The webview (re)loaded and said `ready`. */
+  readonly onDidReady = this.onDidReadyEmitter.event;
+
+  protected constructor(
+    readonly panel: vscode.WebviewPanel,
+    readonly orgId: number,
+    extensionUri: vscode.Uri,
+    script: string,
+    protected readonly log: PanelLog,
+    private readonly label: string,
+  ) {
+    const webview = panel.webview;
+    webview.options = webviewOptions(extensionUri);
+    const root = mediaRoot(extensionUri);
+    const asUri = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(root, file)).toString();
+    // Set once: VS Code keeps it across hide/show and reloads the page from it when needed.
+    webview.html = buildPanelHtml({
+      cspSource: webview.cspSource,
+      nonce: createNonce(),
+      scriptUri: asUri(`${script}.js`),
+      styleUris: [asUri('codicon.css'), asUri('panels.css')],
+      bodyData: { 'org-id': orgId, panel: script },
+      title: label,
+    });
+    this.register(webview.onDidReceiveMessage((m: unknown) => void this.handleMessage(m)));
+    this.register(
+      panel.onDidChangeViewState((e) => {
+        // Without retainContextWhenHidden a hidden webview is torn down; it says `ready` again when shown.
+        if (!e.webviewPanel.visible) this.isReady = false;
+      }),
+    );
+    this.register(panel.onDidDispose(() => this.dispose()));
+  }
+
+  get ready(): boolean {
+    return this.isReady;
+  }
+
+  get isDisposed(): boolean {
+    return this.disposed;
+  }
+
+  protected register<T extends vscode.Disposable>(d: T): T {
+    this.disposables.push(d);
+    return d;
+  }
+
+  protected abstract parse(raw: unknown): Check<In>;
+  /** Re-posts what the page shows (header, status) after it (re)loaded. */
+  protected abstract onReady(): void;
+  protected abstract onMessage(message: In): Promise<void>;
+
+  /**
+   * The entry point of every message from the webview; exported for tests. Returns false when the
+   * message was invalid and ignored.
+   */
+  async handleMessage(raw: unknown): Promise<boolean> {
+    if (this.disposed) return false;
+    const parsed = this.parse(raw);
+    if (!parsed.ok) {
+      this.log.warn(`${this.label} ${this.orgId}: ignored an invalid message from the webview (${parsed.error})`);
+      return false;
+    }
+    const message = parsed.value;
+    if (message.type === 'ready') {
+      this.isReady = true;
+      this.onReady();
+      this.onDidReadyEmitter.fire();
+      return true;
+    }
+    try {
+      await this.onMessage(message);
+    } catch (e) {
+      this.log.error(`${this.label} ${this.orgId}: ${message.type} failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    return true;
+  }
+
+  /** Posts to the page when it is ready; before that the page asks again with `ready`. */
+  protected post(message: Out): void {
+    if (this.disposed) return;
+    this.onDidPostEmitter.fire(message);
+    if (!this.isReady) return;
+    void this.panel.webview.postMessage(message).then(undefined, () => undefined);
+  }
+
+  protected async openExternal(url: string): Promise<void> {
+    const uri = vscode.Uri.parse(url, true);
+    if (uri.scheme !== 'http' && uri.scheme !== 'https') return;
+    await vscode.env.openExternal(uri);
+  }
+
+  reveal(): void {
+    this.panel.reveal(undefined, false);
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.onDidDisposeEmitter.fire();
+    this.panel.dispose();
+    for (const d of this.disposables.splice(0)) d.dispose();
+    this.onDidDisposeEmitter.dispose();
+    this.onDidPostEmitter.dispose();
+    this.onDidReadyEmitter.dispose();
+  }
+}

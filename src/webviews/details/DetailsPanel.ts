@@ -1,0 +1,210 @@
+// The host side of one organization's Details panel.
+import * as vscode from 'vscode';
+import { PipedriveError, type PipedriveClient } from '../../api';
+import type { CatalogCache } from '../catalogCache';
+import { FieldCatalog } from '../fieldCatalog';
+import type { OrganizationChangeEvent, PanelDeps } from '../PanelDeps';
+import { PanelHost } from '../PanelHost';
+import type { Check } from '../validate';
+import { loadHeader, loadSection } from './detailsData';
+import { DETAILS_VIEW_TYPE, parseDetailsMessage, type DetailsHostMessage, type DetailsWebviewMessage, type PanelStatus } from './protocol';
+
+export interface DetailsPanelEnv {
+  extensionUri: vscode.Uri;
+  deps: PanelDeps;
+  catalog: CatalogCache;
+  openFlow(orgId: number): void;
+}
+
+/** What the panel shows now: loading, the organization, gone (deleted / merged), or a header error. */
+export type DetailsStatus = 'loading' | 'error' | PanelStatus;
+
+export class DetailsPanel extends PanelHost<DetailsWebviewMessage, DetailsHostMessage> {
+  static create(env: DetailsPanelEnv, orgId: number, column = vscode.ViewColumn.Active): DetailsPanel {
+    const panel = vscode.window.createWebviewPanel(DETAILS_VIEW_TYPE, `Organization ${orgId}`, { viewColumn: column, preserveFocus: false }, {});
+    return new DetailsPanel(panel, orgId, env);
+  }
+
+  private statusValue: DetailsStatus = 'loading';
+  private headerMessage: DetailsHostMessage | undefined;
+  private statusMessage: DetailsHostMessage | undefined;
+  private headerLoad: Promise<void> | undefined;
+  private readonly onDidChangeStatusEmitter = new vscode.EventEmitter<DetailsStatus>();
+  readonly onDidChangeStatus = this.onDidChangeStatusEmitter.event;
+
+  constructor(panel: vscode.WebviewPanel, orgId: number, private readonly env: DetailsPanelEnv) {
+    super(panel, orgId, env.extensionUri, 'details', env.deps.log, 'Details panel');
+    this.register(this.onDidChangeStatusEmitter);
+    this.register(env.deps.onDidChangeOrganization((e) => this.onOrganizationChanged(e)));
+    void this.refreshHeader();
+  }
+
+  get status(): DetailsStatus {
+    return this.statusValue;
+  }
+
+  /** Resolves when the header has been read (or failed). */
+  whenLoaded(): Promise<void> {
+    return this.headerLoad ?? Promise.resolve();
+  }
+
+  protected parse(raw: unknown): Check<DetailsWebviewMessage> {
+    return parseDetailsMessage(raw);
+  }
+
+  protected onReady(): void {
+    if (this.headerMessage) this.post(this.headerMessage);
+    if (this.statusMessage) this.post(this.statusMessage);
+  }
+
+  protected async onMessage(m: DetailsWebviewMessage): Promise<void> {
+    switch (m.type) {
+      case 'ready':
+        return;
+      case 'refresh':
+        await this.refreshHeader();
+        this.post({ type: 'invalidate' });
+        return;
+      case 'openExternal':
+        return this.openExternal(m.url);
+      case 'loadSection':
+        return this.loadSection(m);
+      case 'action':
+        return this.runAction(m.action);
+      case 'addFollower':
+        return this.changeFollowers(async (client) => {
+          await client.addOrganizationFollower(this.orgId, m.userId);
+        });
+      case 'removeFollower':
+        return this.changeFollowers(async (client) => {
+          await client.deleteOrganizationFollower(this.orgId, m.followerId);
+        });
+    }
+  }
+
+  /** Reads the organization again and shows it (or that it is gone). */
+  refreshHeader(): Promise<void> {
+    const run = this.readHeader();
+    this.headerLoad = run;
+    return run;
+  }
+
+  private async readHeader(): Promise<void> {
+    const client = this.env.deps.getClient();
+    if (!client) {
+      this.showHeaderError('Sign in to Pipedrive to see this organization.');
+      return;
+    }
+    try {
+      const catalog = await this.catalog(client);
+      const result = await loadHeader(client, this.orgId, catalog, this.env.deps.companyDomain());
+      if (this.isDisposed) return;
+      if (result.kind === 'gone') {
+        if (this.statusValue !== 'merged') this.setGone('deleted');
+        return;
+      }
+      this.panel.title = result.header.name || `Organization ${this.orgId}`;
+      this.headerMessage = { type: 'header', header: result.header };
+      this.post(this.headerMessage);
+      if (this.statusValue === 'loading' || this.statusValue === 'error') this.setStatus('active');
+    } catch (e) {
+      this.showHeaderError(errorText(e));
+    }
+  }
+
+  private showHeaderError(message: string): void {
+    if (this.isDisposed) return;
+    this.headerMessage = { type: 'headerError', message };
+    this.post(this.headerMessage);
+    if (this.statusValue === 'loading' || this.statusValue === 'active') this.setStatus('error');
+  }
+
+  private setGone(status: 'deleted' | 'merged'): void {
+    const message =
+      status === 'deleted'
+        ? 'This organization was deleted in Pipedrive. What the panel shows is no longer current.'
+        : 'This organization was merged into another organization. What the panel shows is no longer current.';
+    this.statusMessage = { type: 'status', status, message };
+    this.post(this.statusMessage);
+    this.setStatus(status);
+  }
+
+  private setStatus(status: DetailsStatus): void {
+    if (this.statusValue === status) return;
+    this.statusValue = status;
+    this.onDidChangeStatusEmitter.fire(status);
+  }
+
+  private onOrganizationChanged(e: OrganizationChangeEvent): void {
+    if (e.id !== this.orgId || this.isDisposed) return;
+    if (e.kind === 'deleted' || e.kind === 'merged') {
+      this.setGone(e.kind);
+      return;
+    }
+    void this.refreshHeader();
+    this.post({ type: 'invalidate' });
+  }
+
+  private async loadSection(m: Extract<DetailsWebviewMessage, { type: 'loadSection' }>): Promise<void> {
+    const append = ('start' in m && m.start !== undefined && m.start > 0) || ('cursor' in m && m.cursor !== undefined);
+    const client = this.env.deps.getClient();
+    if (!client) {
+      this.post({ type: 'sectionError', section: m.section, requestId: m.requestId, message: 'Sign in to Pipedrive to see this section.', append });
+      return;
+    }
+    try {
+      const catalog = await this.catalog(client);
+      const result = await loadSection(client, this.orgId, m, catalog);
+      this.post({ type: 'section', section: m.section, requestId: m.requestId, page: result.page, append, ...(result.candidates ? { candidates: result.candidates } : {}) });
+    } catch (e) {
+      this.log.warn(`Details panel ${this.orgId}: ${m.section} failed: ${errorText(e)}`);
+      this.post({ type: 'sectionError', section: m.section, requestId: m.requestId, message: errorText(e), append });
+    }
+  }
+
+  private async runAction(action: 'update' | 'follow' | 'merge' | 'delete' | 'openFlow'): Promise<void> {
+    if (action === 'openFlow') {
+      this.env.openFlow(this.orgId);
+      return;
+    }
+    if (this.statusValue === 'deleted' || this.statusValue === 'merged') {
+      this.post({ type: 'notice', level: 'error', message: 'This organization no longer exists.' });
+      return;
+    }
+    this.post({ type: 'busy', busy: true });
+    try {
+      await this.env.deps.runAction(action, this.orgId);
+    } catch (e) {
+      this.post({ type: 'notice', level: 'error', message: errorText(e) });
+    } finally {
+      this.post({ type: 'busy', busy: false });
+    }
+    if (this.isDisposed) return;
+    await this.refreshHeader();
+    if (this.statusValue === 'active') this.post({ type: 'invalidate' });
+  }
+
+  private async changeFollowers(change: (client: PipedriveClient) => Promise<void>): Promise<void> {
+    const client = this.env.deps.getClient();
+    if (!client) {
+      this.post({ type: 'notice', level: 'error', message: 'Sign in to Pipedrive first.' });
+      return;
+    }
+    try {
+      await change(client);
+    } catch (e) {
+      this.post({ type: 'notice', level: 'error', message: errorText(e) });
+    }
+    this.post({ type: 'invalidate', sections: ['followers'] });
+    await this.refreshHeader();
+  }
+
+  private catalog(client: PipedriveClient): Promise<FieldCatalog> {
+    return this.env.catalog.get(client).catch(() => FieldCatalog.empty);
+  }
+}
+
+function errorText(e: unknown): string {
+  if (e instanceof PipedriveError) return e.message;
+  return e instanceof Error ? e.message : String(e);
+}

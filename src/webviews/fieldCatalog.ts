@@ -1,0 +1,107 @@
+// Turns Pipedrive's hash keys and option ids into the names a person knows: organization fields
+// (GET /v1/organizationFields) and users (GET /v1/users). No vscode here: the unit tests use it.
+import type { Organization, OrganizationField, User } from '../api';
+import { formatDateTime, formatMoney, plainText, STANDARD_FIELD_NAMES, visibilityLabel } from './format';
+
+const CUSTOM_KEY = /^[0-9a-f]{40}$/;
+
+export interface Field {
+  label: string;
+  value: string;
+}
+
+export class FieldCatalog {
+  private readonly byKey = new Map<string, OrganizationField>();
+  private readonly users = new Map<number, User>();
+
+  constructor(fields: readonly OrganizationField[], users: readonly User[]) {
+    for (const f of fields) this.byKey.set(f.key, f);
+    for (const u of users) this.users.set(u.id, u);
+  }
+
+  static readonly empty = new FieldCatalog([], []);
+
+  get userList(): User[] {
+    return [...this.users.values()];
+  }
+
+  userName(id: unknown): string {
+    const n = typeof id === 'number' ? id : typeof id === 'string' && /^\d+$/.test(id) ? Number(id) : undefined;
+    if (n === undefined) return plainText(id);
+    return this.users.get(n)?.name ?? `User ${n}`;
+  }
+
+  fieldName(key: string): string {
+    return this.byKey.get(key)?.name ?? STANDARD_FIELD_NAMES[key] ?? (CUSTOM_KEY.test(key) ? 'Custom field' : key);
+  }
+
+  isCustom(key: string): boolean {
+    return CUSTOM_KEY.test(key);
+  }
+
+  /** Label names of an organization (the options of the `label` / `label_ids` field). */
+  labelNames(ids: readonly unknown[]): string[] {
+    const field = this.byKey.get('label_ids') ?? this.byKey.get('label');
+    return ids
+      .filter((id) => id !== null && id !== undefined)
+      .map((id) => field?.options?.find((o) => String(o.id) === String(id))?.label ?? `Label ${plainText(id)}`);
+  }
+
+  /**
+   * A field value as text. `record` gives the companions v1 flattens next to a value
+   * (`<key>_currency` of monetary fields).
+   */
+  formatValue(key: string, value: unknown, record?: Record<string, unknown>): string {
+    if (value === null || value === undefined || value === '') return '';
+    const field = this.byKey.get(key);
+    if (key === 'owner_id' || key === 'user_id' || field?.field_type === 'user') return this.userName(typeof value === 'object' ? (value as { id?: unknown; value?: unknown }).id ?? (value as { value?: unknown }).value : value);
+    if (key === 'visible_to' || field?.field_type === 'visible_to') return visibilityLabel(value);
+    if (key === 'label' || key === 'label_ids') return this.labelNames(Array.isArray(value) ? value : String(value).split(',')).join(', ');
+    switch (field?.field_type) {
+      case 'enum':
+        return this.optionLabel(field, value);
+      case 'set': {
+        const ids = Array.isArray(value) ? value : String(value).split(',');
+        return ids.map((id) => this.optionLabel(field, String(id).trim())).join(', ');
+      }
+      case 'monetary': {
+        if (typeof value === 'object') return formatMoney((value as { value?: unknown }).value, (value as { currency?: unknown }).currency);
+        const n = typeof value === 'number' ? value : Number(value);
+        return Number.isFinite(n) ? formatMoney(n, record?.[`${key}_currency`]) : plainText(value);
+      }
+      case 'date':
+      case 'daterange':
+      case 'time':
+        return typeof value === 'string' ? value : plainText(value);
+      case 'address':
+        return typeof value === 'object' ? plainText((value as { formatted_address?: unknown; value?: unknown }).formatted_address ?? (value as { value?: unknown }).value) : plainText(value);
+    }
+    if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(value)) return formatDateTime(value);
+    return plainText(value);
+  }
+
+  /** The organization's custom fields with names, in the order of the fields list; empty values left out. */
+  customFields(org: Organization): Field[] {
+    const values: Record<string, unknown> = { ...(org.custom_fields ?? {}) };
+    for (const [k, v] of Object.entries(org)) if (CUSTOM_KEY.test(k)) values[k] = v;
+    const known = [...this.byKey.values()].filter((f) => CUSTOM_KEY.test(f.key)).sort((a, b) => (a.order_nr ?? 0) - (b.order_nr ?? 0));
+    const out: Field[] = [];
+    const seen = new Set<string>();
+    for (const f of known) {
+      seen.add(f.key);
+      const text = this.formatValue(f.key, values[f.key], org);
+      if (text) out.push({ label: f.name, value: text });
+    }
+    for (const [k, v] of Object.entries(values)) {
+      if (seen.has(k)) continue;
+      const text = this.formatValue(k, v, org);
+      if (text) out.push({ label: this.fieldName(k), value: text });
+    }
+    return out;
+  }
+
+  private optionLabel(field: OrganizationField, value: unknown): string {
+    const key = typeof value === 'object' && value !== null ? (value as { id?: unknown }).id : value;
+    return field.options?.find((o) => String(o.id) === String(key))?.label ?? plainText(value);
+  }
+}

@@ -1,0 +1,165 @@
+// The host side of one organization's Flow (timeline) panel.
+import * as vscode from 'vscode';
+import { PipedriveError, type FlowItem, type OrganizationRelatedObjects, type PipedriveClient } from '../../api';
+import type { CatalogCache } from '../catalogCache';
+import { FieldCatalog } from '../fieldCatalog';
+import { plainText } from '../format';
+import type { OrganizationChangeEvent, PanelDeps } from '../PanelDeps';
+import { PanelHost } from '../PanelHost';
+import type { Check } from '../validate';
+import { flowItemView } from './flowModel';
+import { FLOW_MAX_LIMIT, FLOW_PAGE_SIZE, FLOW_VIEW_TYPE, parseFlowMessage, type FlowFilter, type FlowHostMessage, type FlowWebviewMessage } from './protocol';
+
+export interface FlowPanelEnv {
+  extensionUri: vscode.Uri;
+  deps: PanelDeps;
+  catalog: CatalogCache;
+  openDetails(orgId: number): void;
+}
+
+/** What the webview reported after rendering a page. */
+export interface FlowRenderReport {
+  requestId: number;
+  /** Items rendered by this page. */
+  count: number;
+  /** Items shown in the timeline now. */
+  total: number;
+  /** Render time measured in the webview with performance.now(). */
+  ms: number;
+}
+
+export class FlowPanel extends PanelHost<FlowWebviewMessage, FlowHostMessage> {
+  static create(env: FlowPanelEnv, orgId: number, column = vscode.ViewColumn.Active): FlowPanel {
+    const panel = vscode.window.createWebviewPanel(FLOW_VIEW_TYPE, `Flow: organization ${orgId}`, { viewColumn: column, preserveFocus: false }, {});
+    return new FlowPanel(panel, orgId, env);
+  }
+
+  private titleMessage: FlowHostMessage | undefined;
+  private statusMessage: FlowHostMessage | undefined;
+  private filter: FlowFilter = { items: [], allChanges: false };
+  /** Host-initiated pages use ids from the top of the range so they never clash with the webview's. */
+  private hostRequestId = 1_000_000_000;
+  private readonly onDidRenderEmitter = new vscode.EventEmitter<FlowRenderReport>();
+  readonly onDidRender = this.onDidRenderEmitter.event;
+  lastRender: FlowRenderReport | undefined;
+
+  constructor(panel: vscode.WebviewPanel, orgId: number, private readonly env: FlowPanelEnv) {
+    super(panel, orgId, env.extensionUri, 'flow', env.deps.log, 'Flow panel');
+    this.register(this.onDidRenderEmitter);
+    this.register(env.deps.onDidChangeOrganization((e) => this.onOrganizationChanged(e)));
+  }
+
+  protected parse(raw: unknown): Check<FlowWebviewMessage> {
+    return parseFlowMessage(raw);
+  }
+
+  protected onReady(): void {
+    if (this.titleMessage) this.post(this.titleMessage);
+    if (this.statusMessage) this.post(this.statusMessage);
+  }
+
+  protected async onMessage(m: FlowWebviewMessage): Promise<void> {
+    switch (m.type) {
+      case 'ready':
+        return;
+      case 'openExternal':
+        return this.openExternal(m.url);
+      case 'openDetails':
+        this.env.openDetails(this.orgId);
+        return;
+      case 'rendered':
+        this.lastRender = { requestId: m.requestId, count: m.count, total: m.total, ms: m.ms };
+        this.log.info(`Flow panel ${this.orgId}: rendered ${m.count} items (${m.total} shown) in ${m.ms.toFixed(1)} ms`);
+        this.onDidRenderEmitter.fire(this.lastRender);
+        return;
+      case 'load':
+        this.filter = m.filter;
+        return this.load(m.requestId, m.start ?? 0, m.limit ?? FLOW_PAGE_SIZE, m.filter);
+    }
+  }
+
+  /**
+   * Reads the whole timeline with the current filter and shows it at once (the benchmark's
+   * 2,000-item case). Resolves with the webview's render report.
+   */
+  async showAll(): Promise<FlowRenderReport> {
+    const requestId = this.hostRequestId++;
+    const rendered = new Promise<FlowRenderReport>((resolve) => {
+      const sub = this.onDidRender((r) => {
+        if (r.requestId !== requestId) return;
+        sub.dispose();
+        resolve(r);
+      });
+    });
+    await this.load(requestId, 0, Number.MAX_SAFE_INTEGER, this.filter);
+    return rendered;
+  }
+
+  private async load(requestId: number, start: number, limit: number, filter: FlowFilter): Promise<void> {
+    const append = start > 0;
+    const client = this.env.deps.getClient();
+    if (!client) {
+      this.post({ type: 'error', requestId, append, message: 'Sign in to Pipedrive to see this organization.' });
+      return;
+    }
+    try {
+      const catalog = await this.env.catalog.get(client).catch(() => FieldCatalog.empty);
+      const { items, related, next } = await this.read(client, start, limit, filter);
+      this.showTitle(related);
+      const views = items.map((item, i) => flowItemView(item, { catalog, related }, start + i));
+      this.post({ type: 'page', requestId, items: views, append, ...(next !== undefined ? { next } : {}) });
+    } catch (e) {
+      if (e instanceof PipedriveError && (e.kind === 'not-found' || e.kind === 'gone')) this.setGone('deleted');
+      const message = e instanceof Error ? e.message : String(e);
+      this.log.warn(`Flow panel ${this.orgId}: ${message}`);
+      this.post({ type: 'error', requestId, append, message });
+    }
+  }
+
+  /** Reads `limit` items from `start` in pages the API accepts. */
+  private async read(client: PipedriveClient, start: number, limit: number, filter: FlowFilter): Promise<{ items: FlowItem[]; related?: OrganizationRelatedObjects; next?: number }> {
+    const items: FlowItem[] = [];
+    let related: OrganizationRelatedObjects | undefined;
+    let at = start;
+    for (;;) {
+      const want = Math.min(FLOW_MAX_LIMIT, limit - items.length);
+      const page = await client.listOrganizationFlow(this.orgId, {
+        start: at,
+        limit: want,
+        ...(filter.allChanges ? { all_changes: 1 as const } : {}),
+        ...(filter.items.length ? { items: filter.items } : {}),
+      });
+      items.push(...page.items);
+      related = mergeRelated(related, page.relatedObjects);
+      const next = page.moreItems && page.nextStart !== undefined && page.nextStart > at ? page.nextStart : undefined;
+      if (next === undefined || page.items.length === 0) return { items, related };
+      if (items.length >= limit) return { items, related, next };
+      at = next;
+    }
+  }
+
+  private showTitle(related: OrganizationRelatedObjects | undefined): void {
+    const name = plainText(related?.organization?.[String(this.orgId)]?.name);
+    if (!name || this.titleMessage) return;
+    this.panel.title = `Flow: ${name}`;
+    this.titleMessage = { type: 'title', name };
+    this.post(this.titleMessage);
+  }
+
+  private setGone(status: 'deleted' | 'merged'): void {
+    const message = status === 'deleted' ? 'This organization was deleted in Pipedrive.' : 'This organization was merged into another organization.';
+    this.statusMessage = { type: 'status', status, message };
+    this.post(this.statusMessage);
+  }
+
+  private onOrganizationChanged(e: OrganizationChangeEvent): void {
+    if (e.id !== this.orgId || this.isDisposed) return;
+    if (e.kind === 'deleted' || e.kind === 'merged') this.setGone(e.kind);
+  }
+}
+
+function mergeRelated(a: OrganizationRelatedObjects | undefined, b: OrganizationRelatedObjects | undefined): OrganizationRelatedObjects | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  return { ...a, ...b, user: { ...(a.user ?? {}), ...(b.user ?? {}) }, organization: { ...(a.organization ?? {}), ...(b.organization ?? {}) } };
+}

@@ -1,0 +1,142 @@
+// Flow items → timeline entries (host) and entries → day groups (webview). No vscode, no DOM.
+import type { FlowItem, OrganizationRelatedObjects } from '../../api';
+import type { FieldCatalog } from '../fieldCatalog';
+import { dayOf, formatBytes, formatDateTime, formatDay, formatMoney, plainText } from '../format';
+import { safeExternalUrl } from '../validate';
+import { FLOW_ITEM_TYPES, type FlowItemTypeName, type FlowItemView } from './protocol';
+
+export const FLOW_TYPE_LABELS: Record<FlowItemTypeName, string> = {
+  activity: 'Activities',
+  plannedActivity: 'Planned activities',
+  note: 'Notes',
+  file: 'Files',
+  change: 'Changes',
+  deal: 'Deals',
+  follower: 'Followers',
+  participant: 'Participants',
+  mailMessage: 'Emails',
+  mailMessageWithAttachment: 'Emails with attachments',
+  invoice: 'Invoices',
+  activityFile: 'Activity files',
+  document: 'Documents',
+};
+
+export const FLOW_ICONS: Record<FlowItemTypeName | 'other', string> = {
+  activity: 'pass',
+  plannedActivity: 'calendar',
+  note: 'note',
+  file: 'file',
+  change: 'edit',
+  deal: 'briefcase',
+  follower: 'eye',
+  participant: 'person',
+  mailMessage: 'mail',
+  mailMessageWithAttachment: 'mail',
+  invoice: 'credit-card',
+  activityFile: 'file-media',
+  document: 'file-text',
+  other: 'circle-outline',
+};
+
+/** The filter type of a flow object (`organizationChange` → change, ...). */
+export function flowKind(object: string, data: Record<string, unknown>): FlowItemTypeName | 'other' {
+  if (/change$/i.test(object)) return 'change';
+  if (object === 'mailMessage' && (data.has_real_attachments_flag === 1 || data.has_attachments_flag === 1)) return 'mailMessageWithAttachment';
+  if (object === 'activity' && data.done === false) return 'plannedActivity';
+  return (FLOW_ITEM_TYPES as readonly string[]).includes(object) ? (object as FlowItemTypeName) : 'other';
+}
+
+export interface FlowContext {
+  catalog: FieldCatalog;
+  related?: OrganizationRelatedObjects;
+}
+
+function userName(ctx: FlowContext, id: unknown): string {
+  if (id === null || id === undefined || id === 0) return '';
+  const related = ctx.related?.user?.[String(id)];
+  return related?.name ? plainText(related.name) : ctx.catalog.userName(id);
+}
+
+/** One flow item as text. `index` is its position in the whole timeline (keeps keys unique). */
+export function flowItemView(item: FlowItem, ctx: FlowContext, index: number): FlowItemView {
+  const data = (item.data ?? {}) as Record<string, unknown>;
+  const kind = flowKind(String(item.object), data);
+  const when = formatDateTime(item.timestamp);
+  const base = {
+    key: `${plainText(item.object)}:${plainText(data.id)}:${index}`,
+    kind,
+    icon: FLOW_ICONS[kind],
+    day: dayOf(item.timestamp),
+    time: when.length >= 16 ? when.slice(11, 16) : '',
+  };
+  const user = userName(ctx, data.user_id ?? data.actor_user_id);
+  const withUser = user ? { user } : {};
+  const text = (v: unknown) => plainText(v);
+  switch (kind) {
+    case 'change': {
+      const key = text(data.field_key);
+      const field = ctx.catalog.fieldName(key);
+      const from = ctx.catalog.formatValue(key, data.old_value) || '(empty)';
+      const to = ctx.catalog.formatValue(key, data.new_value) || '(empty)';
+      return { ...base, ...withUser, title: `${field} changed`, lines: [], change: { field, from, to } };
+    }
+    case 'activity':
+    case 'plannedActivity': {
+      const due = [text(data.due_date), text(data.due_time)].filter(Boolean).join(' ');
+      return {
+        ...base,
+        ...withUser,
+        title: text(data.subject) || 'Activity',
+        lines: [text(data.type), due ? `due ${due}` : '', data.done === true ? 'done' : 'not done'].filter(Boolean),
+      };
+    }
+    case 'file':
+    case 'activityFile': {
+      const size = formatBytes(data.file_size);
+      return { ...base, ...withUser, title: text(data.file_name) || text(data.name) || 'File', lines: size ? [size] : [], url: safeExternalUrl(data.url) };
+    }
+    case 'mailMessage':
+    case 'mailMessageWithAttachment': {
+      const from = Array.isArray(data.from) && data.from[0] ? text((data.from[0] as Record<string, unknown>).name) || text((data.from[0] as Record<string, unknown>).email_address) : '';
+      return { ...base, ...withUser, title: text(data.subject) || '(no subject)', lines: from ? [`from ${from}`] : [] };
+    }
+    case 'deal': {
+      const value = text(data.formatted_value) || formatMoney(data.value, data.currency);
+      return { ...base, ...withUser, title: text(data.title) || 'Deal', lines: [value, text(data.status)].filter(Boolean) };
+    }
+    case 'follower': {
+      const who = userName(ctx, data.user_id);
+      return { ...base, title: `${who || 'A user'} is following`, lines: [] };
+    }
+    case 'note':
+      return { ...base, ...withUser, title: 'Note', lines: [text(data.content)].filter(Boolean) };
+    default: {
+      const label = kind === 'other' ? text(item.object) : FLOW_TYPE_LABELS[kind].replace(/s$/, '');
+      const title = text(data.title) || text(data.name) || text(data.subject) || label;
+      const content = text(data.content);
+      return { ...base, ...withUser, title, lines: content && content !== title ? [content] : [] };
+    }
+  }
+}
+
+export interface DayGroup<T extends { day: string }> {
+  day: string;
+  label: string;
+  items: T[];
+  /** True when the group continues the day shown last before these items (a "Load older" page). */
+  continues: boolean;
+}
+
+/** Groups entries (already newest first) by day, keeping their order. */
+export function groupByDay<T extends { day: string }>(items: readonly T[], lastShownDay?: string): DayGroup<T>[] {
+  const groups: DayGroup<T>[] = [];
+  let current: DayGroup<T> | undefined;
+  for (const item of items) {
+    if (!current || current.day !== item.day) {
+      current = { day: item.day, label: formatDay(item.day), items: [], continues: groups.length === 0 && lastShownDay !== undefined && item.day === lastShownDay };
+      groups.push(current);
+    }
+    current.items.push(item);
+  }
+  return groups;
+}

@@ -1,0 +1,63 @@
+// The HTML shell of every panel: a strict CSP with a per-load nonce, the panel's one script and its
+// styles. No record data ever goes into this string; it reaches the page only through postMessage.
+import { randomBytes } from 'crypto';
+
+/** 32 random bytes in base64: 44 characters, never Math.random. */
+export function createNonce(): string {
+  return randomBytes(32).toString('base64');
+}
+
+/** The Content-Security-Policy of every panel. */
+export function contentSecurityPolicy(cspSource: string, nonce: string): string {
+  return [
+    "default-src 'none'",
+    `style-src ${cspSource}`,
+    `font-src ${cspSource}`,
+    `img-src ${cspSource} https: data:`,
+    `script-src 'nonce-${nonce}'`,
+  ].join('; ');
+}
+
+export interface PanelHtmlOptions {
+  /** webview.cspSource */
+  cspSource: string;
+  nonce: string;
+  /** webview.asWebviewUri(...) of the panel script, as a string. */
+  scriptUri: string;
+  /** webview.asWebviewUri(...) of the style sheets, as strings. */
+  styleUris: string[];
+  /** Plain data attributes for <body> (numbers and fixed words only: they are escaped anyway). */
+  bodyData?: Record<string, string | number>;
+  /** Accessible name of the document (escaped). */
+  title: string;
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Escapes text for an HTML attribute or text node. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
+}
+
+export function buildPanelHtml(o: PanelHtmlOptions): string {
+  const csp = contentSecurityPolicy(o.cspSource, o.nonce);
+  const styles = o.styleUris.map((u) => `<link rel="stylesheet" href="${escapeHtml(u)}">`).join('\n    ');
+  const data = Object.entries(o.bodyData ?? {})
+    .filter(([k]) => /^[a-z][a-z0-9-]*$/.test(k))
+    .map(([k, v]) => ` data-${k}="${escapeHtml(String(v))}"`)
+    .join('');
+  return `<!DOCTYPE html>
+<html lang="en">
+  <head>
+    <meta charset="UTF-8">
+    <meta http-equiv="Content-Security-Policy" content="${csp}">
+    <meta name="viewport" content="width=device-width, initial-scale=1.0">
+    ${styles}
+    <title>${escapeHtml(o.title)}</title>
+  </head>
+  <body${data}>
+    <main id="root" aria-busy="true"></main>
+    <script nonce="${escapeHtml(o.nonce)}" src="${escapeHtml(o.scriptUri)}"></script>
+  </body>
+</html>`;
+}

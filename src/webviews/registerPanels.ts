@@ -1,0 +1,107 @@
+// The integration surface of the panels: the extension calls registerPanels() once in activate()
+// and wires its commands to openDetails / openFlow.
+import * as vscode from 'vscode';
+import { CatalogCache } from './catalogCache';
+import { DetailsPanel } from './details/DetailsPanel';
+import { DETAILS_VIEW_TYPE, parseDetailsState } from './details/protocol';
+import { FlowPanel } from './flow/FlowPanel';
+import { FLOW_VIEW_TYPE, parseFlowState } from './flow/protocol';
+import type { PanelDeps } from './PanelDeps';
+import { PanelMap } from './PanelMap';
+import { webviewOptions } from './PanelHost';
+
+export type { OrganizationAction, OrganizationChangeEvent, PanelDeps, PanelLog } from './PanelDeps';
+export { DETAILS_VIEW_TYPE } from './details/protocol';
+export { FLOW_VIEW_TYPE } from './flow/protocol';
+export { DetailsPanel } from './details/DetailsPanel';
+export { FlowPanel } from './flow/FlowPanel';
+
+export interface Panels extends vscode.Disposable {
+  /** Opens (or reveals) the Details panel of an organization. */
+  openDetails(orgId: number): DetailsPanel;
+  /** Opens (or reveals) the Flow panel of an organization. */
+  openFlow(orgId: number): FlowPanel;
+  readonly details: PanelMap<DetailsPanel>;
+  readonly flow: PanelMap<FlowPanel>;
+  /** Forget cached organization fields and users (e.g. after sign-in as someone else). */
+  clearCaches(): void;
+}
+
+function checkOrgId(orgId: unknown): number {
+  if (typeof orgId !== 'number' || !Number.isSafeInteger(orgId) || orgId <= 0) throw new Error(`Not an organization id: ${String(orgId)}`);
+  return orgId;
+}
+
+/** The panels without the serializers (tests create their own set this way). */
+export function createPanels(extensionUri: vscode.Uri, deps: PanelDeps): Panels {
+  let catalog = new CatalogCache(deps.log);
+  const details = new PanelMap<DetailsPanel>();
+  const flow = new PanelMap<FlowPanel>();
+  const detailsEnv = { extensionUri, deps, get catalog() { return catalog; }, openFlow: (id: number) => void panels.openFlow(id) };
+  const flowEnv = { extensionUri, deps, get catalog() { return catalog; }, openDetails: (id: number) => void panels.openDetails(id) };
+  const panels: Panels & { adoptDetails(p: vscode.WebviewPanel, id: number): void; adoptFlow(p: vscode.WebviewPanel, id: number): void } = {
+    details,
+    flow,
+    openDetails(orgId) {
+      const id = checkOrgId(orgId);
+      const open = details.get(id);
+      if (open) {
+        open.reveal();
+        return open;
+      }
+      return details.add(DetailsPanel.create(detailsEnv, id));
+    },
+    openFlow(orgId) {
+      const id = checkOrgId(orgId);
+      const open = flow.get(id);
+      if (open) {
+        open.reveal();
+        return open;
+      }
+      return flow.add(FlowPanel.create(flowEnv, id));
+    },
+    adoptDetails(p, id) {
+      details.add(new DetailsPanel(p, id, detailsEnv));
+    },
+    adoptFlow(p, id) {
+      flow.add(new FlowPanel(p, id, flowEnv));
+    },
+    clearCaches() {
+      catalog = new CatalogCache(deps.log);
+    },
+    dispose() {
+      details.dispose();
+      flow.dispose();
+    },
+  };
+  return panels;
+}
+
+/**
+ * Creates the panels and registers their serializers (so open panels come back after a window
+ * reload). Call once from activate(); everything is disposed with the extension.
+ */
+export function registerPanels(context: vscode.ExtensionContext, deps: PanelDeps): Panels {
+  const panels = createPanels(context.extensionUri, deps) as ReturnType<typeof createPanels> & {
+    adoptDetails(p: vscode.WebviewPanel, id: number): void;
+    adoptFlow(p: vscode.WebviewPanel, id: number): void;
+  };
+  const restore = (kind: string, parse: (s: unknown) => { orgId: number } | undefined, adopt: (p: vscode.WebviewPanel, id: number) => void) => ({
+    async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+      const parsed = parse(state);
+      if (!parsed) {
+        deps.log.warn(`Could not restore a ${kind} panel: no organization id in its state.`);
+        panel.dispose();
+        return;
+      }
+      panel.webview.options = webviewOptions(context.extensionUri);
+      adopt(panel, parsed.orgId);
+    },
+  });
+  context.subscriptions.push(
+    panels,
+    vscode.window.registerWebviewPanelSerializer(DETAILS_VIEW_TYPE, restore('Details', parseDetailsState, (p, id) => panels.adoptDetails(p, id))),
+    vscode.window.registerWebviewPanelSerializer(FLOW_VIEW_TYPE, restore('Flow', parseFlowState, (p, id) => panels.adoptFlow(p, id))),
+  );
+  return panels;
+}

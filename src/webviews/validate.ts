@@ -1,0 +1,43 @@
+// Small checks for messages that come back from a webview. A webview is a web page: treat what it
+// sends like network input (type allow-list, exact keys, positive integer ids, known enum values).
+
+export type Check<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export const ok = <T>(value: T): Check<T> => ({ ok: true, value });
+export const fail = (error: string): { ok: false; error: string } => ({ ok: false, error });
+
+export function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+export function isPositiveInt(v: unknown): v is number {
+  return typeof v === 'number' && Number.isSafeInteger(v) && v > 0;
+}
+
+export function isNonNegativeInt(v: unknown): v is number {
+  return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+}
+
+export function isOneOf<T extends string>(v: unknown, values: readonly T[]): v is T {
+  return typeof v === 'string' && (values as readonly string[]).includes(v);
+}
+
+/** Extra keys are refused: a message carries exactly what its type declares. */
+export function onlyKeys(v: Record<string, unknown>, required: readonly string[], optional: readonly string[] = []): string | undefined {
+  for (const k of required) if (!(k in v)) return `missing "${k}"`;
+  const allowed = new Set([...required, ...optional]);
+  const extra = Object.keys(v).filter((k) => !allowed.has(k));
+  return extra.length ? `unexpected ${extra.map((k) => `"${k.slice(0, 40)}"`).join(', ')}` : undefined;
+}
+
+/** Only absolute http(s) URLs are opened; everything else (javascript:, command:, file:, data:) is refused. */
+export function safeExternalUrl(v: unknown): string | undefined {
+  if (typeof v !== 'string' || v.length > 2048) return undefined;
+  let url: URL;
+  try {
+    url = new URL(v);
+  } catch {
+    return undefined;
+  }
+  return url.protocol === 'http:' || url.protocol === 'https:' ? url.toString() : undefined;
+}
