@@ -30,6 +30,7 @@ export function ensureCodeServer(log: (line: string) => void = console.log): str
 }
 
 function install(log: (line: string) => void): string {
+  const started = Date.now();
   log(`Installing code-server ${CODE_SERVER_VERSION} into ${path.relative(process.cwd(), INSTALL_DIR)} (once; about a minute)…`);
   fs.mkdirSync(INSTALL_DIR, { recursive: true });
   fs.writeFileSync(
@@ -65,6 +66,7 @@ function install(log: (line: string) => void): string {
   const problem = installProblem();
   if (problem) throw new Error(`code-server installed but is not runnable: ${problem}`);
   fs.writeFileSync(STAMP, new Date().toISOString() + '\n');
+  log(`code-server installed in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   return CODE_SERVER_ENTRY;
 }
 

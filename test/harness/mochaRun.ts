@@ -4,6 +4,7 @@
 import * as fs from 'fs';
 import Mocha from 'mocha';
 import * as path from 'path';
+import { ROOT } from './paths';
 import { cleanupAll } from './processes';
 import { Failure } from './results';
 
@@ -14,9 +15,15 @@ function testFiles(dir: string): string[] {
     .flatMap((e) => {
       const p = path.join(dir, e.name);
       if (e.isDirectory()) return testFiles(p);
-      return e.name.endsWith('.test.js') ? [p] : [];
+      return e.name.endsWith('.test.js') && hasSource(p) ? [p] : [];
     })
     .sort();
+}
+
+/** tsc never deletes the output of a removed test: only files whose .ts source still exists run. */
+function hasSource(compiled: string): boolean {
+  const relative = path.relative(path.join(ROOT, 'out'), compiled);
+  return relative.startsWith('..') || fs.existsSync(path.join(ROOT, relative.replace(/\.js$/, '.ts')));
 }
 
 function option(args: string[], name: string): string | undefined {
