@@ -165,7 +165,7 @@ async function handle(state: State, req: IncomingMessage, res: ServerResponse, s
     if (acting.kind === 'hang') return; // the socket stays open until the client or close() ends it
     if (!reply) { req.socket.destroy(); return; }
     if (acting.kind === 'malformed-json') {
-      res.writeHead(200, { 'content-type': 'application/json' });
+      res.writeHead(200, { 'content-type': 'application/json', ...withRateLimit(state, reply).headers });
       res.end('{"success":true,"data":[{"id":1,"name":"Trunc');
       return;
     }
@@ -173,32 +173,40 @@ async function handle(state: State, req: IncomingMessage, res: ServerResponse, s
     return;
   }
 
-  const reply = route(state, method, path, url.searchParams, body, badJson, auth.user);
-  const retired = reply.headers?.['x-sandbox-retired'] !== undefined;
-  if (reply.headers) delete reply.headers['x-sandbox-retired'];
+  const { reply, retired } = route(state, method, path, url.searchParams, body, badJson, auth.user);
   if (acting?.kind === 'reset') {
     state.log.add({ ...entry, status: reply.status, fault: 'reset' });
     req.socket.destroy();
     return;
   }
-  state.log.add({ ...entry, status: reply.status, ...(retired ? { fault: 'retire-v1' as const } : {}) });
-  send(res, reply, state);
+  const final = withRateLimit(state, reply);
+  state.log.add({ ...entry, status: final.status, ...(retired ? { fault: 'retire-v1' as const } : {}) });
+  send(res, final, undefined);
 }
 
-function route(state: State, method: string, path: string, query: URLSearchParams, body: unknown, badJson: boolean, user: User | undefined): Reply {
-  if (!user) return errorReply(401, 'unauthorized access');
-  const found = state.router.match(method, path);
-  if (!found) return routeNotFound();
-  const retired = found.route.removedV1 ? state.faults.retiredStatus() : undefined;
-  if (retired !== undefined) {
-    const r = retired === 410 ? errorReply(410, 'Gone') : routeNotFound();
-    return { ...r, headers: { 'x-sandbox-retired': '1' } };
+/** Counts the request in the 2-second window; a real (not injected) 429 once the window is spent. */
+function withRateLimit(state: State, reply: Reply): Reply {
+  const r = state.rate.hit();
+  const headers = {
+    'x-ratelimit-limit': String(r.limit), 'x-ratelimit-remaining': String(r.remaining), 'x-ratelimit-reset': String(r.resetSeconds),
+  };
+  if (state.rate.exhausted) {
+    return { status: 429, body: errorBody(429, 'Request over limit'), headers: { ...headers, 'retry-after': String(r.resetSeconds) } };
   }
-  if (badJson) return errorReply(400, 'Invalid JSON in request body');
+  return { ...reply, headers: { ...headers, ...(reply.headers ?? {}) } };
+}
+
+function route(state: State, method: string, path: string, query: URLSearchParams, body: unknown, badJson: boolean, user: User | undefined): { reply: Reply; retired?: boolean } {
+  if (!user) return { reply: errorReply(401, 'unauthorized access') };
+  const found = state.router.match(method, path);
+  if (!found) return { reply: routeNotFound() };
+  const retired = found.route.removedV1 ? state.faults.retiredStatus() : undefined;
+  if (retired !== undefined) return { reply: retired === 410 ? errorReply(410, 'Gone') : routeNotFound(), retired: true };
+  if (badJson) return { reply: errorReply(400, 'Invalid JSON in request body') };
   try {
-    return found.route.handler({ store: state.store, method, path, params: found.params, query: new Query(query), body, user });
+    return { reply: found.route.handler({ store: state.store, method, path, params: found.params, query: new Query(query), body, user }) };
   } catch (e) {
-    if (e instanceof HttpError) return e.toReply();
+    if (e instanceof HttpError) return { reply: e.toReply() };
     throw e;
   }
 }
@@ -233,20 +241,13 @@ function faultReply(f: Fault, state: State): Reply | undefined {
 
 function send(res: ServerResponse, reply: Reply, state: State | undefined): void {
   if (res.destroyed) return;
-  const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
-  if (state) {
-    const r = state.rate.hit();
-    headers['x-ratelimit-limit'] = String(r.limit);
-    headers['x-ratelimit-remaining'] = String(r.remaining);
-    headers['x-ratelimit-reset'] = String(r.resetSeconds);
-    if (state.rate.exhausted && reply.status < 400) {
-      reply = { status: 429, body: errorBody(429, 'Request over limit'), headers: { 'retry-after': String(r.resetSeconds) } };
-    }
-  }
-  Object.assign(headers, reply.headers ?? {});
-  const text = JSON.stringify(reply.body);
-  headers['content-length'] = String(Buffer.byteLength(text));
-  res.writeHead(reply.status, headers);
+  const withHeaders = state ? withRateLimit(state, reply) : reply;
+  const text = JSON.stringify(withHeaders.body);
+  res.writeHead(withHeaders.status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': String(Buffer.byteLength(text)),
+    ...(withHeaders.headers ?? {}),
+  });
   res.end(text);
 }
 

@@ -135,6 +135,27 @@ describe('sandbox faults, log and control routes', function () {
     }
   });
 
+  it('the real window counter answers 429 once rateLimitPerWindow is spent', async () => {
+    const tight = await startSandbox({ size: 20, rateLimitPerWindow: 3 });
+    try {
+      const statuses: number[] = [];
+      const remaining: string[] = [];
+      for (let i = 0; i < 4; i++) {
+        const r = await probe(tight.url, 'GET', '/v1/users/me', { token: tight.token });
+        statuses.push(r.status);
+        remaining.push(String(r.headers['x-ratelimit-remaining']));
+      }
+      // A 2-second window could roll over mid-loop on a slow machine; then all four pass.
+      if (statuses[3] === 429) {
+        assert.deepEqual(statuses, [200, 200, 200, 429]);
+        assert.deepEqual(remaining, ['2', '1', '0', '0']);
+        assert.equal(tight.log[3].status, 429);
+      }
+    } finally {
+      await tight.close();
+    }
+  });
+
   it('logs method, path, parsed query and body, status and auth kind; not control routes', async () => {
     await api('POST', '/v1/organizations?x=1&x=2', { body: { name: 'Logged' } });
     await probe(sb.url, 'GET', '/v1/organizations?limit=3');

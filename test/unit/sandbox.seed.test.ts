@@ -4,6 +4,8 @@ import { startSandbox } from '../../src/sandbox/server';
 import { sandboxFixtures as F } from '../../src/sandbox/seed';
 import { Sandbox } from '../../src/sandbox/types';
 import { parseArgs } from '../../src/sandbox/cli';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 
 // The seeded data: deterministic per seed, the documented fixtures hold, and 100000 orgs start fast.
 describe('sandbox seeded data', function () {
@@ -64,6 +66,26 @@ describe('sandbox seeded data', function () {
     } finally {
       await sb.close();
     }
+  });
+
+  it('the CLI prints the URL and both tokens, serves, and stops cleanly on SIGTERM', async () => {
+    const child = spawn(process.execPath, [join(__dirname, '..', '..', 'src', 'sandbox', 'cli.js'), '--size', '30', '--token', 'cli-token'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    const ready = new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (c: Buffer) => {
+        out += c.toString();
+        if (/regular user token.*\n/.test(out)) resolve(out);
+      });
+      child.once('exit', (code) => reject(new Error(`exited early with ${code}: ${out}`)));
+    });
+    const text = await ready;
+    const url = /listening on (\S+)/.exec(text)![1];
+    assert.match(text, /cli-token/);
+    const r = await probe(url, 'GET', '/v1/organizations?limit=1', { token: 'cli-token' });
+    assert.equal(r.status, 200);
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    child.kill('SIGTERM');
+    assert.equal(await exited, 0);
   });
 
   it('CLI flags parse into options', () => {
