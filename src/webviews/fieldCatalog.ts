@@ -55,7 +55,10 @@ export class FieldCatalog {
     if (value === null || value === undefined || value === '') return '';
     const field = this.byKey.get(key);
     if (key === 'owner_id' || key === 'user_id' || field?.field_type === 'user') return this.userName(typeof value === 'object' ? (value as { id?: unknown; value?: unknown }).id ?? (value as { value?: unknown }).value : value);
-    if (key === 'visible_to' || field?.field_type === 'visible_to') return visibilityLabel(value);
+    if (key === 'visible_to' || field?.field_type === 'visible_to') {
+      const option = field?.options?.find((o) => String(o.id) === String(value));
+      return option ? plainText(option.label) : visibilityLabel(value);
+    }
     if (key === 'label' || key === 'label_ids') return this.labelNames(Array.isArray(value) ? value : String(value).split(',')).join(', ');
     switch (field?.field_type) {
       case 'enum':

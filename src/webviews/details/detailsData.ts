@@ -1,7 +1,7 @@
 // Reads what the Details panel shows and turns the records into rows of text. No vscode here.
 import { PipedriveError, type Activity, type Deal, type MailMessageItem, type Organization, type OrganizationChange, type OrganizationFile, type Person, type PipedriveClient } from '../../api';
 import type { FieldCatalog } from '../fieldCatalog';
-import { formatBytes, formatDateTime, formatMoney, plainText, visibilityLabel } from '../format';
+import { formatBytes, formatDateTime, formatMoney, plainText } from '../format';
 import { safeExternalUrl } from '../validate';
 import type { HeaderView, LoadSectionMessage, Row, SectionPage, UserOption } from './protocol';
 
@@ -52,7 +52,7 @@ export function headerView(org: Organization, catalog: FieldCatalog, companyDoma
     owner: plainText(owner),
     address: plainText(org.address_formatted_address ?? org.address),
     labels: catalog.labelNames(labelIds),
-    visibility: visibilityLabel(org.visible_to),
+    visibility: catalog.formatValue('visible_to', org.visible_to),
     counts: COUNTS.filter(([k]) => typeof org[k] === 'number').map(([k, label]) => ({ label, value: String(org[k]) })),
     addTime: formatDateTime(org.add_time),
     updateTime: formatDateTime(org.update_time),
