@@ -234,6 +234,11 @@ export class OrganizationStore {
     this.reset(true);
   }
 
+  /** Forgets every loaded page and the counts refresh() would keep (everything collapsed). */
+  clear(): void {
+    this.reset(false);
+  }
+
   // ---- changes made by commands ---------------------------------------------------------------
 
   /** A new organization: shown under its letter (where the loaded range covers it) and in Recently changed. */
