@@ -9,7 +9,7 @@ import { parseSort } from './orgSort';
 import { Query, decodeCursor, encodeCursor, pathId } from './params';
 import { parseSearch, searchItem, searchOrgs } from './search';
 import { activityV1, dealV1, orgCollectionV1, orgV1, personV1, relatedV1, userV1 } from './shapesV1';
-import { Deal, Org } from './model';
+import { Activity, Deal, Org } from './model';
 import { parseTime } from './time';
 
 export function orgOr404(store: Store, idText: string): Org {
@@ -138,7 +138,19 @@ function activities(ctx: Ctx): Reply {
   const list = store.subsOf(org).activities
     .filter((a) => (done === undefined || a.done === done) && !exclude.has(a.id))
     .sort((a, b) => a.dueTime - b.dueTime || a.id - b.id);
-  return v1Page(list, start, limit, (a) => activityV1(store, a));
+  return v1Page(list, start, limit, (a) => activityV1(store, a), { additional_data: { activity_distribution: distribution(list) } });
+}
+
+/** Per assigned user: activity counts by type and their share of the listed activities. */
+function distribution(list: Activity[]): Record<string, unknown> {
+  const out: Record<number, { activities: Record<string, number>; name: string; activity_count: number; share: number }> = {};
+  for (const a of list) {
+    const d = (out[a.ownerId] ??= { activities: {}, name: String(userV1(a.ownerId).name), activity_count: 0, share: 0 });
+    d.activities[a.type] = (d.activities[a.type] ?? 0) + 1;
+    d.activity_count++;
+  }
+  for (const d of Object.values(out)) d.share = Math.round((100 * d.activity_count) / list.length);
+  return out;
 }
 
 const DEAL_STATUSES = ['open', 'won', 'lost', 'deleted', 'all_not_deleted'] as const;
