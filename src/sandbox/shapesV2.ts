@@ -43,7 +43,7 @@ export function dealV2(d: Deal): Record<string, unknown> {
     id: d.id, title: d.title, creator_user_id: d.creatorId, owner_id: d.ownerId, value: d.value, person_id: d.personId,
     org_id: d.orgId, stage_id: d.stageId, pipeline_id: 1, currency: d.currency, add_time: v2Time(d.addTime),
     update_time: v2Time(d.updateTime), stage_change_time: v2Time(d.updateTime), is_deleted: d.status === 'deleted',
-    status: d.status === 'deleted' ? 'open' : d.status, probability: null, lost_reason: d.lostReason, visible_to: 3,
+    status: d.status, probability: null, lost_reason: d.lostReason, visible_to: 3,
     close_time: closed, won_time: d.status === 'won' ? closed : null, lost_time: d.status === 'lost' ? closed : null,
     expected_close_date: v1Date(d.addTime + 45 * 86_400_000), label_ids: [], custom_fields: {},
   };

@@ -4,6 +4,7 @@ import { startSandbox } from '../../src/sandbox/server';
 import { sandboxFixtures as F } from '../../src/sandbox/seed';
 import { Sandbox } from '../../src/sandbox/types';
 import { CUSTOM_FIELDS } from '../../src/sandbox/catalog';
+import { nameSortKey } from '../../src/sandbox/orgSort';
 
 // Pipedrive semantics of the sandbox, checked over real HTTP. Each test gets a fresh server so
 // writes never leak between tests.
@@ -113,11 +114,15 @@ describe('sandbox semantics', function () {
     it('sorts by several fields, and pages with next_start only when there is more', async () => {
       const body = await get('/v1/organizations?limit=500&sort=owner_id%20DESC,name%20ASC');
       const rows: { owner_id: { value: number }; name: string }[] = body.data;
-      const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
       for (let i = 1; i < rows.length; i++) {
         const a = rows[i - 1], b = rows[i];
-        assert.ok(a.owner_id.value > b.owner_id.value || (a.owner_id.value === b.owner_id.value && collator.compare(a.name, b.name) <= 0), `${a.name} / ${b.name}`);
+        assert.ok(a.owner_id.value > b.owner_id.value || (a.owner_id.value === b.owner_id.value && nameSortKey(a.name) <= nameSortKey(b.name)), `${a.name} / ${b.name}`);
       }
+      // Case and accents do not matter: "École" sorts with the e's, before "F".
+      const byName = (await get('/v1/organizations?limit=500&sort=name%20ASC')).data.map((o: { name: string }) => o.name);
+      const eIdx = byName.map((n: string, i: number) => (/^[eEéÉ]/.test(n) ? i : -1)).filter((i: number) => i >= 0);
+      assert.ok(byName.some((n: string) => n.startsWith('É')));
+      assert.equal(eIdx.at(-1) - eIdx[0] + 1, eIdx.length, 'e, E, é and É names form one block');
       assert.equal(body.additional_data.pagination.more_items_in_collection, false);
       assert.ok(!('next_start' in body.additional_data.pagination));
       const first = await get('/v1/organizations?limit=100&sort=update_time%20DESC');
