@@ -19,6 +19,12 @@ export function e2eSession(): Promise<Session> {
   return (session ??= Session.start({ name: 'e2e' }));
 }
 
+// A root hook (this module is loaded once, at the top of the first e2e file): after all suites, keep
+// the run's logs — the extension's "Pipedrive" output channel, code-server's — next to the screenshots.
+after(async () => {
+  if (session) await (await session).saveArtifacts(path.join(ARTIFACTS_DIR, 'e2e'), undefined, 'run').catch(() => undefined);
+});
+
 export interface WorkbenchContext {
   /** The workbench page of this suite (set by its before hook). */
   readonly workbench: Workbench;
