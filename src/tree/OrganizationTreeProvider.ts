@@ -31,6 +31,9 @@ export class OrganizationTreeProvider implements vscode.TreeDataProvider<TreeNod
   readonly onDidChangeTreeData = this.changed.event;
   private readonly nodes = new Map<string, TreeNode>();
   private readonly subscription: { dispose(): void };
+  /** Nodes whose getChildren is running, and refreshes held back until it is done. */
+  private readonly inFlight = new Map<TreeNode, number>();
+  private readonly heldBack = new Set<TreeNode>();
 
   constructor(
     private readonly store: OrganizationStore,
@@ -47,6 +50,7 @@ export class OrganizationTreeProvider implements vscode.TreeDataProvider<TreeNod
 
   /** Re-reads everything (sign-in state changed). */
   refreshAll(): void {
+    this.heldBack.clear();
     this.nodes.clear();
     this.changed.fire(undefined);
   }
@@ -54,6 +58,17 @@ export class OrganizationTreeProvider implements vscode.TreeDataProvider<TreeNod
   // ---- TreeDataProvider -----------------------------------------------------------------------
 
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
+    if (node) this.inFlight.set(node, (this.inFlight.get(node) ?? 0) + 1);
+    try {
+      return await this.childrenOf(node);
+    } finally {
+      // VS Code registers the returned nodes a few microtasks after this resolves: hold back
+      // refreshes of this subtree until then (see fireNode).
+      if (node) setTimeout(() => this.settled(node), 0);
+    }
+  }
+
+  private async childrenOf(node?: TreeNode): Promise<TreeNode[]> {
     try {
       if (!node) return this.rootChildren();
       if (node.type === 'organization') return this.groupNodes(node);
@@ -239,6 +254,7 @@ export class OrganizationTreeProvider implements vscode.TreeDataProvider<TreeNod
 
   private onStoreChange(change: StoreChange): void {
     if (change.kind === 'root') {
+      this.heldBack.clear();
       this.nodes.clear();
       this.changed.fire(undefined);
       return;
@@ -250,7 +266,34 @@ export class OrganizationTreeProvider implements vscode.TreeDataProvider<TreeNod
     // A node never shown is not interned: nothing on screen to update.
     for (const id of ids) {
       const node = this.nodes.get(id);
-      if (node) this.changed.fire(node);
+      if (node) this.fireNode(node);
+    }
+  }
+
+  /**
+   * Refreshes a node, unless a getChildren of it or of a node below it is still running: VS Code's
+   * extension host clears a refreshed node's children while that fetch later registers them again,
+   * which fails with "Element with id … is already registered". Held-back refreshes run after.
+   */
+  private fireNode(node: TreeNode): void {
+    for (const busy of this.inFlight.keys()) {
+      for (let n: TreeNode | undefined = busy; n; n = n.parent) {
+        if (n === node) {
+          this.heldBack.add(node);
+          return;
+        }
+      }
+    }
+    this.changed.fire(node);
+  }
+
+  private settled(node: TreeNode): void {
+    const left = (this.inFlight.get(node) ?? 1) - 1;
+    if (left > 0) this.inFlight.set(node, left);
+    else this.inFlight.delete(node);
+    for (const held of [...this.heldBack]) {
+      this.heldBack.delete(held);
+      this.fireNode(held);
     }
   }
 }
