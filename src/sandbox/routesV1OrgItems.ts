@@ -6,7 +6,7 @@ import { HttpError, Reply, badRequest, ok, v1Page } from './envelope';
 import { FLOW_ITEM_TYPES, FlowItemType, flowEntries, flowRelated } from './flowV1';
 import { asBody } from './orgInput';
 import { cursorSlice, pathId } from './params';
-import { guard, orgOr404 } from './routesV1Orgs';
+import { guard, orgOr404 } from './routeHelpers';
 import { changeV1, fileV1, followerV1, mailV1 } from './shapesV1';
 import { FileRec } from './model';
 

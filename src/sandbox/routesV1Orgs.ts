@@ -2,32 +2,15 @@
 // served so a client can be tested against both; the retire-v1 fault turns them into 410/404.
 import { COMPANY, STAGES } from './catalog';
 import { Ctx, Route } from './router';
-import { Store, StoreError } from './db';
 import { HttpError, Reply, badRequest, ok, v1Page } from './envelope';
 import { applyFilters, firstCharFilter, ownerFilter, savedFilter } from './orgListing';
-import { v1OrgPatch as orgInputV1 } from './orgInput';
+import { v1OrgPatch } from './orgInput';
 import { parseSort } from './orgSort';
-import { Query, decodeCursor, encodeCursor, pathId } from './params';
+import { decodeCursor, encodeCursor } from './params';
 import { parseSearch, searchItem, searchOrgs } from './search';
 import { activityV1, dealV1, orgCollectionV1, orgV1, personV1, relatedV1, userV1 } from './shapesV1';
 import { Activity, Deal, Org } from './model';
-import { parseTime } from './time';
-
-export function orgOr404(store: Store, idText: string): Org {
-  const org = store.org(pathId(idText));
-  if (!org) throw new HttpError(404, 'Organization not found', { data: null });
-  return org;
-}
-
-/** Store errors carry HTTP semantics already; wrap them so the route layer answers uniformly. */
-export function guard<T>(f: () => T): T {
-  try {
-    return f();
-  } catch (e) {
-    if (e instanceof StoreError) throw e.status === 404 ? new HttpError(404, e.message, { data: null }) : new HttpError(e.status, e.message);
-    throw e;
-  }
-}
+import { guard, orgOr404, timeParam } from './routeHelpers';
 
 function list(ctx: Ctx): Reply {
   const { store, query: q } = ctx;
@@ -41,7 +24,7 @@ function list(ctx: Ctx): Reply {
 }
 
 function add(ctx: Ctx): Reply {
-  const patch = orgInputV1(ctx.body, true);
+  const patch = v1OrgPatch(ctx.body, true);
   const org = ctx.store.addOrg(patch as typeof patch & { name: string }, ctx.user.id);
   return ok(orgV1(ctx.store, org), { related_objects: relatedV1(ctx.store, [org]) }, 201);
 }
@@ -79,14 +62,6 @@ function collection(ctx: Ctx): Reply {
   return ok(page.map(orgCollectionV1), { additional_data: { next_cursor: next } });
 }
 
-export function timeParam(q: Query, name: string): number | undefined {
-  const v = q.str(name);
-  if (v === undefined) return undefined;
-  const t = parseTime(v);
-  if (Number.isNaN(t)) throw badRequest(`Invalid "${name}": expected "YYYY-MM-DD HH:MM:SS" or ISO 8601`);
-  return t;
-}
-
 function search(ctx: Ctx): Reply {
   const { term, fields, exact } = parseSearch(ctx.query);
   const { start, limit } = ctx.query.page();
@@ -120,7 +95,7 @@ function details(ctx: Ctx): Reply {
 
 function update(ctx: Ctx): Reply {
   const org = orgOr404(ctx.store, ctx.params.id);
-  ctx.store.updateOrg(org, orgInputV1(ctx.body, false), ctx.user.id);
+  ctx.store.updateOrg(org, v1OrgPatch(ctx.body, false), ctx.user.id);
   return ok(orgV1(ctx.store, org), { related_objects: relatedV1(ctx.store, [org]) });
 }
 

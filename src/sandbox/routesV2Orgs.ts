@@ -6,7 +6,7 @@ import { Org } from './model';
 import { v2OrgPatch, asBody } from './orgInput';
 import { applyFilters, savedFilter } from './orgListing';
 import { Query, cursorSlice, decodeCursor, encodeCursor, pathId } from './params';
-import { guard, orgOr404, timeParam } from './routesV1Orgs';
+import { guard, orgOr404, timeParam } from './routeHelpers';
 import { parseSearch, searchItem, searchOrgs } from './search';
 import { V2_INCLUDE_FIELDS, V2OrgOptions, orgV2 } from './shapesV2';
 import { v2Time } from './time';
