@@ -63,6 +63,15 @@ export class RequestPacer {
     this.search = new SlidingWindow(options.searchRequestsPer2s ?? 10, PIPEDRIVE_WINDOW_MS);
   }
 
+  /** Takes a slot if one is free now, without waiting (the common case, kept synchronous). */
+  tryAcquire(isSearch: boolean): boolean {
+    const now = this.clock.now();
+    if (this.blockedUntil > now || this.all.delay(now) > 0 || (isSearch && this.search.delay(now) > 0)) return false;
+    this.all.record(now);
+    if (isSearch) this.search.record(now);
+    return true;
+  }
+
   /** Waits for a slot and takes it. Returns the time waited (ms). */
   async acquire(isSearch: boolean, signal?: AbortSignal): Promise<number> {
     let waited = 0;

@@ -86,16 +86,21 @@ export interface RateLimitInfo {
   dailyRequestsLeft?: number;
 }
 
-export function readRateLimit(get: (name: string) => string | null, now: number): RateLimitInfo {
+/**
+ * Reads the rate-limit headers. A success needs only the window state (`full` false), which keeps
+ * the hot path to two header lookups; failures read everything.
+ */
+export function readRateLimit(get: (name: string) => string | null, now: number, full = true): RateLimitInfo {
   const num = (name: string): number | undefined => {
     const v = get(name);
     return v == null || v.trim() === '' || Number.isNaN(Number(v)) ? undefined : Number(v);
   };
-  return {
-    limit: num('x-ratelimit-limit'),
-    remaining: num('x-ratelimit-remaining'),
-    resetMs: parseRateLimitReset(get('x-ratelimit-reset'), now),
-    retryAfterMs: parseRetryAfter(get('retry-after'), now),
-    dailyRequestsLeft: num('x-daily-requests-left'),
-  };
+  const remaining = num('x-ratelimit-remaining');
+  const info: RateLimitInfo = { limit: num('x-ratelimit-limit'), remaining };
+  if (full || remaining === 0) info.resetMs = parseRateLimitReset(get('x-ratelimit-reset'), now);
+  if (full) {
+    info.retryAfterMs = parseRetryAfter(get('retry-after'), now);
+    info.dailyRequestsLeft = num('x-daily-requests-left');
+  }
+  return info;
 }
