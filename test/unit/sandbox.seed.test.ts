@@ -5,6 +5,8 @@ import { sandboxFixtures as F } from '../../src/sandbox/seed';
 import { Sandbox } from '../../src/sandbox/types';
 import { parseArgs } from '../../src/sandbox/cli';
 import { spawn } from 'node:child_process';
+import { Store } from '../../src/sandbox/db';
+import { firstChar } from '../../src/sandbox/firstChar';
 import { join } from 'node:path';
 
 // The seeded data: deterministic per seed, the documented fixtures hold, and 100000 orgs start fast.
@@ -51,6 +53,12 @@ describe('sandbox seeded data', function () {
     } finally {
       await sb.close();
     }
+  });
+
+  it('the default 3000 orgs start with every letter A–Z and digit 0–9 (and the special ones)', () => {
+    const store = new Store(1, 3000);
+    const firsts = new Set(store.liveOrgs().map((o) => firstChar(o.name)));
+    for (const ch of 'abcdefghijklmnopqrstuvwxyz0123456789éöåж東שا') assert.ok(firsts.has(ch), ch);
   });
 
   it('starts with 100000 orgs and serves the first and a deep page', async () => {
