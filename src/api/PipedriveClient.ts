@@ -548,13 +548,18 @@ export class PipedriveClient extends PipedriveV2Api {
   // ---- v1 → v2 fallback ------------------------------------------------------------------------
 
   private async withFallback<T>(op: RetirableOperation, v1: () => Promise<T>, v2: () => Promise<T>): Promise<T> {
-    if (this.retired.has(op)) return v2();
+    if (!this.retired.has(op)) {
+      try {
+        return await v1();
+      } catch (e) {
+        if (!(e instanceof PipedriveError) || e.kind !== 'gone') throw e;
+        this.retire(op, e.status ?? 410);
+      }
+    }
     try {
-      return await v1();
+      return await v2();
     } catch (e) {
-      if (!(e instanceof PipedriveError) || e.kind !== 'gone') throw e;
-      this.retire(op, e.status ?? 410);
-      return v2();
+      throw renamed(e, op);
     }
   }
 
@@ -655,6 +660,26 @@ export class PipedriveClient extends PipedriveV2Api {
     const map = await this.usersById;
     return (id) => map.get(id);
   }
+}
+
+/** An error from a v2 helper call, told as the operation the caller invoked. */
+function renamed(e: unknown, op: string): unknown {
+  if (!(e instanceof PipedriveError) || e.operation === op) return e;
+  return new PipedriveError({
+    kind: e.kind,
+    status: e.status,
+    error: e.error,
+    errorInfo: e.errorInfo,
+    errorCode: e.errorCode,
+    retryAt: e.retryAt,
+    retryAfterMs: e.retryAfterMs,
+    field: e.field,
+    rule: e.rule,
+    attempts: e.attempts,
+    operation: op,
+    message: e.message.split(e.operation).join(op),
+    cause: e,
+  });
 }
 
 /** Sort key of an activity's due moment; undated activities go last. */

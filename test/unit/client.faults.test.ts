@@ -12,13 +12,11 @@ describe('client: faults, retries, timeouts, cancellation', function () {
 
   before(async () => {
     sandbox = await startSandbox({ port: 0, size: 30 });
-    h = makeClient(sandbox.url, sandbox.token);
-    orgId = (await h.client.listOrganizations({ limit: 1 })).items[0].id;
+    const first = makeClient(sandbox.url, sandbox.token);
+    orgId = (await first.client.listOrganizations({ limit: 1 })).items[0].id;
+    first.client.dispose();
   });
-  after(async () => {
-    h.client.dispose();
-    await sandbox.close();
-  });
+  after(() => sandbox.close());
   beforeEach(() => {
     sandbox.reset();
     h = makeClient(sandbox.url, sandbox.token, { timeoutMs: 300 });

@@ -78,6 +78,23 @@ for (const status of [410, 404] as const) {
       assert.equal(sandbox.log.filter((e) => e.path === '/v1/organizations').length, 1, 'v1 tried once only');
     });
 
+    it('list by first_char: the busiest letter in small pages, and non-ASCII letters in either case', async () => {
+      const all = await collect(v1.client.iterateOrganizations({ limit: 500 }));
+      const counts = new Map<string, number>();
+      for (const o of all) counts.set(o.first_char, (counts.get(o.first_char) ?? 0) + 1);
+      const busiest = [...counts].sort((a, b) => b[1] - a[1])[0][0];
+      const letters = [busiest, 'é', 'Ö', '東'];
+      const expected = [];
+      for (const ch of letters) expected.push(await collect(v1.client.iterateOrganizations({ first_char: ch, limit: 3, sort: 'name ASC' })));
+      assert.ok(expected[0].length > 6, 'several pages');
+      assert.ok(expected.every((list) => list.length > 0), 'each letter has organizations');
+      retire();
+      for (let i = 0; i < letters.length; i++) {
+        const got = await collect(v2.client.iterateOrganizations({ first_char: letters[i], limit: 3, sort: 'name ASC' }));
+        assert.deepEqual(got.map(orgCore), expected[i].map(orgCore), letters[i]);
+      }
+    });
+
     it('list with sort and owner filter, and the whole list', async () => {
       const owner = (await v1.client.getOrganization(orgId)).organization.owner_id.value;
       const params = { user_id: owner, sort: 'name DESC', limit: 7 } as const;
@@ -107,6 +124,7 @@ for (const status of [410, 404] as const) {
       assert.deepEqual(orgCore(got.organization), orgCore(expected.organization));
       const e = await rejection(v2.client.getOrganization(999999));
       assert.equal(e.kind, 'not-found');
+      assert.equal(e.operation, 'getOrganization');
       assert.equal(e.message, 'Organization 999999 was not found or has been deleted.');
     });
 
@@ -131,6 +149,10 @@ for (const status of [410, 404] as const) {
         assert.ok(v2.client.isOnV2(op), op);
         assert.equal(v2.lines.filter((l) => l.includes(op)).length, 1, `${op} logged once`);
       }
+      const missing = await rejection(v2.client.listOrganizationPersons(999999));
+      assert.equal(missing.kind, 'not-found');
+      assert.equal(missing.operation, 'listOrganizationPersons');
+      assert.equal(missing.message, 'Organization 999999 was not found or has been deleted.');
     });
 
     it('add, update, delete and bulk delete', async () => {
