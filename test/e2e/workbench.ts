@@ -83,9 +83,16 @@ export class Workbench {
     await row.click();
   }
 
+  /** Types into the open QuickPick's filter (or InputBox) without accepting; pair with pickQuickItem(). */
+  async typeInQuickInput(text: string): Promise<void> {
+    const input = this.quickInput.locator('.quick-input-box input');
+    await input.waitFor();
+    await input.fill(text);
+  }
+
   /**
-   * Answers the open InputBox (or QuickPick filter): waits for it, optionally for its prompt text,
-   * types `text` and presses Enter.
+   * Answers the open InputBox: waits for it, optionally for its prompt text, types `text` and presses
+   * Enter. For a QuickPick use typeInQuickInput() + pickQuickItem(): Enter there may beat the list update.
    */
   async answerInput(text: string, options: { prompt?: string | RegExp } = {}): Promise<void> {
     const input = this.quickInput.locator('.quick-input-box input');
