@@ -86,6 +86,7 @@ export function activate(context: vscode.ExtensionContext): PipedriveExtensionAp
     },
     withProgress: (title, task) => withProgress(title, task, 'notification'),
     withViewProgress,
+    reveal: (org, options) => revealOrganization(store, tree, treeView, org, options),
     async setScope(scope) {
       store.setScope(scope);
       updateView();
@@ -139,7 +140,7 @@ export function activate(context: vscode.ExtensionContext): PipedriveExtensionAp
     setUserInput(next) {
       ui = next ?? realUi;
     },
-    revealOrganization: (org, options) => revealOrganization(store, tree, treeView, org, options),
+    revealOrganization: (org, options) => ctx.reveal(org, options),
   };
 }
 

@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import type { PipedriveClient } from '../api';
+import type { Organization, PipedriveClient } from '../api';
 import type { AuthService } from '../auth/AuthService';
 import type { OrganizationStore, OwnerScope } from '../model/OrganizationStore';
 import type { TreeNode } from '../tree/nodes';
@@ -21,6 +21,8 @@ export interface CommandContext {
   withProgress<T>(title: string, task: (signal: AbortSignal) => Promise<T>): Promise<T>;
   /** Progress shown in the Organizations view (tree loads). */
   withViewProgress<T>(task: (signal: AbortSignal) => Promise<T>): Promise<T>;
+  /** Shows an organization under its letter and selects it (pins it there if its page is not loaded). */
+  reveal(org: Organization | number, options?: { select?: boolean; focus?: boolean; expand?: boolean | number }): Promise<TreeNode | undefined>;
   /** Applies and remembers (globalState) the owner scope and saved filter. */
   setScope(scope: OwnerScope): Promise<void>;
 }

@@ -239,7 +239,8 @@ describe('Tree as a regular user (no global admin rights)', function () {
     const collection = log.filter((e) => e.path === '/v1/organizations/collection');
     assert.strictEqual(collection.length, 1);
     assert.strictEqual(collection[0].status, 403);
-    const fallback = log.filter((e) => e.path === '/v1/organizations');
+    // Letters expanded on screen by earlier suites reload too: count the fallback's requests only.
+    const fallback = log.filter((e) => e.path === '/v1/organizations' && e.query.first_char === undefined);
     assert.strictEqual(fallback.length, 1);
     assert.strictEqual(fallback[0].query.sort, 'update_time DESC');
     assert.match(rows[0].label, /global admin rights/);
@@ -247,8 +248,8 @@ describe('Tree as a regular user (no global admin rights)', function () {
     // Load more goes on with the fallback, without asking the collection again.
     await clearSandboxLog();
     await vscode.commands.executeCommand('pipedrive.loadMore', rows.at(-1)!.node);
-    const next = await sandboxLog();
-    assert.deepStrictEqual(next.map((e) => e.path), ['/v1/organizations']);
+    const next = (await sandboxLog()).filter((e) => e.query.first_char === undefined);
+    assert.deepStrictEqual(next.map((e) => `${e.path} ${e.query.sort} ${e.query.start}`), [`/v1/organizations update_time DESC ${PAGE}`]);
   });
 });
 
