@@ -23,7 +23,17 @@ export class OrganizationIndex {
   private built = false;
   private refreshing: Promise<void> | undefined;
 
-  constructor(private readonly fetchPage: OrganizationPageFetcher) {}
+  private builtAt = 0;
+
+  /**
+   * @param maxAgeMs after this long the next refresh walks everything again: v2 lists no deleted
+   *   organizations, so only a full walk notices deletions made outside this client.
+   */
+  constructor(
+    private readonly fetchPage: OrganizationPageFetcher,
+    private readonly now: () => number = Date.now,
+    private readonly maxAgeMs = 15 * 60_000,
+  ) {}
 
   get size(): number {
     return this.orgs.size;
@@ -68,17 +78,24 @@ export class OrganizationIndex {
   }
 
   private async walk(): Promise<void> {
-    const since = this.built ? this.watermark : undefined;
+    const full = !this.built || this.now() - this.builtAt > this.maxAgeMs;
+    const since = full ? undefined : this.watermark;
+    const seen = full ? new Set<number>() : undefined;
     let cursor: string | undefined;
     let newest = this.watermark;
     do {
       const page = await this.fetchPage(cursor, since);
       for (const org of page.items) {
         this.upsert(org);
+        seen?.add(org.id);
         if (!newest || Date.parse(org.update_time) > Date.parse(newest)) newest = org.update_time;
       }
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
+    if (seen) {
+      for (const id of [...this.orgs.keys()]) if (!seen.has(id)) this.orgs.delete(id);
+      this.builtAt = this.now();
+    }
     this.watermark = newest;
     this.built = true;
   }

@@ -1,6 +1,7 @@
 import { callSpec, type PipedriveClientOptions } from './PipedriveApiBase';
 import { PipedriveV2Api } from './PipedriveV2Api';
 import { PipedriveError } from './PipedriveError';
+import { systemClock } from './Clock';
 import { OrganizationIndex } from './OrganizationIndex';
 import { OffsetOverCursor } from './offsetOverCursor';
 import { walkCursor, walkOffset, type CursorPage, type OffsetPage } from './pages';
@@ -84,6 +85,8 @@ export type ActivitiesPage = OffsetPage<Activity> & { activityDistribution?: Act
 export interface ClientOptions extends PipedriveClientOptions {
   /** Start with these operations on v2 already (e.g. remembered from an earlier session). */
   v2Operations?: RetirableOperation[];
+  /** How long the local index (v2 list by first_char) trusts updated_since before a full walk (default 15 min). */
+  indexMaxAgeMs?: number;
   /** Told once per operation when a retired v1 route makes it switch to v2. */
   onSwitchToV2?: (operation: RetirableOperation, status: number) => void;
 }
@@ -108,8 +111,11 @@ export class PipedriveClient extends PipedriveV2Api {
     super(options);
     this.clientOptions = options;
     for (const op of options.v2Operations ?? []) this.retired.add(op);
-    this.index = new OrganizationIndex((cursor, updatedSince) =>
-      this.listOrganizationsV2({ cursor, updated_since: updatedSince, limit: 500 }),
+    const clock = options.clock ?? systemClock;
+    this.index = new OrganizationIndex(
+      (cursor, updatedSince) => this.listOrganizationsV2({ cursor, updated_since: updatedSince, limit: 500 }),
+      () => clock.now(),
+      options.indexMaxAgeMs,
     );
   }
 

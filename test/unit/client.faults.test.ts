@@ -3,6 +3,7 @@ import { startSandbox } from '../../src/sandbox/server';
 import type { Sandbox } from '../../src/sandbox/types';
 import { PipedriveError } from '../../src/api/PipedriveError';
 import { makeClient, rejection, type ClientHarness } from './helpers/clientKit';
+import { scriptedServer } from './helpers/scriptedServer';
 
 describe('client: faults, retries, timeouts, cancellation', function () {
   this.timeout(20_000);
@@ -198,5 +199,50 @@ describe('client: faults, retries, timeouts, cancellation', function () {
       ],
     );
     assert.ok(h.events.every((e) => typeof e.ms === 'number'));
+  });
+
+  it('x-ratelimit-remaining: 0 holds the next request until the window resets', async () => {
+    let n = 0;
+    const server = await scriptedServer((_req, res) => {
+      n++;
+      res.writeHead(200, { 'content-type': 'application/json', 'x-ratelimit-limit': '40', 'x-ratelimit-remaining': n === 1 ? '0' : '5', 'x-ratelimit-reset': '3' });
+      res.end(JSON.stringify({ success: true, data: { id: 1, name: 'Me', email: 'me@example.com', active_flag: true } }));
+    });
+    const paced = makeClient(server.url, 'tok-123456');
+    await paced.client.getCurrentUser();
+    assert.deepEqual(paced.clock.sleeps, []);
+    await paced.client.getCurrentUser();
+    paced.client.dispose();
+    await server.close();
+    assert.deepEqual(paced.clock.sleeps, [3000]);
+  });
+
+  it('bulk delete through v2 runs a bounded number of DELETEs at once', async () => {
+    let inFlight = 0;
+    let peak = 0;
+    const deleted: number[] = [];
+    const server = await scriptedServer((req, res) => {
+      if (req.method === 'DELETE' && req.url === '/v1/organizations?ids=1%2C2%2C3%2C4%2C5%2C6%2C7') {
+        res.writeHead(410, { 'content-type': 'application/json' });
+        return res.end(JSON.stringify({ success: false, error: 'Gone' }));
+      }
+      const m = /^\/api\/v2\/organizations\/(\d+)$/.exec(req.url ?? '');
+      inFlight++;
+      peak = Math.max(peak, inFlight);
+      setImmediate(() => {
+        inFlight--;
+        if (m) deleted.push(Number(m[1]));
+        res.writeHead(m ? 200 : 404, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(m ? { success: true, data: { id: Number(m[1]) } } : { success: false, error: 'Unknown method .' }));
+      });
+    });
+    const bulk = makeClient(server.url, 'tok-123456', { bulkDeleteConcurrency: 3 });
+    const r = await bulk.client.deleteOrganizations([1, 2, 3, 4, 5, 6, 7]);
+    bulk.client.dispose();
+    await server.close();
+    assert.deepEqual(r, { id: [1, 2, 3, 4, 5, 6, 7] });
+    assert.deepEqual([...deleted].sort(), [1, 2, 3, 4, 5, 6, 7]);
+    assert.ok(peak <= 3 && peak >= 2, `peak ${peak}`);
+    assert.equal(bulk.lines.filter((l) => /deleteOrganizations/.test(l)).length, 1);
   });
 });

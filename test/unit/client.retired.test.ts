@@ -117,6 +117,21 @@ for (const status of [410, 404] as const) {
       assert.ok(page.items.some((o) => o.id === orgId && o.name === 'Qqq Renamed Elsewhere'));
     });
 
+    it('index notices deletions made elsewhere at its next full walk', async () => {
+      retire();
+      const before = await v2.client.listOrganizations({ first_char: letter });
+      const victim = before.items[0].id;
+      const other = makeClient(sandbox.url, sandbox.token);
+      await other.client.deleteOrganizationV2(victim);
+      other.client.dispose();
+      v2.clock.sleeps.length = 0;
+      await v2.clock.sleep(16 * 60_000);
+      sandbox.clearLog();
+      const after = await v2.client.listOrganizations({ first_char: letter });
+      assert.ok(!after.items.some((o) => o.id === victim));
+      assert.equal(sandbox.log.find((e) => e.path === '/api/v2/organizations')?.query.updated_since, undefined, 'a full walk');
+    });
+
     it('details', async () => {
       const expected = await v1.client.getOrganization(orgId);
       retire();
