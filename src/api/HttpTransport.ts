@@ -172,7 +172,9 @@ export class HttpTransport {
           kind: 'timeout',
           operation: spec.operation,
           attempts: attempt,
-          message: `Pipedrive did not answer ${spec.method} ${spec.path} within ${Math.round(outcome.timeoutMs / 100) / 10} s (${spec.operation}). Check your connection and try again.`,
+          message:
+            `Pipedrive did not answer ${spec.method} ${spec.path} within ${Math.round(outcome.timeoutMs / 100) / 10} s (${spec.operation}).` +
+            (isIdempotent(spec.method) ? ' Check your connection and try again.' : ' The request may or may not have been applied; check before trying again.'),
         });
       }
       // Network error. A POST may have been processed before the connection broke: never resend it.
@@ -281,7 +283,7 @@ export class HttpTransport {
       kind = 'bad-request';
       message = `Pipedrive refused ${spec.operation} (${status}).${said}${errorInfo && errorInfo !== error ? ` ${errorInfo}` : ''}`;
     }
-    return new PipedriveError({ kind, status, error, errorInfo, errorCode, operation: spec.operation, attempts, message, });
+    return new PipedriveError({ kind, status, error, errorInfo, errorCode, operation: spec.operation, attempts, message });
   }
 
   private rateLimitError(
