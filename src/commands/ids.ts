@@ -10,6 +10,17 @@ export const COMMAND_IDS = [
   'pipedrive.retry',
   'pipedrive.chooseOwnerScope',
   'pipedrive.chooseFilter',
+  'pipedrive.search',
+  'pipedrive.add',
+  'pipedrive.update',
+  'pipedrive.merge',
+  'pipedrive.follow',
+  'pipedrive.unfollow',
+  'pipedrive.delete',
+  'pipedrive.deleteSelected',
+  'pipedrive.copyId',
+  'pipedrive.copyLink',
+  'pipedrive.openInPipedrive',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];

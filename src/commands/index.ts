@@ -2,7 +2,14 @@
 // each behind the one error boundary. Handlers live one per concern in this folder and take the
 // CommandContext first; arguments VS Code passes (a tree node, the selection) follow.
 import * as vscode from 'vscode';
+import { addOrganization } from './addOrganization';
 import { chooseFilter, chooseOwnerScope } from './chooseScope';
+import { copyId, copyLink, openInPipedrive } from './copyAndOpen';
+import { deleteOrganization, deleteSelected } from './deleteOrganizations';
+import { follow, unfollow } from './follow';
+import { mergeOrganizations } from './mergeOrganizations';
+import { searchOrganizations } from './searchOrganizations';
+import { updateOrganization } from './updateOrganization';
 import type { CommandContext } from './CommandContext';
 import { withErrorBoundary } from './errorBoundary';
 import type { CommandId } from './ids';
@@ -23,6 +30,17 @@ export const commandTable: CommandTable = {
   'pipedrive.retry': retry,
   'pipedrive.chooseOwnerScope': chooseOwnerScope,
   'pipedrive.chooseFilter': chooseFilter,
+  'pipedrive.search': searchOrganizations,
+  'pipedrive.add': addOrganization,
+  'pipedrive.update': updateOrganization,
+  'pipedrive.merge': mergeOrganizations,
+  'pipedrive.follow': follow,
+  'pipedrive.unfollow': unfollow,
+  'pipedrive.delete': deleteOrganization,
+  'pipedrive.deleteSelected': deleteSelected,
+  'pipedrive.copyId': copyId,
+  'pipedrive.copyLink': copyLink,
+  'pipedrive.openInPipedrive': openInPipedrive,
 };
 
 /** Registers every command of the table behind the error boundary. */

@@ -302,6 +302,15 @@ export class OrganizationStore {
     this.fire({ kind: 'org', id: orgId });
   }
 
+  /** Another user started (+1) or stopped (-1) following: the count moves, the Followers group reloads. */
+  applyFollowerCountChanged(orgId: number, delta: number): void {
+    const org = this.orgs.get(orgId);
+    const count = org?.counts.followers;
+    if (org && count !== undefined) this.orgs.set(orgId, { ...org, counts: { ...org.counts, followers: Math.max(0, count + delta) } });
+    this.invalidateGroup(orgId, 'followers');
+    this.fire({ kind: 'org', id: orgId });
+  }
+
   /** Forgets an organization's loaded groups (persons, deals, ...) so they load again when shown. */
   invalidateGroups(orgId: number): void {
     for (const g of GROUPS) this.invalidateGroup(orgId, g);

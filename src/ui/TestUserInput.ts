@@ -3,7 +3,7 @@
 // test with the prompt's text instead of hanging. No vscode import at run time.
 import type { MessageItem, QuickPickItem } from 'vscode';
 import { UserCancelledError } from '../util/errors';
-import { GoBackError, type UserInput, type UserInputBoxOptions, type UserQuickPickOptions } from './UserInput';
+import { GoBackError, type SearchPickOptions, type UserInput, type UserInputBoxOptions, type UserQuickPickOptions } from './UserInput';
 
 /** Press Escape. */
 export const CANCEL = Symbol('cancel');
@@ -82,6 +82,25 @@ export class TestUserInput implements UserInput {
       return labels.map((l) => this.pick(items, l as Answer, record));
     }
     return this.pick(items, answer, record);
+  }
+
+  /**
+   * A search pick takes two answers: the term typed (a string; a term the rule refuses fails the
+   * test with the hint), then the result to pick among what the search returned.
+   */
+  async showSearchPick<T extends QuickPickItem>(options: SearchPickOptions<T>): Promise<T> {
+    const record: PromptRecord = { kind: 'quickPick', text: options.placeHolder ?? options.title ?? '' };
+    this.record(record);
+    const term = this.take(record);
+    if (typeof term !== 'string') throw new Error(`TestUserInput: search pick "${record.text}" needs a term (string) first`);
+    const hint = options.checkTerm?.(term, false);
+    if (hint !== undefined) {
+      record.validation = hint;
+      throw new Error(`TestUserInput: "${term}" is not searched in "${record.text}": ${hint}`);
+    }
+    const items = await options.search(term, false, new AbortController().signal);
+    record.choices = items.map((i) => i.label);
+    return this.pick(items, this.take(record), record);
   }
 
   async showWarningMessage<T extends MessageItem>(message: string, _options: { modal: true; detail?: string }, ...items: T[]): Promise<T> {

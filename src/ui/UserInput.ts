@@ -18,12 +18,27 @@ export type UserInputBoxOptions = InputBoxOptions & PromptStep & {
 
 export type UserQuickPickOptions = QuickPickOptions & PromptStep;
 
+/** A QuickPick whose items come from a search as the person types (see SearchSession). */
+export interface SearchPickOptions<T extends QuickPickItem> extends PromptStep {
+  title?: string;
+  placeHolder?: string;
+  /** Items for a term; `signal` aborts when a newer term replaces this one. */
+  search(term: string, exactMatch: boolean, signal: AbortSignal): Promise<readonly T[]>;
+  /** Why a term is not searched yet (e.g. too short): shown instead of results. */
+  checkTerm?(term: string, exactMatch: boolean): string | undefined;
+  debounceMs?: number;
+  /** Offer a button that toggles exact matching and searches again. */
+  exactMatchToggle?: boolean;
+}
+
 export interface UserInput {
   /** Resolves with the entered text; rejects with UserCancelledError on Escape. */
   showInputBox(options: UserInputBoxOptions): Promise<string>;
   /** Resolves with the picked item (an array with canPickMany); rejects with UserCancelledError on Escape. */
   showQuickPick<T extends QuickPickItem>(items: readonly T[] | Promise<readonly T[]>, options: UserQuickPickOptions & { canPickMany: true }): Promise<T[]>;
   showQuickPick<T extends QuickPickItem>(items: readonly T[] | Promise<readonly T[]>, options?: UserQuickPickOptions): Promise<T>;
+  /** A search-as-you-type QuickPick; resolves with the picked result, rejects with UserCancelledError on Escape. */
+  showSearchPick<T extends QuickPickItem>(options: SearchPickOptions<T>): Promise<T>;
   /** A modal confirmation; resolves with the chosen button, rejects with UserCancelledError on Cancel. */
   showWarningMessage<T extends MessageItem>(message: string, options: { modal: true; detail?: string }, ...items: T[]): Promise<T>;
   /** A non-modal error notification; resolves with the clicked action, if any. */

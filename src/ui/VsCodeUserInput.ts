@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { UserCancelledError } from '../util/errors';
-import { GoBackError, type UserInput, type UserInputBoxOptions, type UserQuickPickOptions } from './UserInput';
+import { showSearchQuickPick } from './showSearchQuickPick';
+import { GoBackError, type SearchPickOptions, type UserInput, type UserInputBoxOptions, type UserQuickPickOptions } from './UserInput';
 
 /** The real prompts. Escape rejects with UserCancelledError, Back with GoBackError. */
 export class VsCodeUserInput implements UserInput {
@@ -108,6 +109,10 @@ export class VsCodeUserInput implements UserInput {
       pick.busy = false;
     }
     return result;
+  }
+
+  showSearchPick<T extends vscode.QuickPickItem>(options: SearchPickOptions<T>): Promise<T> {
+    return showSearchQuickPick(options);
   }
 
   async showWarningMessage<T extends vscode.MessageItem>(message: string, options: { modal: true; detail?: string }, ...items: T[]): Promise<T> {

@@ -1,0 +1,37 @@
+import * as vscode from 'vscode';
+import type { CommandContext } from './CommandContext';
+import { targetOrganization } from './organizationTarget';
+
+/** https://{company_domain}.pipedrive.com/organization/{id}; the domain comes from GET /v1/users/me. */
+export function organizationUrl(companyDomain: string, id: number): string {
+  return `https://${encodeURIComponent(companyDomain)}.pipedrive.com/organization/${id}`;
+}
+
+function companyDomain(ctx: CommandContext): string {
+  const domain = ctx.auth.user?.company_domain;
+  if (typeof domain !== 'string' || !/^[a-z0-9-]+$/i.test(domain)) {
+    throw new Error('Pipedrive did not name your company domain (users/me has no company_domain), so there is no link to build.');
+  }
+  return domain;
+}
+
+/** pipedrive.copyId: the organization's id on the clipboard. */
+export async function copyId(ctx: CommandContext, node?: unknown): Promise<void> {
+  const org = await targetOrganization(ctx, node, 'Copy the ID of');
+  await vscode.env.clipboard.writeText(String(org.id));
+  vscode.window.setStatusBarMessage(`Copied the ID of "${org.name}": ${org.id}`, 4000);
+}
+
+/** pipedrive.copyLink: the organization's Pipedrive web address on the clipboard. */
+export async function copyLink(ctx: CommandContext, node?: unknown): Promise<void> {
+  const org = await targetOrganization(ctx, node, 'Copy the link to');
+  const url = organizationUrl(companyDomain(ctx), org.id);
+  await vscode.env.clipboard.writeText(url);
+  vscode.window.setStatusBarMessage(`Copied the link to "${org.name}"`, 4000);
+}
+
+/** pipedrive.openInPipedrive: the organization in the browser. */
+export async function openInPipedrive(ctx: CommandContext, node?: unknown): Promise<void> {
+  const org = await targetOrganization(ctx, node, 'Open in Pipedrive');
+  await vscode.env.openExternal(vscode.Uri.parse(organizationUrl(companyDomain(ctx), org.id)));
+}

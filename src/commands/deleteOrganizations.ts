@@ -1,0 +1,52 @@
+import { isCancellation } from '../util/errors';
+import type { CommandContext } from './CommandContext';
+import { organizationsOfSelection, targetOrganization } from './organizationTarget';
+import type { PickedOrganization } from './pickOrganization';
+
+const DELETE = { title: 'Delete' };
+const LISTED = 10;
+
+/**
+ * pipedrive.delete: the clicked organization (a modal confirm naming it, then one DELETE), or the
+ * multi-selection when the clicked node is part of it (see deleteSelected). From the palette it
+ * asks with the search picker.
+ */
+export async function deleteOrganization(ctx: CommandContext, node?: unknown, selected?: unknown): Promise<void> {
+  const targets = organizationsOfSelection(ctx, node, selected);
+  if (targets.length > 1) return deleteMany(ctx, targets);
+  const org = targets[0] ?? (await targetOrganization(ctx, undefined, 'Delete organization'));
+  const client = ctx.requireClient();
+  await ctx.ui().showWarningMessage(`Delete the organization "${org.name}"?`, { modal: true, detail: `It is deleted in Pipedrive (id ${org.id}) for everyone in your company.` }, DELETE);
+  await ctx.withProgress(`Deleting "${org.name}"…`, (signal) => client.deleteOrganization(org.id, { signal }));
+  ctx.store.applyDeleted([org.id]);
+  ctx.log.info(`Deleted organization ${org.id}.`);
+}
+
+/** pipedrive.deleteSelected: every organization selected in the tree, with one confirm and one bulk request. */
+export async function deleteSelected(ctx: CommandContext, node?: unknown, selected?: unknown): Promise<void> {
+  const targets = organizationsOfSelection(ctx, node, selected ?? ctx.treeView.selection);
+  const fromView = targets.length ? targets : organizationsOfSelection(ctx, undefined, ctx.treeView.selection);
+  if (fromView.length === 0) {
+    await ctx.ui().showInformationMessage('Select the organizations to delete in the Pipedrive Organizations view first.');
+    return;
+  }
+  if (fromView.length === 1) return deleteOrganization(ctx, { type: 'organization', orgId: fromView[0].id });
+  return deleteMany(ctx, fromView);
+}
+
+async function deleteMany(ctx: CommandContext, orgs: PickedOrganization[]): Promise<void> {
+  const client = ctx.requireClient();
+  const names = orgs.slice(0, LISTED).map((o) => `• ${o.name}`);
+  if (orgs.length > LISTED) names.push(`… and ${orgs.length - LISTED} more`);
+  await ctx.ui().showWarningMessage(`Delete ${orgs.length} organizations?`, { modal: true, detail: `They are deleted in Pipedrive for everyone in your company:\n${names.join('\n')}` }, DELETE);
+  const ids = orgs.map((o) => o.id);
+  try {
+    const result = await ctx.withProgress(`Deleting ${orgs.length} organizations…`, (signal) => client.deleteOrganizations(ids, { signal }));
+    ctx.store.applyDeleted(result.id?.length ? result.id : ids);
+    ctx.log.info(`Deleted organizations ${ids.join(', ')}.`);
+  } catch (e) {
+    // Some may be gone already (v2 deletes one by one; a cancel can stop half-way): show the truth.
+    if (!isCancellation(e) || client.isOnV2('deleteOrganizations')) ctx.store.refresh();
+    throw e;
+  }
+}

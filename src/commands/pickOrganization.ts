@@ -1,0 +1,79 @@
+import type { QuickPickItem } from 'vscode';
+import { checkSearchTerm, type OrganizationSearchHit, type SearchField, type User } from '../api';
+import type { CommandContext } from './CommandContext';
+
+export const SEARCH_FIELDS: SearchField[] = ['name', 'address', 'notes', 'custom_fields'];
+export const SEARCH_LIMIT = 50;
+
+export interface PickedOrganization {
+  id: number;
+  name: string;
+}
+
+interface HitItem extends QuickPickItem {
+  hit: OrganizationSearchHit['item'];
+}
+
+export interface PickOrganizationOptions {
+  title: string;
+  placeHolder?: string;
+  /** Leave this organization out of the results (merge: not the first one again). */
+  excludeId?: number;
+}
+
+/** The hint shown instead of a request while the term is too short (the client's own rule). */
+export function searchHint(term: string, exactMatch: boolean): string | undefined {
+  if (!checkSearchTerm(term, exactMatch)) return undefined;
+  const min = exactMatch ? 1 : 2;
+  return `Type at least ${min} character${min > 1 ? 's' : ''} to search organizations by name, address, notes and custom fields${exactMatch ? '' : ' (1 with exact match)'}.`;
+}
+
+/**
+ * The shared organization picker: a QuickPick that searches Pipedrive (GET /api/v2/organizations/search)
+ * as the person types, showing name, owner and address.
+ */
+export async function pickOrganization(ctx: CommandContext, options: PickOrganizationOptions): Promise<PickedOrganization> {
+  const client = ctx.requireClient();
+  const owners = ownerNames(ctx);
+  const picked = await ctx.ui().showSearchPick<HitItem>({
+    title: options.title,
+    placeHolder: options.placeHolder ?? 'Search organizations by name, address, notes or custom fields',
+    exactMatchToggle: true,
+    checkTerm: searchHint,
+    search: async (term, exactMatch, signal) => {
+      const page = await client.searchOrganizations({ term, exact_match: exactMatch || undefined, fields: SEARCH_FIELDS, limit: SEARCH_LIMIT }, { signal });
+      const names = await owners();
+      return page.items
+        .map((h) => h.item)
+        .filter((o) => o.id !== options.excludeId)
+        .map<HitItem>((o) => ({
+          label: o.name,
+          description: [names.get(o.owner?.id)?.name, `#${o.id}`].filter(Boolean).join(' · '),
+          detail: o.address ?? undefined,
+          hit: o,
+        }));
+    },
+  });
+  ctx.store.noteOrganizations([{ id: picked.hit.id, name: picked.hit.name }]);
+  return { id: picked.hit.id, name: picked.hit.name };
+}
+
+/** Owner names for results: the users the store knows, else one GET /v1/users per picker (never fatal). */
+function ownerNames(ctx: CommandContext): () => Promise<ReadonlyMap<number | undefined, User>> {
+  let users: Promise<ReadonlyMap<number | undefined, User>> | undefined;
+  return () =>
+    (users ??= ctx.store.knownUsers.size
+      ? Promise.resolve(ctx.store.knownUsers)
+      : loadUsers(ctx).catch((e) => {
+          ctx.log.warn(`Owner names for search results unavailable: ${ctx.auth.redact(String(e))}`);
+          return new Map();
+        }));
+}
+
+/** GET /v1/users once per session: remembered in the store for owner names. */
+export async function loadUsers(ctx: CommandContext, signal?: AbortSignal): Promise<ReadonlyMap<number, User>> {
+  if (ctx.store.knownUsers.size) return ctx.store.knownUsers;
+  const list = await ctx.requireClient().listUsers({ signal });
+  ctx.store.setUsers(list);
+  return ctx.store.knownUsers;
+}

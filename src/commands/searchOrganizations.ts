@@ -1,0 +1,19 @@
+import * as vscode from 'vscode';
+import type { CommandContext } from './CommandContext';
+import { pickOrganization } from './pickOrganization';
+
+export const OPEN_DETAILS_COMMAND = 'pipedrive.openDetails';
+
+/**
+ * pipedrive.search: the search picker; the picked organization is revealed (pinned under its
+ * letter when its page is not loaded) and its Details open when that command exists.
+ */
+export async function searchOrganizations(ctx: CommandContext): Promise<void> {
+  const picked = await pickOrganization(ctx, { title: 'Search Pipedrive organizations' });
+  const client = ctx.requireClient();
+  const details = await ctx.withProgress(`Opening "${picked.name}"…`, (signal) => client.getOrganization(picked.id, { signal }));
+  await ctx.reveal(details.organization, { select: true, focus: true });
+  if ((await vscode.commands.getCommands(true)).includes(OPEN_DETAILS_COMMAND)) {
+    await vscode.commands.executeCommand(OPEN_DETAILS_COMMAND, ctx.tree.organizationNode(picked.id) ?? picked.id);
+  }
+}

@@ -1,0 +1,75 @@
+import * as vscode from 'vscode';
+import { errorMessage, UserCancelledError } from '../util/errors';
+import { SearchSession, type SearchState } from './SearchSession';
+import { GoBackError, type SearchPickOptions } from './UserInput';
+
+/** Lines that are not results (a hint, an error): shown, never accepted. */
+interface InfoItem extends vscode.QuickPickItem {
+  readonly info: true;
+}
+
+const EXACT_OFF = { iconPath: new vscode.ThemeIcon('whole-word'), tooltip: 'Exact match: off (click to match the whole term exactly)' };
+const EXACT_ON = { iconPath: new vscode.ThemeIcon('pass-filled'), tooltip: 'Exact match: on (click to match parts of names too)' };
+
+/** The real search QuickPick behind UserInput.showSearchPick. */
+export function showSearchQuickPick<T extends vscode.QuickPickItem>(options: SearchPickOptions<T>): Promise<T> {
+  const pick = vscode.window.createQuickPick<T | InfoItem>();
+  pick.title = options.title;
+  pick.placeholder = options.placeHolder;
+  pick.step = options.step;
+  pick.totalSteps = options.totalSteps;
+  // Results come from the server: the QuickPick must not filter them again by label.
+  pick.matchOnDescription = true;
+  pick.matchOnDetail = true;
+  const buttons = () => [
+    ...(options.back ? [vscode.QuickInputButtons.Back] : []),
+    ...(options.exactMatchToggle ? [session.exactMatch ? EXACT_ON : EXACT_OFF] : []),
+  ];
+  const show = (state: SearchState<T>) => {
+    pick.busy = state.kind === 'busy';
+    if (state.kind === 'hint') pick.items = [info('$(info) ' + state.message)];
+    else if (state.kind === 'error') pick.items = [info('$(error) Search failed: ' + errorMessage(state.error))];
+    else if (state.kind === 'results') {
+      pick.items = state.items.length
+        ? state.items.map((i) => ({ ...i, alwaysShow: true }))
+        : [info(`$(search) No organizations match "${state.term}"${state.exactMatch ? ' exactly' : ''}`)];
+    }
+  };
+  const session = new SearchSession<T>({ search: options.search, checkTerm: options.checkTerm, debounceMs: options.debounceMs }, show);
+  pick.buttons = buttons();
+  const disposables: vscode.Disposable[] = [pick];
+  return new Promise<T>((resolve, reject) => {
+    let done = false;
+    disposables.push(
+      pick.onDidChangeValue((v) => session.setTerm(v)),
+      pick.onDidAccept(() => {
+        const chosen = pick.selectedItems[0] ?? pick.activeItems[0];
+        if (!chosen || 'info' in chosen) return;
+        done = true;
+        resolve(chosen as T);
+        pick.hide();
+      }),
+      pick.onDidTriggerButton((b) => {
+        if (b === vscode.QuickInputButtons.Back) {
+          done = true;
+          reject(new GoBackError());
+          pick.hide();
+          return;
+        }
+        session.setExactMatch(!session.exactMatch);
+        pick.buttons = buttons();
+      }),
+      pick.onDidHide(() => {
+        if (!done) reject(new UserCancelledError());
+        session.dispose();
+        disposables.forEach((d) => d.dispose());
+      }),
+    );
+    session.setTerm('');
+    pick.show();
+  });
+}
+
+function info(label: string): InfoItem {
+  return { label, info: true, alwaysShow: true };
+}
