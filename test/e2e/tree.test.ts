@@ -44,6 +44,7 @@ describe('Organizations tree (e2e)', () => {
     // The view's description (TreeView.description); the narrow side bar may clip it, so read it from the DOM.
     await wb.sideBar.locator('.description', { hasText: /Ada Admin · Sandbox Co/ }).first().waitFor({ state: 'attached' });
     await wb.screenshot('tree-signed-in');
+    assert.ok(!ctx.session.pipedriveLog().includes(ctx.sandbox.token), 'the token is in the Pipedrive log');
   });
 
   it('expands a letter: its organizations appear with one request', async () => {

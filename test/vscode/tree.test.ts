@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { Organization } from '../../src/api';
 import type { TreeNode } from '../../src/tree/nodes';
-import { children, extensionApi, rootRow, sandboxGet, scriptedUi, setSetting, signIn, signOut, type Row } from './helpers/extension';
+import { children, extensionApi, rootRow, sandboxGet, scriptedUi, setSetting, signIn, signOut, until, type Row } from './helpers/extension';
 import { clearSandboxLog, resetSandbox, sandboxInfo, sandboxLog, setSandboxFaults } from './sandbox';
 
 const PAGE = 5;
@@ -102,6 +102,23 @@ describe('Tree', function () {
     assert.strictEqual(reqs.length, 1);
     assert.strictEqual(reqs[0].query.limit, String(2 * PAGE));
     assert.strictEqual(orgRows(rows).length, 2 * PAGE);
+  });
+
+  it('refresh with a letter expanded on screen: VS Code reloads it with one request of the shown count', async () => {
+    const api = await extensionApi();
+    const b = await letter('B');
+    await api.treeView.reveal(b.node, { expand: true, select: false, focus: false });
+    await until(() => api.store.list('letter:B').state === 'loaded', 'letter B loaded by the view');
+    await vscode.commands.executeCommand('pipedrive.loadMore', (await children(b.node)).at(-1)!.node);
+    await clearSandboxLog();
+    await vscode.commands.executeCommand('pipedrive.refresh');
+    // No getChildren from the test: the view itself asks for the expanded letter again.
+    await until(() => api.store.list('letter:B').state === 'loaded', 'letter B reloaded by the view');
+    const reqs = (await orgListRequests()).filter((r) => r.query.first_char === 'b');
+    assert.strictEqual(reqs.length, 1);
+    assert.strictEqual(reqs[0].query.limit, String(2 * PAGE));
+    assert.strictEqual(api.store.organizations('letter:B').length, 2 * PAGE);
+    await vscode.commands.executeCommand('list.collapseAll');
   });
 
   it('an empty letter shows "No organizations"', async () => {
