@@ -1,11 +1,8 @@
 import * as vscode from 'vscode';
 import type { CommandContext } from './CommandContext';
 import { targetOrganization } from './organizationTarget';
+import { organizationUrl } from './organizationUrl';
 
-/** https://{company_domain}.pipedrive.com/organization/{id}; the domain comes from GET /v1/users/me. */
-export function organizationUrl(companyDomain: string, id: number): string {
-  return `https://${encodeURIComponent(companyDomain)}.pipedrive.com/organization/${id}`;
-}
 
 function companyDomain(ctx: CommandContext): string {
   const domain = ctx.auth.user?.company_domain;
