@@ -20,6 +20,8 @@ export class AuthService implements vscode.Disposable {
   private readonly changed = new Emitter<AuthState>();
   readonly onDidChange: Event<AuthState> = this.changed.event;
   private token: string | undefined;
+  /** The token being stored by signIn(), so the SecretStorage change event it causes is ignored. */
+  private storing: string | undefined;
   private userValue: User | undefined;
   private clientValue: PipedriveClient | undefined;
   private readonly secretSub: vscode.Disposable;
@@ -33,7 +35,8 @@ export class AuthService implements vscode.Disposable {
     this.secretSub = secrets.onDidChange(async (e) => {
       if (e.key !== TOKEN_KEY) return;
       const stored = await this.secrets.get(TOKEN_KEY);
-      if (stored === this.token) return;
+      // Our own store/delete comes back as this event too: nothing to follow then.
+      if (stored === this.token || (stored !== undefined && stored === this.storing)) return;
       if (stored) await this.restore().catch(() => undefined);
       else this.clear();
     });
@@ -76,7 +79,12 @@ export class AuthService implements vscode.Disposable {
       client.dispose();
       throw e;
     }
-    await this.secrets.store(TOKEN_KEY, candidate);
+    this.storing = candidate;
+    try {
+      await this.secrets.store(TOKEN_KEY, candidate);
+    } finally {
+      this.storing = undefined;
+    }
     this.activate(candidate, client, user);
     this.log.info(`Signed in as user ${user.id} of company ${user.company_id ?? '?'}.`);
     return user;
