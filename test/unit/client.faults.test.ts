@@ -128,6 +128,14 @@ describe('client: faults, retries, timeouts, cancellation', function () {
     assert.ok(Date.now() - t0 < 290);
   });
 
+  it('latency under the timeout is waited out; over it, a timeout', async () => {
+    sandbox.setFaults([{ kind: 'latency', ms: 60, times: 1 }]);
+    assert.equal((await c().getOrganization(orgId)).organization.id, orgId);
+    sandbox.setFaults([{ kind: 'latency', ms: 1000, times: 1 }]);
+    const e = await rejection(c().getOrganization(orgId, { timeoutMs: 100 }));
+    assert.equal(e.kind, 'timeout');
+  });
+
   it('malformed JSON gives a malformed error', async () => {
     sandbox.setFaults([{ kind: 'malformed-json', times: 1 }]);
     const e = await rejection(c().listOrganizations());

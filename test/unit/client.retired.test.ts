@@ -199,15 +199,22 @@ for (const status of [410, 404] as const) {
       // Deleted organizations leave the local index at once.
       const list = await collect(v2.client.iterateOrganizations({ first_char: 'b', limit: 500 }));
       assert.ok(!list.some((o) => [x.id, y.id, z.id].includes(o.id)));
+      for (const op of ['addOrganization', 'updateOrganization', 'deleteOrganization', 'deleteOrganizations'] as const) {
+        assert.ok(v2.client.isOnV2(op), op);
+        assert.equal(v2.lines.filter((l) => l.includes(`of ${op} `)).length, 1, `${op} logged once`);
+      }
     });
 
     it('collection, walked with cursors', async () => {
       const c1 = await collect(v1.client.iterateOrganizationsCollection({ limit: 40 }));
+      sandbox.clearLog();
       retire();
       const c2 = await collect(v2.client.iterateOrganizationsCollection({ limit: 40 }));
       const core = (o: (typeof c1)[number]) => ({ id: o.id, name: o.name, owner: o.owner_id, visible_to: o.visible_to, update_time: o.update_time, label_ids: o.label_ids, active: o.active_flag });
       assert.deepEqual(c2.map(core), c1.map(core));
       assert.equal(c2.length, SIZE);
+      assert.equal(v2.lines.filter((l) => l.includes('of getOrganizationsCollection ')).length, 1);
+      assert.equal(sandbox.log.filter((e) => e.path === '/v1/organizations/collection').length, 1);
       const since = c1.map((o) => o.update_time).sort()[Math.floor(SIZE / 2)];
       const s1 = await collect(v1.client.iterateOrganizationsCollection({ since, limit: 40 }));
       sandbox.clearFaults();
