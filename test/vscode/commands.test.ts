@@ -1,0 +1,334 @@
+// The organization commands run the way the palette and the tree run them (executeCommand with
+// the node VS Code would pass), prompts answered by TestUserInput, effects checked on the tree,
+// the store and the sandbox's request log.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { Organization, OrganizationFollower } from '../../src/api';
+import { letterKey } from '../../src/model/OrganizationStore';
+import type { OrganizationNode, TreeNode } from '../../src/tree/nodes';
+import { BACK, CANCEL, type TestUserInput } from '../../src/ui/TestUserInput';
+import type { RequestLogEntry } from '../../src/sandbox/types';
+import { children, extensionApi, sandboxGet, scriptedUi, signIn, signOut } from './helpers/extension';
+import { clearSandboxLog, resetSandbox, sandboxInfo, sandboxLog, setSandboxFaults } from './sandbox';
+
+/** Requests other than the ones the tree makes to show letters (GET list pages). */
+async function writes(): Promise<RequestLogEntry[]> {
+  return (await sandboxLog()).filter((e) => e.method !== 'GET');
+}
+
+async function status(path: string): Promise<number> {
+  const res = await fetch(`${sandboxInfo().url}${path}`, { headers: { 'x-api-token': sandboxInfo().token } });
+  return res.status;
+}
+
+/** The organization's node in the tree (its letter loaded, the organization pinned there if needed). */
+async function orgNode(id: number): Promise<OrganizationNode> {
+  const api = await extensionApi();
+  const org = await sandboxGet<Organization>(`/v1/organizations/${id}`);
+  const node = await api.revealOrganization(org, { select: false, focus: false });
+  assert.ok(node && node.type === 'organization', `organization ${id} has no node`);
+  return node;
+}
+
+async function inLetter(letter: string, id: number): Promise<boolean> {
+  const api = await extensionApi();
+  return api.store.organizations(letterKey(letter)).some((o) => o.id === id);
+}
+
+async function run(ui: TestUserInput, command: string, ...args: unknown[]): Promise<void> {
+  await vscode.commands.executeCommand(command, ...args);
+  assert.deepStrictEqual(ui.errors, [], `${command} showed an error`);
+  assert.strictEqual(ui.pending, 0, `${command} left answers unused`);
+}
+
+describe('Commands', function () {
+  this.timeout(30_000);
+  let ui: TestUserInput;
+
+  before(async () => {
+    await resetSandbox();
+    await signOut();
+    await signIn();
+  });
+  after(async () => {
+    await setSandboxFaults([]);
+    (await extensionApi()).setUserInput(undefined);
+    await resetSandbox();
+    (await extensionApi()).store.clear();
+  });
+  beforeEach(async () => {
+    ui = await scriptedUi();
+    await clearSandboxLog();
+  });
+
+  describe('delete', () => {
+    it('asks modally naming the organization; confirmed: one DELETE, gone from its letter and the sandbox', async () => {
+      const node = await orgNode(964);
+      assert.ok(await inLetter('B', 964));
+      await clearSandboxLog();
+      ui.queue('Delete');
+      await run(ui, 'pipedrive.delete', node);
+      const confirm = ui.prompts.find((p) => p.kind === 'warning');
+      assert.strictEqual(confirm?.text, 'Delete the organization "Bar Foods"?');
+      assert.deepStrictEqual(confirm?.choices, ['Delete']);
+      const log = await sandboxLog();
+      assert.deepStrictEqual(log.map((e) => `${e.method} ${e.path}`), ['DELETE /v1/organizations/964']);
+      assert.strictEqual(await inLetter('B', 964), false);
+      assert.ok(!(await children((await extensionApi()).tree.letterNode('B'))).some((r) => r.node.id === 'org:964'));
+      const after = await fetch(`${sandboxInfo().url}/v1/organizations?first_char=b&limit=10&sort=name%20ASC`, { headers: { 'x-api-token': sandboxInfo().token } });
+      assert.ok(!((await after.json()) as { data: Organization[] }).data.some((o) => o.id === 964));
+    });
+
+    it('cancel at the confirm makes no request', async () => {
+      const node = await orgNode(1541);
+      await clearSandboxLog();
+      ui.queue(CANCEL);
+      await run(ui, 'pipedrive.delete', node);
+      assert.strictEqual((await sandboxLog()).length, 0);
+      assert.ok(await inLetter('B', 1541));
+    });
+
+    it('bulk: 3 selected organizations, the count in the confirm, one bulk request', async () => {
+      const nodes = [await orgNode(1541), await orgNode(457), await orgNode(510)];
+      await clearSandboxLog();
+      ui.queue('Delete');
+      await run(ui, 'pipedrive.delete', nodes[1], nodes);
+      assert.strictEqual(ui.prompts.find((p) => p.kind === 'warning')?.text, 'Delete 3 organizations?');
+      const log = await sandboxLog();
+      assert.strictEqual(log.length, 1, JSON.stringify(log));
+      assert.strictEqual(`${log[0].method} ${log[0].path}`, 'DELETE /v1/organizations');
+      assert.deepStrictEqual(String(log[0].query.ids).split(',').map(Number).sort((x, y) => x - y), [457, 510, 1541]);
+      for (const id of [1541, 457, 510]) assert.strictEqual(await inLetter('B', id), false);
+    });
+
+    it('deleteSelected from the palette takes the tree selection', async () => {
+      const nodes = [await orgNode(826), await orgNode(2288)];
+      await clearSandboxLog();
+      ui.queue('Delete');
+      await run(ui, 'pipedrive.deleteSelected', undefined, nodes);
+      assert.strictEqual(ui.prompts.find((p) => p.kind === 'warning')?.text, 'Delete 2 organizations?');
+      assert.strictEqual((await writes()).length, 1);
+    });
+  });
+
+  describe('add', () => {
+    it('steps with Back, then one POST; the organization shows under its letter', async () => {
+      const api = await extensionApi();
+      ui.queue('Wrong name', /^Me \(/, BACK, BACK, 'Zyx Commands Test', /^Me \(/, ['Customer', 'Partner'], 'Entire company', '2024-05-17 09:30:00');
+      await run(ui, 'pipedrive.add');
+      const name = ui.prompts.filter((p) => p.kind === 'inputBox');
+      assert.strictEqual(name.length, 3, 'name, name again after Back, add time');
+      const posts = (await writes()).filter((e) => e.method === 'POST');
+      assert.strictEqual(posts.length, 1);
+      assert.strictEqual(posts[0].path, '/v1/organizations');
+      assert.deepStrictEqual(posts[0].body, { name: 'Zyx Commands Test', owner_id: 1, label_ids: [1, 3], visible_to: '3', add_time: '2024-05-17 09:30:00' });
+      const created = api.store.organizations(letterKey('Z')).find((o) => o.name === 'Zyx Commands Test');
+      assert.ok(created, 'not under Z');
+      const rows = await children(api.tree.letterNode('Z'));
+      assert.ok(rows.some((r) => r.label === 'Zyx Commands Test'));
+      assert.strictEqual((api.treeView.selection[0] as OrganizationNode | undefined)?.orgId, created.id);
+    });
+
+    it('an empty name is refused inline: no request', async () => {
+      ui.queue('   ');
+      await vscode.commands.executeCommand('pipedrive.add');
+      assert.strictEqual(ui.prompts[0].validation, 'Enter a name for the organization.');
+      assert.strictEqual((await sandboxLog()).length, 0);
+    });
+
+    it('a malformed add time is refused inline: no POST', async () => {
+      ui.queue('Zyx Bad Time', /^Me \(/, [], 'Default visibility', '17.05.2024');
+      await vscode.commands.executeCommand('pipedrive.add');
+      assert.match(ui.prompts.at(-2)?.validation ?? ui.prompts.at(-1)?.validation ?? '', /YYYY-MM-DD HH:MM:SS/);
+      assert.strictEqual((await writes()).length, 0);
+    });
+  });
+
+  describe('update', () => {
+    it('sends only the changed fields; a rename moves the organization to its new letter', async () => {
+      const api = await extensionApi();
+      const node = await orgNode(604); // Barmisu Media, visible_to 3, owner 2
+      await api.store.ensureLoaded(letterKey('Q'));
+      await clearSandboxLog();
+      ui.queue(['Name', 'Owner', 'Visibility'], 'Quokka Media', 'Rita Regular', 'Owner & followers');
+      await run(ui, 'pipedrive.update', node);
+      const puts = (await writes()).filter((e) => e.method === 'PUT');
+      assert.strictEqual(puts.length, 1);
+      assert.strictEqual(puts[0].path, '/v1/organizations/604');
+      assert.deepStrictEqual(puts[0].body, { name: 'Quokka Media', visible_to: '1' });
+      assert.strictEqual(await inLetter('B', 604), false);
+      assert.strictEqual(await inLetter('Q', 604), true);
+      assert.strictEqual((await sandboxGet<Organization>('/v1/organizations/604')).name, 'Quokka Media');
+    });
+
+    it('nothing changed: no request', async () => {
+      const node = await orgNode(1595);
+      await clearSandboxLog();
+      ui.queue(['Name'], 'Barroga GmbH');
+      await run(ui, 'pipedrive.update', node);
+      assert.strictEqual((await writes()).length, 0);
+      assert.match(ui.prompts.at(-1)?.text ?? '', /Nothing changed/);
+    });
+  });
+
+  describe('merge', () => {
+    it('shows what moves, swaps the survivor, confirms modally; the merged-away organization disappears', async () => {
+      const api = await extensionApi();
+      const a = await sandboxGet<Organization>('/v1/organizations/21');
+      const node = await orgNode(21);
+      await orgNode(23);
+      await clearSandboxLog();
+      let detail: string | undefined;
+      const labels: string[] = [];
+      ui.queue('Qlo Logistics', 'Qlo Logistics', (item) => {
+        const pick = item as vscode.QuickPickItem;
+        labels.push(pick.label);
+        if (!pick.label.startsWith('Keep "Qlo Logistics"')) return false;
+        detail = pick.detail;
+        return true;
+      }, 'Merge');
+      await run(ui, 'pipedrive.merge', node);
+      assert.deepStrictEqual(labels.slice(0, 2), ['Keep "Psuta Logistics" (merge "Qlo Logistics" into "Psuta Logistics")', 'Keep "Qlo Logistics" (merge "Psuta Logistics" into "Qlo Logistics")']);
+      const deals = (a.open_deals_count ?? 0) + (a.closed_deals_count ?? 0);
+      assert.ok(detail?.includes(`${a.people_count} person`) && detail.includes(`${deals} deal`) && detail.includes(`${a.followers_count} follower`), detail);
+      assert.strictEqual(ui.prompts.find((p) => p.kind === 'warning')?.text, 'Merge "Psuta Logistics" into "Qlo Logistics"?');
+      const merges = (await writes()).filter((e) => e.method === 'PUT');
+      assert.deepStrictEqual(merges.map((e) => [e.path, e.body]), [['/v1/organizations/21/merge', { merge_with_id: 23 }]]);
+      assert.strictEqual(await inLetter('P', 21), false);
+      assert.strictEqual(api.store.getOrganization(21), undefined);
+      assert.strictEqual(await inLetter('Q', 23), true);
+      assert.strictEqual(await status('/v1/organizations/23'), 200);
+    });
+  });
+
+  describe('follow / unfollow', () => {
+    it('me, a duplicate (no request), another user, then unfollow that user', async () => {
+      const api = await extensionApi();
+      const node = await orgNode(9);
+      await clearSandboxLog();
+      ui.queue(/^Me \(/);
+      await run(ui, 'pipedrive.follow', node);
+      const posts = (await writes()).filter((e) => e.method === 'POST');
+      assert.deepStrictEqual(posts.map((e) => [e.path, e.body]), [['/v1/organizations/9/followers', { user_id: 1 }]]);
+      assert.strictEqual(api.store.getOrganization(9)?.followed, true);
+      assert.match(ui.prompts.at(-1)?.text ?? '', /You now follow "Quiet Empty Holdings"/);
+
+      await clearSandboxLog();
+      ui.queue(/^Me \(/);
+      await run(ui, 'pipedrive.follow', node);
+      assert.strictEqual((await writes()).length, 0);
+      assert.match(ui.prompts.at(-1)?.text ?? '', /You already follow "Quiet Empty Holdings"/);
+
+      ui.queue('Rita Regular');
+      await run(ui, 'pipedrive.follow', node);
+      let followers = await sandboxGet<OrganizationFollower[]>('/v1/organizations/9/followers');
+      assert.deepStrictEqual(followers.map((f) => f.user_id).sort(), [1, 2]);
+
+      await clearSandboxLog();
+      ui.queue('Rita Regular');
+      await run(ui, 'pipedrive.unfollow', node);
+      const deletes = (await writes()).filter((e) => e.method === 'DELETE');
+      assert.strictEqual(deletes.length, 1);
+      assert.match(deletes[0].path, /^\/v1\/organizations\/9\/followers\/\d+$/);
+      followers = await sandboxGet<OrganizationFollower[]>('/v1/organizations/9/followers');
+      assert.deepStrictEqual(followers.map((f) => f.user_id), [1]);
+
+      ui.queue(/^Me \(/);
+      await run(ui, 'pipedrive.unfollow', node);
+      assert.strictEqual(api.store.getOrganization(9)?.followed, false);
+      assert.strictEqual(await sandboxGet<OrganizationFollower[] | null>('/v1/organizations/9/followers'), null);
+    });
+  });
+
+  describe('search', () => {
+    it('searches name, address, notes and custom fields; the pick is revealed and selected in the tree', async () => {
+      const api = await extensionApi();
+      api.store.clear();
+      await clearSandboxLog();
+      ui.queue('Acme', 'Acme Technologies');
+      await run(ui, 'pipedrive.search');
+      const searches = (await sandboxLog()).filter((e) => e.path === '/api/v2/organizations/search');
+      assert.strictEqual(searches.length, 1);
+      assert.strictEqual(searches[0].query.term, 'Acme');
+      assert.deepStrictEqual(String(searches[0].query.fields).split(',').sort(), ['address', 'custom_fields', 'name', 'notes']);
+      const picked = ui.prompts.find((p) => p.kind === 'quickPick');
+      assert.ok(picked?.choices?.includes('Acme Technologies'));
+      const selected = api.treeView.selection[0] as TreeNode | undefined;
+      assert.strictEqual(selected?.type === 'organization' && selected.orgId, 1);
+      assert.ok(await inLetter('A', 1));
+    });
+
+    it('a one-letter term is not searched', async () => {
+      ui.queue('A');
+      await vscode.commands.executeCommand('pipedrive.search');
+      assert.match(ui.prompts[0].validation ?? '', /at least 2 characters/);
+      assert.strictEqual((await sandboxLog()).length, 0);
+    });
+  });
+
+  describe('copy and open', () => {
+    it('copies the id and the Pipedrive link', async () => {
+      const node = await orgNode(1);
+      await run(ui, 'pipedrive.copyId', node);
+      assert.strictEqual(await vscode.env.clipboard.readText(), '1');
+      await run(ui, 'pipedrive.copyLink', node);
+      assert.strictEqual(await vscode.env.clipboard.readText(), 'https://sandbox-co.pipedrive.com/organization/1');
+    });
+
+    it('from the palette, asks with the search picker', async () => {
+      ui.queue('Acme', 'Acme Technologies');
+      await run(ui, 'pipedrive.copyId');
+      assert.strictEqual(await vscode.env.clipboard.readText(), '1');
+    });
+  });
+
+  describe('with the v1 routes retired', () => {
+    before(async () => {
+      // A fresh client: it starts on v1 and switches per operation when a route answers 410.
+      await signOut();
+      await signIn();
+      await setSandboxFaults([{ kind: 'retire-v1' }]);
+    });
+    after(async () => {
+      await setSandboxFaults([]);
+      await signOut();
+      await signIn();
+    });
+
+    it('add goes through POST /api/v2/organizations', async () => {
+      const api = await extensionApi();
+      ui.queue('Zyx Retired Add', /^Me \(/, ['Prospect'], 'Entire company', '');
+      await run(ui, 'pipedrive.add');
+      const posts = (await writes()).filter((e) => e.method === 'POST');
+      assert.deepStrictEqual(posts.map((e) => [e.path, e.status]), [['/v1/organizations', 410], ['/api/v2/organizations', 200]]);
+      assert.deepStrictEqual(posts[1].body, { name: 'Zyx Retired Add', owner_id: 1, label_ids: [2], visible_to: 3 });
+      assert.ok(api.store.organizations(letterKey('Z')).some((o) => o.name === 'Zyx Retired Add'));
+    });
+
+    it('update goes through PATCH with only the changed fields', async () => {
+      const api = await extensionApi();
+      const created = api.store.organizations(letterKey('Z')).find((o) => o.name === 'Zyx Retired Add');
+      assert.ok(created);
+      await clearSandboxLog();
+      ui.queue(['Name'], 'Yak Retired Update');
+      await run(ui, 'pipedrive.update', api.tree.organizationNode(created.id));
+      const patches = (await writes()).filter((e) => e.method === 'PATCH');
+      assert.deepStrictEqual(patches.map((e) => [e.path, e.body]), [[`/api/v2/organizations/${created.id}`, { name: 'Yak Retired Update' }]]);
+      assert.strictEqual(await inLetter('Z', created.id), false);
+      assert.strictEqual(await inLetter('Y', created.id), true);
+    });
+
+    it('delete goes through DELETE /api/v2/organizations/{id}', async () => {
+      const api = await extensionApi();
+      const org = api.store.organizations(letterKey('Y')).find((o) => o.name === 'Yak Retired Update');
+      assert.ok(org);
+      await clearSandboxLog();
+      ui.queue('Delete');
+      await run(ui, 'pipedrive.delete', api.tree.organizationNode(org.id));
+      const deletes = (await writes()).filter((e) => e.method === 'DELETE');
+      assert.deepStrictEqual(deletes.map((e) => [e.path, e.status]), [[`/v1/organizations/${org.id}`, 410], [`/api/v2/organizations/${org.id}`, 200]]);
+      assert.strictEqual(await inLetter('Y', org.id), false);
+      assert.strictEqual(await status(`/api/v2/organizations/${org.id}`), 404);
+    });
+  });
+});
