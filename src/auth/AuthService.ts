@@ -20,6 +20,8 @@ export class AuthService implements vscode.Disposable {
   private readonly changed = new Emitter<AuthState>();
   readonly onDidChange: Event<AuthState> = this.changed.event;
   private token: string | undefined;
+  /** Bumped by signIn/signOut, so a silent restore that started earlier does not undo them. */
+  private epoch = 0;
   /** The token being stored by signIn(), so the SecretStorage change event it causes is ignored. */
   private storing: string | undefined;
   private userValue: User | undefined;
@@ -79,6 +81,7 @@ export class AuthService implements vscode.Disposable {
       client.dispose();
       throw e;
     }
+    this.epoch++;
     this.storing = candidate;
     try {
       await this.secrets.store(TOKEN_KEY, candidate);
@@ -102,8 +105,14 @@ export class AuthService implements vscode.Disposable {
       return false;
     }
     const client = this.createClient(stored);
+    const epoch = this.epoch;
     try {
       const user = await client.getCurrentUser({ signal });
+      // A sign-in or sign-out while this was checking wins over it.
+      if (epoch !== this.epoch) {
+        client.dispose();
+        return this.signedIn;
+      }
       this.activate(stored, client, user);
       return true;
     } catch (e) {
@@ -117,6 +126,7 @@ export class AuthService implements vscode.Disposable {
   }
 
   async signOut(): Promise<void> {
+    this.epoch++;
     await this.secrets.delete(TOKEN_KEY);
     this.clear();
     this.log.info('Signed out; the API token was deleted.');

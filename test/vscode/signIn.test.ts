@@ -1,8 +1,8 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { CANCEL } from '../../src/ui/TestUserInput';
-import { children, extensionApi, scriptedUi, signIn, signOut } from './helpers/extension';
-import { sandboxInfo } from './sandbox';
+import { children, extensionApi, scriptedUi, setSetting, signIn, signOut, until } from './helpers/extension';
+import { clearSandboxLog, sandboxInfo, sandboxLog } from './sandbox';
 
 describe('Sign-in', () => {
   before(async () => {
@@ -43,6 +43,26 @@ describe('Sign-in', () => {
     assert.strictEqual(await api.auth.restore(), true);
     assert.strictEqual(api.auth.signedIn, true);
     assert.ok((await children()).length > 0, 'the tree shows after a silent sign-in');
+  });
+
+  it('a new pipedrive.apiBaseUrl signs in again there with the stored token', async () => {
+    const api = await extensionApi();
+    const { url } = sandboxInfo();
+    await clearSandboxLog();
+    let reset = false;
+    const sub = api.store.onDidChange((c) => (reset ||= c.kind === 'root'));
+    try {
+      // The same sandbox spelled with a trailing slash: a different setting value, the same server.
+      await setSetting('apiBaseUrl', `${url}/`);
+      await until(() => reset && api.auth.signedIn, 'the store to switch to the new client');
+      assert.ok((await sandboxLog()).some((e) => e.path === '/v1/users/me' && e.status === 200));
+      reset = false;
+      await setSetting('apiBaseUrl', url);
+      await until(() => reset && api.auth.signedIn, 'the store to switch back');
+    } finally {
+      sub.dispose();
+      await setSetting('apiBaseUrl', url);
+    }
   });
 
   it('sign out deletes the token', async () => {
