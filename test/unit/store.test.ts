@@ -157,4 +157,46 @@ describe('OrganizationStore against the sandbox', function () {
     assert.equal(list.state, 'loaded');
     assert.equal(list.hasMore, false);
   });
+  it('applyMerged drops the merged organization and reloads the survivor\'s groups', async () => {
+    await store.ensureLoaded(letterKey('B'));
+    const [a, b] = store.organizations(letterKey('B'));
+    await store.ensureLoaded(`org:${b.id}/persons`);
+    store.applyMerged(a.id, { ...(b.record as Organization), people_count: 99 });
+    assert.ok(!store.organizations(letterKey('B')).some((o) => o.id === a.id));
+    assert.equal(store.getOrganization(b.id)?.counts.persons, 99);
+    assert.equal(store.peek(`org:${b.id}/persons`), undefined, 'groups forgotten');
+  });
+
+  it('applyFollowChanged sets followed and moves the follower count', async () => {
+    await store.ensureLoaded(letterKey('B'));
+    const org = store.organizations(letterKey('B'))[0];
+    const before = org.counts.followers ?? 0;
+    store.applyFollowChanged(org.id, true);
+    assert.equal(store.getOrganization(org.id)?.followed, true);
+    assert.equal(store.getOrganization(org.id)?.counts.followers, before + 1);
+    assert.deepEqual(changes.at(-1), { kind: 'org', id: org.id });
+  });
+
+  it('pin puts an organization from an unloaded page under its letter without shifting offsets', async () => {
+    await store.ensureLoaded(letterKey('B'));
+    const list = store.list(letterKey('B'));
+    const next = list.next;
+    const far = { ...(store.organizations(letterKey('B'))[0].record as Organization), id: 88_888, name: 'Bzzzz Far Away' };
+    store.pin(far);
+    assert.ok(list.items.includes(88_888));
+    assert.equal(list.next, next);
+  });
+
+  it('a new page size reloads with the count shown before', async () => {
+    await store.ensureLoaded(letterKey('B'));
+    await store.loadMore(letterKey('B'));
+    store.configure({ pageSize: 3 });
+    assert.equal(store.pageSize, 3);
+    sandbox.clearLog();
+    await store.ensureLoaded(letterKey('B'));
+    assert.equal(orgRequests()[0].query.limit, '10');
+    sandbox.clearLog();
+    await store.loadMore(letterKey('B'));
+    assert.equal(orgRequests()[0].query.limit, '3');
+  });
 });
