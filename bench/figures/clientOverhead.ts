@@ -1,0 +1,206 @@
+// Figure 1: the same requests through (a) a raw node:http keep-alive loop — the floor: send, read
+// the body, JSON.parse — (b) this project's client, (c) the official `pipedrive` client (v33),
+// against one sandbox in another process on loopback. Clients take turns per request (the order
+// rotates every round) so drift on a noisy machine hits all three alike.
+import * as fs from 'fs';
+import * as http from 'http';
+import * as path from 'path';
+import { PipedriveClient } from '../../src/api';
+import { sandboxFixtures } from '../../src/sandbox/seed';
+import { startSandboxProcess } from '../lib/sandboxProcess';
+import { round, summarize, type Summary } from '../lib/stats';
+
+type ClientName = 'raw' | 'ours' | 'official';
+export const CLIENTS: ClientName[] = ['raw', 'ours', 'official'];
+type Kind = 'list' | 'details' | 'flow';
+const KINDS: Kind[] = ['list', 'details', 'flow'];
+
+/** One concrete request: v2 list page k (by its cursor), v2 details of an id, or v1 flow page. */
+interface Req {
+  kind: Kind;
+  cursor?: string;
+  id?: number;
+  start?: number;
+}
+
+type Call = (r: Req) => Promise<number>; // resolves with the number of records read (a sanity check)
+
+export interface ClientOverheadResult {
+  rounds: number;
+  warmupRounds: number;
+  sandboxSize: number;
+  requests: Record<Kind, string>;
+  /** Milliseconds per request, per kind and client. */
+  perKind: Record<Kind, Record<ClientName, Summary>>;
+  /** All kinds together. */
+  all: Record<ClientName, Summary>;
+  /** Ratios of medians and of p95 (ours/raw, official/ours), per kind and overall. */
+  ratios: Record<Kind | 'all', { oursOverRaw: number; officialOverOurs: number; oursOverRawP95: number; officialOverOursP95: number }>;
+  /** Raw samples in ms (for the chart), all kinds, per client. */
+  samples: Record<ClientName, Record<Kind, number[]>>;
+  versions: { official: string };
+}
+
+function rawClient(base: string, token: string): Call {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const url = new URL(base);
+  const get = (path: string) =>
+    new Promise<unknown>((resolve, reject) => {
+      const req = http.request(
+        { host: url.hostname, port: url.port, path, method: 'GET', agent, headers: { 'x-api-token': token, accept: 'application/json' } },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => {
+            if (res.statusCode !== 200) return reject(new Error(`raw ${path}: ${res.statusCode}`));
+            try {
+              resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+            } catch (e) {
+              reject(e);
+            }
+          });
+          res.on('error', reject);
+        },
+      );
+      req.on('error', reject);
+      req.end();
+    });
+  return async (r) => {
+    if (r.kind === 'list') {
+      const q = new URLSearchParams({ limit: '500', ...(r.cursor ? { cursor: r.cursor } : {}) });
+      const body = (await get(`/api/v2/organizations?${q}`)) as { data: unknown[] };
+      return body.data.length;
+    }
+    if (r.kind === 'details') {
+      const body = (await get(`/api/v2/organizations/${r.id}`)) as { data: { id: number } };
+      return body.data.id ? 1 : 0;
+    }
+    const body = (await get(`/v1/organizations/${r.id}/flow?start=${r.start}&limit=500`)) as { data: unknown[] | null };
+    return body.data?.length ?? 0;
+  };
+}
+
+function oursClient(base: string, token: string): Call {
+  const client = new PipedriveClient({ token, baseUrl: base });
+  return async (r) => {
+    if (r.kind === 'list') return (await client.listOrganizationsV2({ limit: 500, ...(r.cursor ? { cursor: r.cursor } : {}) })).items.length;
+    if (r.kind === 'details') return (await client.getOrganizationV2(r.id!)).id ? 1 : 0;
+    return (await client.listOrganizationFlow(r.id!, { start: r.start, limit: 500 })).items.length;
+  };
+}
+
+function officialClient(base: string, token: string): Call {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const pd = require('pipedrive') as typeof import('pipedrive');
+  const v2 = new pd.v2.OrganizationsApi(new pd.v2.Configuration({ apiKey: token, basePath: `${base}/api/v2` }));
+  const v1 = new pd.v1.OrganizationsApi(new pd.v1.Configuration({ apiKey: token, basePath: `${base}/v1` }));
+  return async (r) => {
+    if (r.kind === 'list') return ((await v2.getOrganizations({ limit: 500, ...(r.cursor ? { cursor: r.cursor } : {}) })).data ?? []).length;
+    if (r.kind === 'details') return (await v2.getOrganization({ id: r.id! })).data?.id ? 1 : 0;
+    const page = await v1.getOrganizationUpdates({ id: r.id!, start: r.start, limit: 500 });
+    return (page.data ?? []).length;
+  };
+}
+
+/** The installed official client's version (its package.json is not in its exports map). */
+export function officialVersion(): string {
+  const dir = path.resolve(path.dirname(require.resolve('pipedrive')), '..');
+  return (JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+export async function runClientOverhead(opts: { rounds: number; warmupRounds: number; size?: number; log?: (s: string) => void }): Promise<ClientOverheadResult> {
+  const log = opts.log ?? (() => undefined);
+  const size = opts.size ?? 5000;
+  // A server window far above what the loop sends: no 429 may slow one client down.
+  const sb = await startSandboxProcess({ size, seed: 1, rateLimitPerWindow: 100_000 });
+  try {
+    const calls: Record<ClientName, Call> = { raw: rawClient(sb.url, sb.token), ours: oursClient(sb.url, sb.token), official: officialClient(sb.url, sb.token) };
+    // The v2 cursors of every page, found once, so every client asks for exactly the same pages.
+    const cursors: (string | undefined)[] = [undefined];
+    {
+      const c = new PipedriveClient({ token: sb.token, baseUrl: sb.url });
+      for (;;) {
+        const page = await c.listOrganizationsV2({ limit: 500, ...(cursors[cursors.length - 1] ? { cursor: cursors[cursors.length - 1] } : {}) });
+        if (!page.nextCursor) break;
+        cursors.push(page.nextCursor);
+      }
+      c.dispose();
+    }
+    const flowOrg = sandboxFixtures.bigFlowOrgId;
+    const flowStarts = [0, 500, 1000, 1500];
+    const reqFor = (kind: Kind, i: number): Req => {
+      if (kind === 'list') return { kind, cursor: cursors[i % cursors.length] };
+      if (kind === 'details') return { kind, id: 1 + ((i * 37) % Math.min(size, 1000)) };
+      return { kind, id: flowOrg, start: flowStarts[i % flowStarts.length] };
+    };
+    const samples: Record<ClientName, Record<Kind, number[]>> = {
+      raw: { list: [], details: [], flow: [] },
+      ours: { list: [], details: [], flow: [] },
+      official: { list: [], details: [], flow: [] },
+    };
+    const counts = new Map<string, number>();
+    const total = opts.warmupRounds + opts.rounds;
+    for (let round_ = 0; round_ < total; round_++) {
+      const measured = round_ >= opts.warmupRounds;
+      for (const kind of KINDS) {
+        const req = reqFor(kind, round_);
+        // Rotate who goes first, so no client always meets a warm (or cold) server.
+        for (let k = 0; k < CLIENTS.length; k++) {
+          const name = CLIENTS[(round_ + k) % CLIENTS.length];
+          const t0 = process.hrtime.bigint();
+          const n = await calls[name](req);
+          const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+          const key = `${kind}:${JSON.stringify(req)}`;
+          const seen = counts.get(key);
+          if (seen === undefined) counts.set(key, n);
+          else if (seen !== n) throw new Error(`${name} read ${n} records for ${key}, another client read ${seen}`);
+          if (measured) samples[name][kind].push(ms);
+        }
+      }
+      if (round_ % 100 === 99) {
+        log(`  client overhead: round ${round_ + 1}/${total}`);
+        await sb.clearLog();
+      }
+    }
+    const perKind = {} as ClientOverheadResult['perKind'];
+    for (const kind of KINDS) {
+      perKind[kind] = {} as Record<ClientName, Summary>;
+      for (const c of CLIENTS) perKind[kind][c] = summarize(samples[c][kind]);
+    }
+    // "all": per-request ratios would weigh the slow list pages most; the geometric mean of the
+    // per-kind ratios weighs each kind alike. Both summaries are kept.
+    const all = {} as Record<ClientName, Summary>;
+    for (const c of CLIENTS) all[c] = summarize(KINDS.flatMap((k) => samples[c][k]));
+    const ratio = (a: Summary, b: Summary, f: keyof Summary) => round((a[f] as number) / (b[f] as number), 3);
+    const ratios = {} as ClientOverheadResult['ratios'];
+    for (const kind of KINDS) {
+      const p = perKind[kind];
+      ratios[kind] = {
+        oursOverRaw: ratio(p.ours, p.raw, 'median'),
+        officialOverOurs: ratio(p.official, p.ours, 'median'),
+        oursOverRawP95: ratio(p.ours, p.raw, 'p95'),
+        officialOverOursP95: ratio(p.official, p.ours, 'p95'),
+      };
+    }
+    const geo = (f: 'oursOverRaw' | 'officialOverOurs' | 'oursOverRawP95' | 'officialOverOursP95') =>
+      round(Math.exp(KINDS.reduce((s, k) => s + Math.log(ratios[k][f]), 0) / KINDS.length), 3);
+    ratios.all = { oursOverRaw: geo('oursOverRaw'), officialOverOurs: geo('officialOverOurs'), oursOverRawP95: geo('oursOverRawP95'), officialOverOursP95: geo('officialOverOursP95') };
+    return {
+      rounds: opts.rounds,
+      warmupRounds: opts.warmupRounds,
+      sandboxSize: size,
+      requests: {
+        list: `GET /api/v2/organizations?limit=500 (${cursors.length} pages, same cursors for all)`,
+        details: 'GET /api/v2/organizations/{id} (ids 1..1000)',
+        flow: `GET /v1/organizations/${flowOrg}/flow?start=0|500|1000|1500&limit=500`,
+      },
+      perKind,
+      all,
+      ratios,
+      samples: Object.fromEntries(CLIENTS.map((c) => [c, Object.fromEntries(KINDS.map((k) => [k, samples[c][k].map((v) => round(v, 3))]))])) as ClientOverheadResult['samples'],
+      versions: { official: officialVersion() },
+    };
+  } finally {
+    await sb.stop();
+  }
+}

@@ -1,0 +1,27 @@
+// The production build, made by the project's own esbuild.js, but into bench/.work/ext so it never
+// races the tests' builds of dist/. That folder is also the extension the benchmark's VS Code loads
+// (package.json, resources and the production dist/), so figures 3–6 measure what ships.
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+
+// Compiled to bench/.work/out/bench/lib/: the repository is five levels up.
+export const ROOT = path.resolve(__dirname, '..', '..', '..', '..', '..');
+export const WORK = path.join(ROOT, 'bench', '.work');
+export const EXT_DIR = path.join(WORK, 'ext');
+
+/** Builds with `node esbuild.js --production` in a mirror of the repository; returns the bundle path. */
+export function buildProductionExtension(): string {
+  fs.rmSync(EXT_DIR, { recursive: true, force: true });
+  fs.mkdirSync(EXT_DIR, { recursive: true });
+  // esbuild.js resolves its entries against the working directory and media/ against its own folder.
+  for (const dir of ['src', 'media', 'node_modules']) fs.symlinkSync(path.join(ROOT, dir), path.join(EXT_DIR, dir), 'dir');
+  fs.copyFileSync(path.join(ROOT, 'esbuild.js'), path.join(EXT_DIR, 'esbuild.js'));
+  fs.copyFileSync(path.join(ROOT, 'package.json'), path.join(EXT_DIR, 'package.json'));
+  fs.cpSync(path.join(ROOT, 'resources'), path.join(EXT_DIR, 'resources'), { recursive: true });
+  if (fs.existsSync(path.join(ROOT, 'tsconfig.json'))) fs.copyFileSync(path.join(ROOT, 'tsconfig.json'), path.join(EXT_DIR, 'tsconfig.json'));
+  execFileSync(process.execPath, ['esbuild.js', '--production'], { cwd: EXT_DIR, stdio: ['ignore', 'pipe', 'pipe'] });
+  // The extension host must not see the symlinked sources as part of the extension.
+  for (const dir of ['src', 'media', 'node_modules']) fs.unlinkSync(path.join(EXT_DIR, dir));
+  return path.join(EXT_DIR, 'dist', 'extension.js');
+}
