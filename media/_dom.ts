@@ -102,3 +102,14 @@ export function checkbox(label: string, checked: boolean, onChange: (v: boolean)
 export function yieldToBrowser(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
+
+/**
+ * Resolves when the page's fonts (the codicon font) have loaded, or after `ms`. The panels say
+ * `ready` only then: code-server stops loading webviews after one was hidden or closed while its
+ * font was still loading, so "ready" means fully loaded.
+ */
+export function fontsSettled(ms = 1500): Promise<void> {
+  const fonts = (document as Document & { fonts?: { ready: Promise<unknown> } }).fonts;
+  if (!fonts) return Promise.resolve();
+  return Promise.race([fonts.ready.then(() => undefined), new Promise<void>((resolve) => setTimeout(resolve, ms))]);
+}

@@ -19,7 +19,7 @@ import {
   type SectionParams,
   type UserOption,
 } from '../src/webviews/details/protocol';
-import { button, checkbox, externalLink, h, icon, select, vscodeApi } from './_dom';
+import { button, checkbox, externalLink, fontsSettled, h, icon, select, vscodeApi } from './_dom';
 
 const api = vscodeApi<DetailsState, DetailsWebviewMessage>();
 const orgId = Number(document.body.dataset.orgId);
@@ -388,7 +388,9 @@ window.addEventListener('message', (ev: MessageEvent<DetailsHostMessage>) => {
   }
 });
 
-post({ type: 'ready' });
-// Sections that were open before a reload load again.
-for (const ui of sections.values()) if (ui.details.open && !ui.loaded) load(ui, false);
 updateActions();
+void fontsSettled().then(() => {
+  post({ type: 'ready' });
+  // Sections that were open before a reload load again.
+  for (const ui of sections.values()) if (ui.details.open && !ui.loaded) load(ui, false);
+});

@@ -16,7 +16,6 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions 
     enableForms: false,
     enableCommandUris: false,
     localResourceRoots: [mediaRoot(extensionUri)],
-    enableFindWidget: true,
   };
 }
 
@@ -43,7 +42,8 @@ export abstract class PanelHost<In extends { type: string }, Out> implements vsc
     private readonly label: string,
   ) {
     const webview = panel.webview;
-    webview.options = webviewOptions(extensionUri);
+    // Panels are created with these options; a restored panel gets them here (before its html).
+    if (!sameOptions(webview.options, webviewOptions(extensionUri))) webview.options = webviewOptions(extensionUri);
     const root = mediaRoot(extensionUri);
     const asUri = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(root, file)).toString();
     // Set once: VS Code keeps it across hide/show and reloads the page from it when needed.
@@ -137,4 +137,9 @@ export abstract class PanelHost<In extends { type: string }, Out> implements vsc
     this.onDidPostEmitter.dispose();
     this.onDidReadyEmitter.dispose();
   }
+}
+
+function sameOptions(a: vscode.WebviewOptions, b: vscode.WebviewOptions): boolean {
+  const roots = (o: vscode.WebviewOptions) => (o.localResourceRoots ?? []).map((u) => u.toString()).join('|');
+  return a.enableScripts === b.enableScripts && a.enableCommandUris === b.enableCommandUris && a.enableForms === b.enableForms && roots(a) === roots(b);
 }

@@ -4,7 +4,7 @@ import { PipedriveError, type PipedriveClient } from '../../api';
 import type { CatalogCache } from '../catalogCache';
 import { FieldCatalog } from '../fieldCatalog';
 import type { OrganizationChangeEvent, PanelDeps } from '../PanelDeps';
-import { PanelHost } from '../PanelHost';
+import { PanelHost, webviewOptions } from '../PanelHost';
 import type { Check } from '../validate';
 import { loadHeader, loadSection } from './detailsData';
 import { DETAILS_VIEW_TYPE, parseDetailsMessage, type DetailsHostMessage, type DetailsWebviewMessage, type PanelStatus } from './protocol';
@@ -21,7 +21,7 @@ export type DetailsStatus = 'loading' | 'error' | PanelStatus;
 
 export class DetailsPanel extends PanelHost<DetailsWebviewMessage, DetailsHostMessage> {
   static create(env: DetailsPanelEnv, orgId: number, column = vscode.ViewColumn.Active): DetailsPanel {
-    const panel = vscode.window.createWebviewPanel(DETAILS_VIEW_TYPE, `Organization ${orgId}`, { viewColumn: column, preserveFocus: false }, {});
+    const panel = vscode.window.createWebviewPanel(DETAILS_VIEW_TYPE, `Organization ${orgId}`, { viewColumn: column, preserveFocus: false }, webviewOptions(env.extensionUri));
     return new DetailsPanel(panel, orgId, env);
   }
 

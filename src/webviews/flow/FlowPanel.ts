@@ -5,7 +5,7 @@ import type { CatalogCache } from '../catalogCache';
 import { FieldCatalog } from '../fieldCatalog';
 import { plainText } from '../format';
 import type { OrganizationChangeEvent, PanelDeps } from '../PanelDeps';
-import { PanelHost } from '../PanelHost';
+import { PanelHost, webviewOptions } from '../PanelHost';
 import type { Check } from '../validate';
 import { flowItemView } from './flowModel';
 import { FLOW_MAX_LIMIT, FLOW_PAGE_SIZE, FLOW_VIEW_TYPE, parseFlowMessage, type FlowFilter, type FlowHostMessage, type FlowWebviewMessage } from './protocol';
@@ -30,7 +30,7 @@ export interface FlowRenderReport {
 
 export class FlowPanel extends PanelHost<FlowWebviewMessage, FlowHostMessage> {
   static create(env: FlowPanelEnv, orgId: number, column = vscode.ViewColumn.Active): FlowPanel {
-    const panel = vscode.window.createWebviewPanel(FLOW_VIEW_TYPE, `Flow: organization ${orgId}`, { viewColumn: column, preserveFocus: false }, {});
+    const panel = vscode.window.createWebviewPanel(FLOW_VIEW_TYPE, `Flow: organization ${orgId}`, { viewColumn: column, preserveFocus: false }, webviewOptions(env.extensionUri));
     return new FlowPanel(panel, orgId, env);
   }
 
