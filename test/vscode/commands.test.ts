@@ -2,6 +2,8 @@
 // the node VS Code would pass), prompts answered by TestUserInput, effects checked on the tree,
 // the store and the sandbox's request log.
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Organization, OrganizationFollower } from '../../src/api';
 import { letterKey } from '../../src/model/OrganizationStore';
@@ -279,6 +281,45 @@ describe('Commands', function () {
       ui.queue('Acme', 'Acme Technologies');
       await run(ui, 'pipedrive.copyId');
       assert.strictEqual(await vscode.env.clipboard.readText(), '1');
+    });
+  });
+
+  describe('request counts', () => {
+    it('per action, from the sandbox log (written to test-artifacts/vscode/command-requests.json)', async () => {
+      const api = await extensionApi();
+      const counts: Record<string, string[]> = {};
+      const measure = async (name: string, answers: Parameters<TestUserInput['queue']>, command: string, ...args: unknown[]) => {
+        await clearSandboxLog();
+        ui.queue(...answers);
+        await run(ui, command, ...args);
+        counts[name] = (await sandboxLog()).map((e) => `${e.method} ${e.path}${e.query.first_char ? `?first_char=${e.query.first_char}` : ''}`);
+      };
+      // Cold: a fresh sign-in knows no users and has no letter loaded.
+      await signOut();
+      ui = await signIn();
+      // Letters other suites expanded would reload as the view shows them: collapse, then forget.
+      await vscode.commands.executeCommand('workbench.actions.treeView.pipedrive.organizations.collapseAll');
+      api.store.clear();
+      await measure('add (palette, cold)', ['Xq Count Org', /^Me \(/, [], 'Default visibility', ''], 'pipedrive.add');
+      const added = api.store.organizations(letterKey('X')).find((o) => o.name === 'Xq Count Org')!;
+      const node = api.tree.organizationNode(added.id);
+      await measure('update name (tree)', [['Name'], 'Xq Count Org 2'], 'pipedrive.update', node);
+      await measure('follow another user (tree)', ['Rita Regular'], 'pipedrive.follow', node);
+      await measure('unfollow (tree)', ['Rita Regular'], 'pipedrive.unfollow', node);
+      await measure('search and pick (palette)', ['Acme', 'Acme Technologies'], 'pipedrive.search');
+      await measure('delete (tree)', ['Delete'], 'pipedrive.delete', node);
+      const b = (await children(api.tree.letterNode('B'))).filter((r) => r.contextValue?.startsWith('organization')).slice(0, 3).map((r) => r.node);
+      await measure('bulk delete 3 (tree)', ['Delete'], 'pipedrive.delete', b[0], b);
+      const file = path.resolve(__dirname, '..', '..', '..', 'test-artifacts', 'vscode', 'command-requests.json');
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, JSON.stringify(counts, null, 2));
+      const writesOf = (name: string) => counts[name].filter((r) => !r.startsWith('GET'));
+      assert.deepStrictEqual(writesOf('add (palette, cold)'), ['POST /v1/organizations']);
+      assert.deepStrictEqual(writesOf('update name (tree)'), [`PUT /v1/organizations/${added.id}`]);
+      assert.deepStrictEqual(writesOf('follow another user (tree)'), [`POST /v1/organizations/${added.id}/followers`]);
+      assert.deepStrictEqual(counts['delete (tree)'], [`DELETE /v1/organizations/${added.id}`]);
+      assert.deepStrictEqual(counts['bulk delete 3 (tree)'], ['DELETE /v1/organizations']);
+      assert.ok(counts['add (palette, cold)'].length <= 4, counts['add (palette, cold)'].join(', '));
     });
   });
 
