@@ -1,0 +1,213 @@
+// The Details and Flow panels as a person uses them: opened from search, every section checked
+// against the sandbox, filters, followers, the timeline, hostile data and a failing section.
+// Needs the extension to wire `pipedrive.openDetails` to registerPanels().openDetails (the search
+// command opens Details after a pick when that command exists).
+import * as assert from 'assert';
+import type { FrameLocator } from 'playwright-core';
+import { PipedriveClient } from '../../src/api';
+import { sandboxFixtures } from '../../src/sandbox/seed';
+import { useWorkbench, type WorkbenchContext } from './fixture';
+
+const F = sandboxFixtures;
+
+/** Opens an organization's Details through "Pipedrive: Search Organizations…" and returns its webview. */
+async function openDetails(ctx: WorkbenchContext, term: string, name: string): Promise<FrameLocator> {
+  const wb = ctx.workbench;
+  await wb.runCommand('Pipedrive: Search Organizations…');
+  const input = wb.quickInput.locator('.quick-input-box input');
+  await input.waitFor();
+  await input.fill(term);
+  await wb.pickQuickItem(name);
+  await wb.editorTab(name).waitFor();
+  const view = wb.webview();
+  await view.locator('.org-name .name-text').filter({ hasText: name }).waitFor({ timeout: 30_000 });
+  return view;
+}
+
+/** Expands a section and waits until it shows rows, its empty text or its error. */
+async function openSection(view: FrameLocator, id: string): Promise<void> {
+  const section = view.locator(`details.section-${id}`);
+  if ((await section.getAttribute('open')) === null) await section.locator('summary').click();
+  await section.locator('.rows .row, .section-status .empty, .section-status .error-box').first().waitFor({ timeout: 20_000 });
+  await section.locator('.section-status .loading').waitFor({ state: 'detached' });
+}
+
+async function rowTitles(view: FrameLocator, id: string): Promise<string[]> {
+  return (await view.locator(`details.section-${id} .rows .row .row-title`).allTextContents()).map((t) => t.trim());
+}
+
+describe('Panels (e2e)', () => {
+  const ctx = useWorkbench();
+  let client: PipedriveClient;
+  const dialogs: string[] = [];
+
+  before(async function () {
+    this.timeout(120_000);
+    const wb = ctx.workbench;
+    client = new PipedriveClient({ token: ctx.sandbox.token, baseUrl: ctx.sandbox.url });
+    wb.page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await wb.openPipedriveView();
+    await wb.welcomeButton('Sign in with API token').click();
+    await wb.answerInput(ctx.sandbox.token, { prompt: /API token/ });
+    await wb.quickInputClosed();
+    await wb.treeItem('A').waitFor();
+  });
+
+  it('shows the header and every section of an organization as the sandbox has them', async function () {
+    this.timeout(120_000);
+    const started = Date.now();
+    const view = await openDetails(ctx, 'Busy Bees', F.namedOrgs[F.manyItemsOrgId]);
+    console.log(`      measured: search pick → details header shown in ${Date.now() - started} ms`);
+    const org = (await client.getOrganization(F.manyItemsOrgId)).organization;
+    assert.strictEqual((await view.locator('.org-name .name-text').textContent())?.trim(), org.name);
+    assert.strictEqual(await view.locator('.pipedrive-link a').getAttribute('href'), `https://sandbox-co.pipedrive.com/organization/${F.manyItemsOrgId}`);
+    const facts = (await view.locator('.org-header').textContent()) ?? '';
+    assert.ok(facts.includes(String(org.owner_name ?? org.owner_id.name)), 'owner missing');
+    assert.ok(!/[0-9a-f]{40}/.test(facts), 'a custom field hash key is shown');
+
+    await openSection(view, 'persons');
+    const persons = await client.listOrganizationPersons(F.manyItemsOrgId, { limit: 50 });
+    assert.deepStrictEqual(await rowTitles(view, 'persons'), persons.items.map((p) => p.name));
+    // Paged: "Load more" appends the next page.
+    await view.locator('details.section-persons .load-more').click();
+    await view.locator('details.section-persons .rows .row').nth(50).waitFor();
+    const second = await client.listOrganizationPersons(F.manyItemsOrgId, { start: 50, limit: 50 });
+    assert.deepStrictEqual((await rowTitles(view, 'persons')).slice(50), second.items.map((p) => p.name));
+
+    await openSection(view, 'deals');
+    const deals = await client.listOrganizationDeals(F.manyItemsOrgId, { limit: 50, status: 'all_not_deleted', sort: 'update_time DESC', only_primary_association: 0 });
+    assert.deepStrictEqual(await rowTitles(view, 'deals'), deals.items.map((d) => d.title));
+
+    await openSection(view, 'activities');
+    const activities = await client.listOrganizationActivities(F.manyItemsOrgId, { limit: 50 });
+    assert.deepStrictEqual(await rowTitles(view, 'activities'), activities.items.map((a) => a.subject));
+
+    await openSection(view, 'files');
+    const files = await client.listOrganizationFiles(F.manyItemsOrgId, { limit: 50, sort: 'update_time DESC' });
+    assert.deepStrictEqual(await rowTitles(view, 'files'), files.items.map((f) => f.file_name));
+
+    await openSection(view, 'followers');
+    const followers = await client.listOrganizationFollowers(F.manyItemsOrgId);
+    const users = new Map((await client.listUsers()).map((u) => [u.id, u.name]));
+    assert.deepStrictEqual(await rowTitles(view, 'followers'), followers.items.map((f) => users.get(f.user_id)));
+
+    await openSection(view, 'mailMessages');
+    const mails = await client.listOrganizationMailMessages(F.manyItemsOrgId, { limit: 50 });
+    assert.deepStrictEqual(await rowTitles(view, 'mailMessages'), mails.items.map((m) => m.data.subject));
+
+    await openSection(view, 'permittedUsers');
+    const permitted = await client.listOrganizationPermittedUsers(F.manyItemsOrgId);
+    assert.deepStrictEqual(await rowTitles(view, 'permittedUsers'), permitted.map((id) => users.get(id)));
+
+    await openSection(view, 'changelog');
+    const changes = await client.listOrganizationChangelog(F.manyItemsOrgId, { limit: 50 });
+    assert.strictEqual((await rowTitles(view, 'changelog')).length, changes.items.length);
+    await ctx.workbench.screenshot('panels-details-sections');
+  });
+
+  it('filters deals by status', async function () {
+    this.timeout(90_000);
+    const view = await openDetails(ctx, 'Dealmakers', F.namedOrgs[F.manyDealsOrgId]);
+    await openSection(view, 'deals');
+    await view.locator('.deal-status select').selectOption('won');
+    await view.locator('details.section-deals .rows .row').first().waitFor();
+    await view.locator('details.section-deals .section-status .loading').waitFor({ state: 'detached' });
+    const won = await client.listOrganizationDeals(F.manyDealsOrgId, { limit: 50, status: 'won', sort: 'update_time DESC', only_primary_association: 0 });
+    assert.deepStrictEqual(await rowTitles(view, 'deals'), won.items.map((d) => d.title));
+    const badges = await view.locator('details.section-deals .rows .row .badge').allTextContents();
+    assert.ok(badges.length > 0 && badges.every((b) => b.trim() === 'won'), badges.join(','));
+  });
+
+  it('adds and removes a follower right in the panel', async function () {
+    this.timeout(90_000);
+    const orgId = F.emptyOrgId;
+    const view = await openDetails(ctx, 'Quiet Empty', F.namedOrgs[orgId]);
+    await openSection(view, 'followers');
+    const before = await rowTitles(view, 'followers');
+    const picker = view.locator('.follower-picker');
+    await picker.selectOption({ label: 'Dana Okafor' });
+    ctx.sandbox.clearLog();
+    await view.locator('.add-follower').click();
+    await view.locator('details.section-followers .row-title', { hasText: 'Dana Okafor' }).waitFor();
+    assert.ok(ctx.sandbox.log.some((e) => e.method === 'POST' && e.path === `/v1/organizations/${orgId}/followers`));
+    assert.ok((await client.listOrganizationFollowers(orgId)).items.some((f) => f.user_id === 5));
+    await view.locator('details.section-followers .row', { hasText: 'Dana Okafor' }).locator('.remove-follower').click();
+    await view.locator('details.section-followers .row-title', { hasText: 'Dana Okafor' }).waitFor({ state: 'detached' });
+    assert.deepStrictEqual(await rowTitles(view, 'followers'), before);
+    assert.ok(!(await client.listOrganizationFollowers(orgId)).items.some((f) => f.user_id === 5));
+  });
+
+  it('opens the flow, filters to one type and loads older items', async function () {
+    this.timeout(120_000);
+    const wb = ctx.workbench;
+    const name = F.namedOrgs[F.bigFlowOrgId];
+    const details = await openDetails(ctx, 'Flowing', name);
+    await details.locator('.action-openFlow').click();
+    await wb.editorTab(`Flow: ${name}`).waitFor();
+    const flow = wb.webview();
+    await flow.locator('.flow-item').first().waitFor({ timeout: 30_000 });
+    assert.strictEqual(await flow.locator('.flow-item').count(), 100);
+    const days = await flow.locator('.day').evaluateAll((els) => els.map((e) => e.getAttribute('data-day') ?? ''));
+    assert.deepStrictEqual([...days].sort().reverse(), days, 'days are not newest first');
+
+    await flow.locator('.filter-chip[data-type="deal"]').click();
+    await flow.locator('.flow-item[data-kind="deal"]').first().waitFor();
+    await flow.locator('.section-status .loading').waitFor({ state: 'detached' });
+    const kinds = await flow.locator('.flow-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
+    assert.ok(kinds.length > 0 && kinds.every((k) => k === 'deal'), kinds.join(','));
+    assert.ok(ctx.sandbox.log.some((e) => e.path.endsWith(`/${F.bigFlowOrgId}/flow`) && e.query.items === 'deal'));
+
+    await flow.locator('.filter-chip.chip-all').click();
+    await flow.locator('.flow-item').nth(99).waitFor();
+    await flow.locator('.load-older').click();
+    await flow.locator('.flow-item').nth(150).waitFor();
+    assert.ok((await flow.locator('.flow-item').count()) > 100);
+    await wb.screenshot('panels-flow');
+  });
+
+  it('shows hostile names and notes literally and runs nothing', async function () {
+    this.timeout(120_000);
+    const fields = await client.listOrganizationFields({ limit: 500 });
+    const background = fields.items.find((f) => f.name === 'Background')!;
+    const hostileNote = '<a href="javascript:alert(2)">click</a><img src=x onerror=alert(3)>';
+    await client.updateOrganization(F.scriptOrgId, { custom_fields: { [background.key]: hostileNote } });
+    const name = F.namedOrgs[F.scriptOrgId];
+    const view = await openDetails(ctx, 'alert', name);
+    assert.strictEqual((await view.locator('.org-name .name-text').textContent())?.trim(), name);
+    await view.locator('.custom-fields dd', { hasText: hostileNote }).waitFor();
+    assert.strictEqual(await view.locator('#root script, #root img, #root a[href^="javascript"]').count(), 0);
+    await view.locator('.action-openFlow').click();
+    const flow = ctx.workbench.webview();
+    await flow.locator('.flow-item').first().waitFor({ timeout: 30_000 });
+    await flow.locator('.flow-title, .flow-lines', { hasText: '<script>alert("x")</script>' }).first().waitFor();
+    assert.strictEqual(await flow.locator('#root script, #root img, #root a[href^="javascript"]').count(), 0);
+
+    const img = await openDetails(ctx, 'onerror', F.namedOrgs[F.imgOnerrorOrgId]);
+    assert.strictEqual(await img.locator('#root img').count(), 0);
+    assert.deepStrictEqual(dialogs, [], 'a dialog opened');
+    await ctx.workbench.screenshot('panels-hostile');
+  });
+
+  it('a section answering 500 shows its error and Retry; the rest of the panel works', async function () {
+    this.timeout(90_000);
+    const view = await openDetails(ctx, 'Acme', F.namedOrgs[F.plainOrgId]);
+    ctx.sandbox.setFaults([{ kind: 'status', status: 500, match: { path: '/deals' } }]);
+    try {
+      await openSection(view, 'deals');
+      const error = view.locator('details.section-deals .error-box .error-text');
+      await error.waitFor({ timeout: 30_000 });
+      assert.match((await error.textContent()) ?? '', /\S/);
+      await openSection(view, 'persons');
+      assert.strictEqual(await view.locator('details.section-persons .error-box').count(), 0);
+      await ctx.workbench.screenshot('panels-section-500');
+    } finally {
+      ctx.sandbox.clearFaults();
+    }
+    await view.locator('details.section-deals .retry').click();
+    await view.locator('details.section-deals .rows .row, details.section-deals .section-status .empty').first().waitFor();
+    assert.strictEqual(await view.locator('details.section-deals .error-box').count(), 0);
+  });
+});
