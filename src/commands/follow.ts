@@ -54,7 +54,7 @@ export async function follow(ctx: CommandContext, node?: unknown): Promise<void>
     await ctx.withProgress(`Adding a follower to "${org.name}"…`, (signal) => client.addOrganizationFollower(org.id, picked.user.id, { signal }));
   } catch (e) {
     // Someone added the same follower meanwhile: Pipedrive answers 400 "already following".
-    if (errorKind(e) === 'validation' || /already/i.test(errorMessage(e))) {
+    if (errorKind(e) === 'bad-request' && /already/i.test(errorMessage(e))) {
       throw Object.assign(new Error(`${who} already ${who === 'You' ? 'follow' : 'follows'} "${org.name}".`), { cause: e });
     }
     throw e;

@@ -102,6 +102,8 @@ export class VsCodeUserInput implements UserInput {
     pick.show();
     try {
       pick.items = [...(await items)];
+      // createQuickPick ignores QuickPickItem.picked (only showQuickPick honours it): preselect by hand.
+      if (pick.canSelectMany) pick.selectedItems = pick.items.filter((i) => i.picked);
     } catch (e) {
       pick.hide();
       throw e;

@@ -86,4 +86,30 @@ describe('Organization commands (e2e)', () => {
     await wb.page.waitForFunction((el) => el?.getAttribute('aria-selected') === 'true', await row.elementHandle());
     await wb.screenshot('commands-search-revealed');
   });
+
+  it('edits from the context menu: current values prefilled, only the changed fields sent, the renamed organization moves', async () => {
+    const wb = ctx.workbench;
+    const row = wb.treeItem('Acme Technologies');
+    await row.waitFor();
+    ctx.sandbox.clearLog();
+    await row.click({ button: 'right' });
+    await wb.page.getByRole('menuitem', { name: /Edit Organization…/ }).hover();
+    await wb.page.keyboard.press('Enter');
+    await wb.pickQuickItem('Name');
+    await wb.pickQuickItem('Labels');
+    await wb.quickInput.locator('.quick-input-box input').press('Enter');
+    const input = wb.quickInput.locator('.quick-input-box input');
+    await wb.quickInput.getByText(/New name/).first().waitFor();
+    assert.strictEqual(await input.inputValue(), 'Acme Technologies');
+    await wb.answerInput('Bcme Technologies', { prompt: /New name/ });
+    await wb.quickInput.locator('.monaco-list-row[aria-checked="true"]', { hasText: 'Customer' }).waitFor();
+    await wb.pickQuickItem('Prospect');
+    await wb.screenshot('commands-update-labels');
+    await input.press('Enter');
+    await wb.quickInputClosed();
+    await wb.treeItem('Bcme Technologies').waitFor();
+    const puts = ctx.sandbox.log.filter((e) => e.method === 'PUT');
+    assert.deepStrictEqual(puts.map((e) => [e.path, e.body]), [['/v1/organizations/1', { name: 'Bcme Technologies', label_ids: [1, 2] }]]);
+    await wb.screenshot('commands-update-done');
+  });
 });

@@ -242,6 +242,22 @@ describe('Commands', function () {
     });
   });
 
+  describe('unfollow from a follower row', () => {
+    it('removes that follower without a prompt', async () => {
+      const node = await orgNode(25);
+      const groups = await children(node);
+      const followers = (await children(groups.find((g) => g.label === 'Followers')!.node)).filter((r) => r.contextValue === 'follower');
+      assert.ok(followers.length > 0);
+      const follower = (followers[0].node as { item: OrganizationFollower }).item;
+      await clearSandboxLog();
+      await run(ui, 'pipedrive.unfollow', followers[0].node);
+      assert.deepStrictEqual((await writes()).map((e) => `${e.method} ${e.path}`), [`DELETE /v1/organizations/25/followers/${follower.id}`]);
+      assert.strictEqual(ui.prompts.filter((p) => p.kind === 'quickPick').length, 0);
+      const after = (await children(groups.find((g) => g.label === 'Followers')!.node)).filter((r) => r.contextValue === 'follower');
+      assert.strictEqual(after.length, followers.length - 1);
+    });
+  });
+
   describe('search', () => {
     it('searches name, address, notes and custom fields; the pick is revealed and selected in the tree', async () => {
       const api = await extensionApi();
