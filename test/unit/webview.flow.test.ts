@@ -113,3 +113,12 @@ describe('webview format', () => {
     assert.strictEqual(formatDay('2024-02-29'), 'Thursday, 29 February 2024');
   });
 });
+
+describe('webview flow: page order', () => {
+  it('sorts a page newest first, keeping the order of equal times', async () => {
+    const { newestFirst } = await import('../../src/webviews/flow/flowModel');
+    const v = (day: string, time: string, n: number) => ({ day, time, n });
+    const out = newestFirst([v('2025-01-01', '10:00', 1), v('2025-03-01', '09:00', 2), v('2025-03-01', '09:00', 3), v('2025-03-01', '11:00', 4)]);
+    assert.deepStrictEqual(out.map((x) => x.n), [4, 2, 3, 1]);
+  });
+});

@@ -7,7 +7,7 @@ import { plainText } from '../format';
 import type { OrganizationChangeEvent, PanelDeps } from '../PanelDeps';
 import { PanelHost, webviewOptions } from '../PanelHost';
 import type { Check } from '../validate';
-import { flowItemView } from './flowModel';
+import { flowItemView, newestFirst } from './flowModel';
 import { FLOW_MAX_LIMIT, FLOW_PAGE_SIZE, FLOW_VIEW_TYPE, parseFlowMessage, type FlowFilter, type FlowHostMessage, type FlowWebviewMessage } from './protocol';
 
 export interface FlowPanelEnv {
@@ -106,7 +106,7 @@ export class FlowPanel extends PanelHost<FlowWebviewMessage, FlowHostMessage> {
       const catalog = await this.env.catalog.get(client).catch(() => FieldCatalog.empty);
       const { items, related, next } = await this.read(client, start, limit, filter);
       this.showTitle(related);
-      const views = items.map((item, i) => flowItemView(item, { catalog, related }, start + i));
+      const views = newestFirst(items.map((item, i) => flowItemView(item, { catalog, related }, start + i)));
       this.post({ type: 'page', requestId, items: views, append, ...(next !== undefined ? { next } : {}) });
     } catch (e) {
       if (e instanceof PipedriveError && (e.kind === 'not-found' || e.kind === 'gone')) this.setGone('deleted');
@@ -163,3 +163,4 @@ function mergeRelated(a: OrganizationRelatedObjects | undefined, b: Organization
   if (!b) return a;
   return { ...a, ...b, user: { ...(a.user ?? {}), ...(b.user ?? {}) }, organization: { ...(a.organization ?? {}), ...(b.organization ?? {}) } };
 }
+

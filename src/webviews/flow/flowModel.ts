@@ -140,3 +140,11 @@ export function groupByDay<T extends { day: string }>(items: readonly T[], lastS
   }
   return groups;
 }
+
+/** Newest first within a page (stable): the route orders by its own notion of time, not always `timestamp`. */
+export function newestFirst<T extends { day: string; time: string }>(views: T[]): T[] {
+  return views
+    .map((v, i) => ({ v, i, at: `${v.day} ${v.time}` }))
+    .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : a.i - b.i))
+    .map((x) => x.v);
+}
