@@ -81,6 +81,22 @@ describe('Commands', function () {
       assert.ok(!((await after.json()) as { data: Organization[] }).data.some((o) => o.id === 964));
     });
 
+    it('a failure goes through the error boundary: a short message with "Show Details"; the organization stays', async () => {
+      const node = await orgNode(1595);
+      await setSandboxFaults([{ kind: 'status', status: 500, match: { method: 'DELETE' } }]);
+      try {
+        ui.queue('Delete');
+        const shown = ui.next('error');
+        await vscode.commands.executeCommand('pipedrive.delete', node);
+        const error = await shown;
+        assert.deepStrictEqual(error.choices, ['Show Details']);
+        assert.ok(!error.text.includes(sandboxInfo().token));
+        assert.ok(await inLetter('B', 1595));
+      } finally {
+        await setSandboxFaults([]);
+      }
+    });
+
     it('cancel at the confirm makes no request', async () => {
       const node = await orgNode(1541);
       await clearSandboxLog();
