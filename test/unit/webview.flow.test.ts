@@ -122,3 +122,14 @@ describe('webview flow: page order', () => {
     assert.deepStrictEqual(out.map((x) => x.n), [4, 2, 3, 1]);
   });
 });
+
+describe('webview flow: other kinds', () => {
+  it('invoices, documents and unnamed activity files show their label and content', () => {
+    const v = flowItemView(item('activityFile', '2025-03-04 09:00:00', { id: 1, content: 'activityFile 5 for X', user_id: 1 }), ctx, 0);
+    assert.strictEqual(v.title, 'Activity file');
+    assert.deepStrictEqual(v.lines, ['activityFile 5 for X']);
+    const inv = flowItemView(item('invoice', '2025-03-04 09:00:00', { id: 2, content: 'invoice 1' }), ctx, 1);
+    assert.strictEqual(inv.title, 'Invoice');
+    assert.strictEqual(inv.icon, 'credit-card');
+  });
+});

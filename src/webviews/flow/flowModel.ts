@@ -92,8 +92,10 @@ export function flowItemView(item: FlowItem, ctx: FlowContext, index: number): F
     }
     case 'file':
     case 'activityFile': {
+      const fileName = text(data.file_name) || text(data.name);
+      if (!fileName) break;
       const size = formatBytes(data.file_size);
-      return { ...base, ...withUser, title: text(data.file_name) || text(data.name) || 'File', lines: size ? [size] : [], url: safeExternalUrl(data.url) };
+      return { ...base, ...withUser, title: fileName, lines: size ? [size] : [], url: safeExternalUrl(data.url) };
     }
     case 'mailMessage':
     case 'mailMessageWithAttachment': {
@@ -110,13 +112,12 @@ export function flowItemView(item: FlowItem, ctx: FlowContext, index: number): F
     }
     case 'note':
       return { ...base, ...withUser, title: 'Note', lines: [text(data.content)].filter(Boolean) };
-    default: {
-      const label = kind === 'other' ? text(item.object) : FLOW_TYPE_LABELS[kind].replace(/s$/, '');
-      const title = text(data.title) || text(data.name) || text(data.subject) || label;
-      const content = text(data.content);
-      return { ...base, ...withUser, title, lines: content && content !== title ? [content] : [] };
-    }
   }
+  // Invoices, documents, participants, activity files without a name, and kinds added later.
+  const label = kind === 'other' ? text(item.object) : FLOW_TYPE_LABELS[kind].replace(/s$/, '');
+  const title = text(data.title) || text(data.name) || text(data.subject) || label;
+  const content = text(data.content);
+  return { ...base, ...withUser, title, lines: content && content !== title ? [content] : [] };
 }
 
 export interface DayGroup<T extends { day: string }> {
