@@ -27,4 +27,9 @@ export interface PanelDeps {
   /** Fired by the store when an organization is updated, deleted or merged away. */
   onDidChangeOrganization: vscode.Event<OrganizationChangeEvent>;
   log: PanelLog;
+  /**
+   * Optional: settles when the silent sign-in on activation has finished. Panels restored after a
+   * reload wait for it before they read, instead of showing "Sign in" for a moment.
+   */
+  ready?: PromiseLike<unknown>;
 }

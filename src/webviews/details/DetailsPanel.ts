@@ -90,6 +90,7 @@ export class DetailsPanel extends PanelHost<DetailsWebviewMessage, DetailsHostMe
   }
 
   private async readHeader(): Promise<void> {
+    await settled(this.env.deps.ready);
     const client = this.env.deps.getClient();
     if (!client) {
       this.showHeaderError('Sign in to Pipedrive to see this organization.');
@@ -147,6 +148,7 @@ export class DetailsPanel extends PanelHost<DetailsWebviewMessage, DetailsHostMe
 
   private async loadSection(m: Extract<DetailsWebviewMessage, { type: 'loadSection' }>): Promise<void> {
     const append = ('start' in m && m.start !== undefined && m.start > 0) || ('cursor' in m && m.cursor !== undefined);
+    await settled(this.env.deps.ready);
     const client = this.env.deps.getClient();
     if (!client) {
       this.post({ type: 'sectionError', section: m.section, requestId: m.requestId, message: 'Sign in to Pipedrive to see this section.', append });
@@ -202,6 +204,10 @@ export class DetailsPanel extends PanelHost<DetailsWebviewMessage, DetailsHostMe
   private catalog(client: PipedriveClient): Promise<FieldCatalog> {
     return this.env.catalog.get(client).catch(() => FieldCatalog.empty);
   }
+}
+
+async function settled(p: PromiseLike<unknown> | undefined): Promise<void> {
+  if (p) await Promise.resolve(p).then(undefined, () => undefined);
 }
 
 function errorText(e: unknown): string {

@@ -97,6 +97,7 @@ export class FlowPanel extends PanelHost<FlowWebviewMessage, FlowHostMessage> {
 
   private async load(requestId: number, start: number, limit: number, filter: FlowFilter): Promise<void> {
     const append = start > 0;
+    if (this.env.deps.ready) await Promise.resolve(this.env.deps.ready).then(undefined, () => undefined);
     const client = this.env.deps.getClient();
     if (!client) {
       this.post({ type: 'error', requestId, append, message: 'Sign in to Pipedrive to see this organization.' });
