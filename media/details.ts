@@ -146,6 +146,7 @@ interface SectionUi {
 }
 
 let nextRequestId = 1;
+let readySent = false;
 const sections = new Map<SectionId, SectionUi>();
 
 function buildSection(id: SectionId): SectionUi {
@@ -163,7 +164,8 @@ function buildSection(id: SectionId): SectionUi {
     const open = details.open;
     state.open = SECTION_IDS.filter((s) => (s === id ? open : state.open.includes(s)));
     save();
-    if (open && !ui.loaded) load(ui, false);
+    // Before `ready` the host drops what it would answer; the sections open then load after it.
+    if (open && !ui.loaded && readySent) load(ui, false);
   });
   return ui;
 }
@@ -171,7 +173,8 @@ function buildSection(id: SectionId): SectionUi {
 function setParams<K extends keyof SectionParams>(ui: SectionUi, key: K, value: SectionParams[K]): void {
   state.params = { ...state.params, [key]: value };
   save();
-  load(ui, false);
+  if (readySent && ui.details.open) load(ui, false);
+  else ui.loaded = false;
 }
 
 function buildToolbar(ui: SectionUi): void {
@@ -391,6 +394,7 @@ window.addEventListener('message', (ev: MessageEvent<DetailsHostMessage>) => {
 updateActions();
 void fontsSettled().then(() => {
   post({ type: 'ready' });
+  readySent = true;
   // Sections that were open before a reload load again.
   for (const ui of sections.values()) if (ui.details.open && !ui.loaded) load(ui, false);
 });

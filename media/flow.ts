@@ -67,12 +67,14 @@ function setFilter(filter: FlowFilter): void {
   state.loaded = 0;
   save();
   paintChips();
-  load(false);
+  // Before `ready` the host drops answers; the first load after it uses the new filter.
+  if (readySent) load(false);
 }
 
 // ---- loading -------------------------------------------------------------------------------
 
 let requestId = 0;
+let readySent = false;
 let next: number | undefined;
 let shown = 0;
 let lastDay: string | undefined;
@@ -210,6 +212,7 @@ paintChips();
 status.replaceChildren(h('span', { class: 'loading' }, icon('loading', 'codicon-modifier-spin'), ' Loading…'));
 void fontsSettled().then(() => {
   post({ type: 'ready' });
+  readySent = true;
   // After a reload ask for as many items as were shown before (within one request's limit).
   load(false, Math.min(FLOW_MAX_LIMIT, Math.max(FLOW_PAGE_SIZE, state.loaded)));
 });

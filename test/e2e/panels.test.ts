@@ -210,4 +210,20 @@ describe('Panels (e2e)', () => {
     await view.locator('details.section-deals .rows .row, details.section-deals .section-status .empty').first().waitFor();
     assert.strictEqual(await view.locator('details.section-deals .error-box').count(), 0);
   });
+
+  it('comes back after a window reload with its open sections (serializer + state)', async function () {
+    this.timeout(180_000);
+    const wb = ctx.workbench;
+    const name = F.namedOrgs[F.plainOrgId];
+    const view = await openDetails(ctx, 'Acme', name);
+    await openSection(view, 'persons');
+    const persons = await rowTitles(view, 'persons');
+    await wb.runCommand('Developer: Reload Window');
+    await wb.page.locator('.part.activitybar').waitFor({ timeout: 60_000 });
+    await wb.editorTab(name).waitFor({ timeout: 60_000 });
+    const restored = wb.webview();
+    await restored.locator('.org-name .name-text').filter({ hasText: name }).waitFor({ timeout: 60_000 });
+    await restored.locator('details.section-persons[open] .rows .row').first().waitFor({ timeout: 30_000 });
+    assert.deepStrictEqual(await rowTitles(restored, 'persons'), persons);
+  });
 });
