@@ -211,6 +211,42 @@ describe('Panels (e2e)', () => {
     assert.strictEqual(await view.locator('details.section-deals .error-box').count(), 0);
   });
 
+  it('follows the color theme (light, dark, high contrast) and is keyboard reachable', async function () {
+    this.timeout(120_000);
+    const wb = ctx.workbench;
+    const view = await openDetails(ctx, 'Acme', F.namedOrgs[F.plainOrgId]);
+    const luminance = async () => {
+      const rgb = await view.locator('body').evaluate((b) => getComputedStyle(b).backgroundColor);
+      const [r, g, b] = (rgb.match(/\d+/g) ?? ['0', '0', '0']).map(Number);
+      return { rgb, l: 0.2126 * r + 0.7152 * g + 0.0722 * b };
+    };
+    const themes: Array<[string, (l: number, rgb: string) => boolean, string]> = [
+      ['Light Modern', (l) => l > 200, 'light'],
+      ['Dark High Contrast', (_l, rgb) => rgb === 'rgb(0, 0, 0)', 'hc-dark'],
+      ['Light High Contrast', (l) => l > 240, 'hc-light'],
+      ['Dark Modern', (l) => l < 60, 'dark'],
+    ];
+    for (const [theme, ok, tag] of themes) {
+      await wb.runCommand('Preferences: Color Theme');
+      await wb.quickInput.locator('.quick-input-box input').fill(theme);
+      await wb.pickQuickItem(new RegExp(`^${theme}`));
+      await wb.quickInputClosed();
+      let seen = await luminance();
+      for (let i = 0; i < 50 && !ok(seen.l, seen.rgb); i++) {
+        await view.locator('body').evaluate(() => new Promise((r) => requestAnimationFrame(() => r(undefined))));
+        seen = await luminance();
+      }
+      assert.ok(ok(seen.l, seen.rgb), `${tag}: body background ${seen.rgb}`);
+      await wb.screenshot(`panels-theme-${tag}`);
+    }
+    // Keyboard: the action buttons are reachable with Tab and show a focus outline.
+    await view.locator('.action-update').focus();
+    await wb.page.keyboard.press('Tab');
+    const focused = await view.locator(':focus').evaluate((el) => ({ cls: el.className, outline: getComputedStyle(el).outlineStyle }));
+    assert.match(focused.cls, /action-follow/);
+    assert.notStrictEqual(focused.outline, 'none');
+  });
+
   it('comes back after a window reload with its open sections (serializer + state)', async function () {
     this.timeout(180_000);
     const wb = ctx.workbench;
