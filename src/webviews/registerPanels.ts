@@ -15,6 +15,7 @@ export { DETAILS_VIEW_TYPE } from './details/protocol';
 export { FLOW_VIEW_TYPE } from './flow/protocol';
 export { DetailsPanel } from './details/DetailsPanel';
 export { FlowPanel } from './flow/FlowPanel';
+export { orgIdFromArg } from './orgIdFromArg';
 
 export interface Panels extends vscode.Disposable {
   /** Opens (or reveals) the Details panel of an organization. */
@@ -25,21 +26,6 @@ export interface Panels extends vscode.Disposable {
   readonly flow: PanelMap<FlowPanel>;
   /** Forget cached organization fields and users (e.g. after sign-in as someone else). */
   clearCaches(): void;
-}
-
-/**
- * The organization id of a command argument: a number, a tree node with `orgId`, or a record with
- * a positive integer `id`. Undefined for anything else (the command then asks with a picker).
- */
-export function orgIdFromArg(arg: unknown): number | undefined {
-  const ok = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v > 0;
-  if (ok(arg)) return arg;
-  if (typeof arg === 'object' && arg !== null) {
-    const o = arg as { orgId?: unknown; id?: unknown };
-    if (ok(o.orgId)) return o.orgId;
-    if (ok(o.id)) return o.id;
-  }
-  return undefined;
 }
 
 function checkOrgId(orgId: unknown): number {
