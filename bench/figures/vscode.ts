@@ -1,0 +1,304 @@
+// Figures 3–6 in a real VS Code (code-server 4.100.3 + Chromium, started by test/harness), with the
+// production build in bench/.work/ext as the extension under development:
+//   A. the workbench driven by Playwright (test/e2e/workbench.ts): time from expanding a letter to
+//      its first organization row on screen with 50 ms of sandbox latency, the view opening, and
+//      the requests of typing a 6-letter word into the search picker (its real debounce);
+//   B. bench/vscode/inHost.ts run by the extension host (extensionTestsPath): activation, requests
+//      per action, a 10,000-organization letter, memory, and the webview panels.
+import * as fs from 'fs';
+import * as http from 'http';
+import * as path from 'path';
+import type { Page } from 'playwright-core';
+import type { Sandbox } from '../../src/sandbox/types';
+import { findChromium } from '../../test/harness/chromium';
+import { ensureCodeServer, workbenchUrl, CODE_SERVER_VERSION } from '../../test/harness/codeServer';
+import { cleanupAll } from '../../test/harness/processes';
+import { Session } from '../../test/harness/session';
+import { Workbench } from '../../test/e2e/workbench';
+import { EXT_DIR, ROOT, WORK } from '../lib/build';
+import { round, summarize, type Summary } from '../lib/stats';
+import type { InHostResults } from '../vscode/inHost';
+
+export interface UiResults {
+  latencyMs: number;
+  /** Round trip of the letter's list request itself (raw node:http, same latency), median of several. */
+  roundTripMs: Summary;
+  /** mousedown on a letter's twistie → first row under it on screen (in-page clock). */
+  expandToFirstRowMs: number[];
+  expandToFirstRow: Summary;
+  /** expandToFirstRow median − round trip median. */
+  overheadOverRoundTripMs: number;
+  /** mousedown on the Pipedrive activity bar icon (coming from the Explorer) → letter rows on screen. */
+  openViewToLettersMs: number[];
+  search: { word: string; keyDelayMs: number; requests: number; searchRequests: number; paths: Record<string, number> }[];
+}
+
+export interface VsCodeFigures {
+  vscodeVersion: string;
+  ui?: UiResults;
+  inHost?: InHostResults;
+  bigLetter: { letter: string; size: number; added: number };
+  notMeasured: string[];
+}
+
+const BIG_LETTER = 'Q';
+
+function rawGet(url: string, token: string, agent: http.Agent): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { agent, headers: { 'x-api-token': token } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      })
+      .on('error', reject);
+  });
+}
+
+/** Gives letter `letter` exactly `size` organizations (v1 first_char counting, as the tree lists it). */
+async function seedBigLetter(sb: Sandbox, letter: string, size: number): Promise<{ size: number; added: number }> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
+  let existing = 0;
+  for (let start = 0; ; ) {
+    const r = await rawGet(`${sb.url}/v1/organizations?first_char=${letter.toLowerCase()}&start=${start}&limit=500`, sb.token, agent);
+    const body = JSON.parse(r.body) as { data: unknown[] | null; additional_data?: { pagination?: { more_items_in_collection?: boolean; next_start?: number } } };
+    existing += body.data?.length ?? 0;
+    const p = body.additional_data?.pagination;
+    if (!p?.more_items_in_collection || p.next_start === undefined) break;
+    start = p.next_start;
+  }
+  const toAdd = Math.max(0, size - existing);
+  let next = 0;
+  const post = (i: number) =>
+    new Promise<void>((resolve, reject) => {
+      const body = JSON.stringify({ name: `${letter}bench ${String(i).padStart(5, '0')} Ltd` });
+      const req = http.request(`${sb.url}/v1/organizations`, { method: 'POST', agent, headers: { 'x-api-token': sb.token, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+        res.resume();
+        res.on('end', () => (res.statusCode === 201 || res.statusCode === 200 ? resolve() : reject(new Error(`POST org: ${res.statusCode}`))));
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      while (next < toAdd) await post(next++);
+    }),
+  );
+  agent.destroy();
+  sb.clearLog();
+  return { size: existing + toAdd, added: toAdd };
+}
+
+/** Waits until the sandbox log has been quiet for `quietMs`. */
+async function quiet(sb: Sandbox, quietMs = 1000, maxMs = 15_000): Promise<void> {
+  const end = Date.now() + maxMs;
+  let last = -1;
+  let since = Date.now();
+  while (Date.now() < end) {
+    if (sb.log.length !== last) {
+      last = sb.log.length;
+      since = Date.now();
+    } else if (Date.now() - since >= quietMs) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Resolves (in the page) with ms from the next mousedown to the first tree row matching `selector`. */
+function armTimer(page: Page, selector: string): Promise<number> {
+  return page.evaluate(
+    (sel) =>
+      new Promise<number>((resolve, reject) => {
+        let t0 = 0;
+        const timeout = setTimeout(() => reject(new Error(`no ${sel} within 30 s`)), 30_000);
+        document.addEventListener(
+          'mousedown',
+          () => {
+            t0 = performance.now();
+            const poll = () => {
+              const row = document.querySelector(sel);
+              if (row && (row as HTMLElement).offsetParent !== null) {
+                clearTimeout(timeout);
+                resolve(performance.now() - t0);
+              } else requestAnimationFrame(poll);
+            };
+            requestAnimationFrame(poll);
+          },
+          { capture: true, once: true },
+        );
+      }),
+    selector,
+  );
+}
+
+async function uiPhase(session: Session, quick: boolean, log: (s: string) => void): Promise<UiResults> {
+  const sb = session.sandbox;
+  const page = await session.openWorkbench();
+  try {
+    const wb = new Workbench(page, path.join(WORK, 'artifacts'));
+    await wb.openPipedriveView();
+    await wb.runCommand('Pipedrive: Sign In with API Token');
+    await wb.answerInput(sb.token);
+    await wb.quickInputClosed();
+    await wb.treeItem('A').waitFor();
+
+    // One round trip of the request a letter makes, with the same latency, from this process.
+    const latencyMs = 50;
+    sb.setFaults([{ kind: 'latency', ms: latencyMs }]);
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const rtt: number[] = [];
+    for (let i = 0; i < (quick ? 5 : 15); i++) {
+      const t0 = process.hrtime.bigint();
+      await rawGet(`${sb.url}/v1/organizations?first_char=${'hijklm'[i % 6]}&start=0&limit=100&sort=${encodeURIComponent('name ASC')}`, sb.token, agent);
+      if (i > 0) rtt.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    }
+    agent.destroy();
+
+    const sidebar = '.part.sidebar .monaco-list-row[role="treeitem"]';
+    const expandToFirstRowMs: number[] = [];
+    const letters = quick ? ['C', 'D'] : ['C', 'D', 'E', 'F', 'G', 'H'];
+    for (const letter of letters) {
+      const row = wb.treeItem(letter);
+      await row.waitFor();
+      const timing = armTimer(page, `${sidebar}[aria-level="2"]`);
+      await row.locator('.monaco-tl-twistie').click();
+      expandToFirstRowMs.push(round(await timing, 1));
+      await page.waitForFunction((el) => el?.getAttribute('aria-expanded') === 'true', await row.elementHandle());
+      await row.locator('.monaco-tl-twistie').click(); // collapse again: the next letter's rows are the only level-2 rows
+      await page.waitForFunction((s) => !document.querySelector(s), `${sidebar}[aria-level="2"]`);
+    }
+    // Opening the view again from the Explorer (no request: the letters are local).
+    const openViewToLettersMs: number[] = [];
+    try {
+      for (let i = 0; i < (quick ? 2 : 4); i++) {
+        await wb.activityBarItem('Explorer').click();
+        await wb.sideBar.locator('.composite.title', { hasText: /explorer/i }).waitFor();
+        const timing = armTimer(page, `${sidebar}[aria-level="1"]`);
+        await wb.activityBarItem('Pipedrive').click();
+        openViewToLettersMs.push(round(await timing, 1));
+        await wb.treeItem('A').waitFor();
+      }
+    } catch (e) {
+      log(`  UI: opening the view not measured: ${(e as Error).message.split('\n')[0]}`);
+      await wb.screenshot('open-view-failed').catch(() => undefined);
+      await wb.openPipedriveView();
+    }
+    sb.setFaults([]);
+
+    // Typing a 6-letter word into the search picker at two speeds; its own debounce decides.
+    const search: UiResults['search'] = [];
+    for (const keyDelayMs of [150, 300]) {
+      await quiet(sb, 500);
+      sb.clearLog();
+      await wb.runCommand('Pipedrive: Search Organizations…');
+      await wb.quickInput.locator('.quick-input-box input').waitFor();
+      await page.keyboard.type('Techno', { delay: keyDelayMs });
+      await quiet(sb, 1500);
+      const entries = [...sb.log];
+      const paths: Record<string, number> = {};
+      for (const e of entries) paths[`${e.method} ${e.path}`] = (paths[`${e.method} ${e.path}`] ?? 0) + 1;
+      search.push({ word: 'Techno', keyDelayMs, requests: entries.length, searchRequests: entries.filter((e) => e.path.includes('/search')).length, paths });
+      await page.keyboard.press('Escape');
+      await wb.quickInputClosed();
+    }
+    // Leave the Explorer open, so the next window does not open (and activate) Pipedrive on start.
+    await wb.activityBarItem('Explorer').click();
+    const rttSummary = summarize(rtt);
+    const expandSummary = summarize(expandToFirstRowMs);
+    log(`  UI: expand → first row median ${round(expandSummary.median, 1)} ms, round trip ${round(rttSummary.median, 1)} ms`);
+    return {
+      latencyMs,
+      roundTripMs: rttSummary,
+      expandToFirstRowMs,
+      expandToFirstRow: expandSummary,
+      overheadOverRoundTripMs: round(expandSummary.median - rttSummary.median, 1),
+      openViewToLettersMs,
+      search,
+    };
+  } finally {
+    await page.context().close().catch(() => undefined);
+  }
+}
+
+async function inHostPhase(session: Session, resultsFile: string, log: (s: string) => void): Promise<InHostResults> {
+  const entry = path.join(WORK, 'out', 'bench', 'vscode', 'inHost.js');
+  const hostLog = fs.createWriteStream(path.join(WORK, 'extension-host-console.log'));
+  let exited!: (code: number) => void;
+  const exit = new Promise<number>((r) => (exited = r));
+  const page = await session.openWorkbench({ extensionTestsPath: entry, onLog: (l) => hostLog.write(l + '\n'), onExit: (c) => exited(c) });
+  try {
+    let timer: NodeJS.Timeout | undefined;
+    const code = await Promise.race([
+      exit,
+      new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('the in-host bench did not finish within 8 min')), 8 * 60_000))),
+    ]).finally(() => clearTimeout(timer));
+    log(`  in-host bench ended (${code})`);
+    if (!fs.existsSync(resultsFile)) throw new Error(`the in-host bench wrote no results (exit ${code}); see bench/.work/extension-host-console.log`);
+    return JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as InHostResults;
+  } finally {
+    hostLog.end();
+    await page.context().close().catch(() => undefined);
+  }
+}
+
+export async function runVsCodeFigures(opts: { quick: boolean; log?: (s: string) => void }): Promise<VsCodeFigures> {
+  const log = opts.log ?? (() => undefined);
+  const out: VsCodeFigures = { vscodeVersion: `code-server ${CODE_SERVER_VERSION}`, bigLetter: { letter: BIG_LETTER, size: 0, added: 0 }, notMeasured: [] };
+  if (!fs.existsSync(path.join(EXT_DIR, 'dist', 'extension.js'))) throw new Error('bench/.work/ext has no production build (the bundle figure builds it first)');
+  // The harness finds code-server under its root's .cache, which is bench/.work for this compile:
+  // point that at the repository's own cache, so the install the tests made is reused.
+  const cache = path.join(WORK, '.cache');
+  if (!fs.existsSync(cache)) {
+    fs.mkdirSync(path.join(ROOT, '.cache'), { recursive: true });
+    fs.symlinkSync(path.join(ROOT, '.cache'), cache, 'dir');
+  }
+  try {
+    findChromium();
+    ensureCodeServer(log);
+  } catch (e) {
+    out.notMeasured.push(`figures 3, 4, 5 (activation), 6: no VS Code here: ${(e as Error).message}`);
+    return out;
+  }
+  const resultsFile = path.join(WORK, 'in-host-results.json');
+  fs.rmSync(resultsFile, { force: true });
+  let session: Session | undefined;
+  try {
+    session = await Session.start({
+      name: 'bench',
+      sandbox: { size: opts.quick ? 5000 : 20_000, rateLimitPerWindow: 100_000 },
+      env: {
+        PIPEDRIVE_BENCH_RESULTS: resultsFile,
+        PIPEDRIVE_BENCH_BIG_LETTER: BIG_LETTER,
+        PIPEDRIVE_BENCH_QUICK: opts.quick ? '1' : '0',
+      },
+    });
+    const s = session;
+    // The production build in bench/.work/ext is the extension under development, not the repository.
+    s.workbenchUrl = (o = {}) => workbenchUrl(s.codeServer, s.workspaceDir, { extensionDevelopmentPath: EXT_DIR, ...o });
+    try {
+      const vsVersion = JSON.parse(fs.readFileSync(path.join(path.dirname(ensureCodeServer()), '..', '..', 'lib', 'vscode', 'package.json'), 'utf8')) as { version: string };
+      out.vscodeVersion = `VS Code ${vsVersion.version} (code-server ${CODE_SERVER_VERSION})`;
+    } catch {
+      // keep the code-server version alone
+    }
+    const seeded = await seedBigLetter(s.sandbox, BIG_LETTER, opts.quick ? 2000 : 10_000);
+    out.bigLetter = { letter: BIG_LETTER, ...seeded };
+    log(`  sandbox: letter ${BIG_LETTER} has ${seeded.size} organizations (${seeded.added} added)`);
+    try {
+      out.ui = await uiPhase(s, opts.quick, log);
+    } catch (e) {
+      out.notMeasured.push(`workbench (Playwright) part: ${(e as Error).message.split('\n')[0]}`);
+      await s.saveArtifacts(path.join(WORK, 'artifacts')).catch(() => undefined);
+    }
+    try {
+      out.inHost = await inHostPhase(s, resultsFile, log);
+    } catch (e) {
+      out.notMeasured.push(`in-host part: ${(e as Error).message.split('\n')[0]}`);
+      if (fs.existsSync(resultsFile)) out.inHost = JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as InHostResults;
+    }
+    await s.saveArtifacts(path.join(WORK, 'artifacts')).catch(() => undefined);
+  } finally {
+    await session?.dispose();
+    await cleanupAll();
+  }
+  return out;
+}
