@@ -50,6 +50,8 @@ async function main() {
       format: 'cjs',
       target: 'node20',
       external: ['vscode'],
+      // node-fetch's fallback URL polyfill is never used on Node; see src/shims/whatwgUrl.ts.
+      alias: { 'whatwg-url': './src/shims/whatwgUrl.ts' },
     }),
   ];
   const media = webviewEntries();
