@@ -1,0 +1,124 @@
+// `npm run bench` (bench/run.js compiles this and runs it): measures the client, the tree and the
+// webviews next to the official client and the raw floor, then writes bench/results.json,
+// bench/REPORT.md and the SVG charts. Every number comes from this run; a figure that cannot run is
+// reported as "not measured: <why>". Exits non-zero only when the benchmark itself crashes.
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { runBundleFigure, type BundleFigure } from './figures/bundle';
+import { officialVersion, runClientOverhead, type ClientOverheadResult } from './figures/clientOverhead';
+import { runVsCodeFigures, type VsCodeFigures } from './figures/vscode';
+import { runWalkFigure, type WalkFigure } from './figures/walk';
+import { ROOT } from './lib/build';
+import { writeReport } from './report';
+
+export interface Row {
+  figure: string;
+  metric: string;
+  measured: string;
+  target: string;
+  /** null: no target (context), or not measured. */
+  pass: boolean | null;
+  note?: string;
+}
+
+export interface Results {
+  mode: 'full' | 'quick';
+  machine: Record<string, unknown>;
+  durationSeconds: number;
+  figures: {
+    clientOverhead?: ClientOverheadResult;
+    walk?: WalkFigure;
+    bundle?: BundleFigure;
+    vscode?: VsCodeFigures;
+  };
+  notMeasured: string[];
+  table: Row[];
+}
+
+function git(args: string[]): string {
+  try {
+    return execFileSync('git', args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return '';
+  }
+}
+
+function machine(): Record<string, unknown> {
+  let distro = '';
+  try {
+    distro = /PRETTY_NAME="?([^"\n]+)/.exec(fs.readFileSync('/etc/os-release', 'utf8'))?.[1] ?? '';
+  } catch {
+    // not Linux
+  }
+  const cpus = os.cpus();
+  return {
+    cpuModel: cpus[0]?.model ?? 'unknown',
+    cores: cpus.length,
+    memoryGb: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
+    node: process.version,
+    os: `${os.type()} ${os.release()} ${os.arch()}${distro ? ` (${distro})` : ''}`,
+    officialClient: `pipedrive ${officialVersion()}`,
+    date: new Date().toISOString(),
+    loadAverageAtStart: os.loadavg().map((l) => Math.round(l * 100) / 100),
+    commit: `${git(['rev-parse', '--short', 'HEAD'])}${git(['status', '--porcelain', '--', 'src', 'media', 'package.json', 'esbuild.js']) ? ' (with uncommitted changes in src/media)' : ''}`,
+  };
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const quick = argv.includes('--quick');
+  const skip = new Set(argv.filter((a) => a.startsWith('--skip=')).flatMap((a) => a.slice(7).split(',')));
+  const started = Date.now();
+  const log = (s: string) => console.log(s);
+  const results: Results = { mode: quick ? 'quick' : 'full', machine: machine(), durationSeconds: 0, figures: {}, notMeasured: [], table: [] };
+  const figure = async (name: string, id: string, run: () => Promise<void>) => {
+    if (skip.has(id)) {
+      results.notMeasured.push(`${name}: skipped (--skip=${id})`);
+      return;
+    }
+    const t0 = Date.now();
+    log(`── ${name}`);
+    try {
+      await run();
+    } catch (e) {
+      const why = e instanceof Error ? e.message.split('\n')[0] : String(e);
+      results.notMeasured.push(`${name}: ${why}`);
+      log(`  not measured: ${why}`);
+    }
+    log(`  (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  };
+
+  // The bundle first: it also builds the production extension the VS Code figures load.
+  await figure('Figure 5: bundle size', 'bundle', async () => {
+    results.figures.bundle = await runBundleFigure();
+    log(`  dist/extension.js (production): ${(results.figures.bundle.extensionBundleBytes / 1024).toFixed(1)} KB`);
+  });
+  await figure('Figure 1: client overhead', 'client', async () => {
+    results.figures.clientOverhead = await runClientOverhead({ rounds: quick ? 60 : 400, warmupRounds: quick ? 15 : 40, log });
+    const r = results.figures.clientOverhead.ratios.all;
+    log(`  ours/raw ${r.oursOverRaw}, official/ours ${r.officialOverOurs} (medians, geometric mean over kinds)`);
+  });
+  await figure('Figure 2: walk of all organizations', 'walk', async () => {
+    results.figures.walk = await runWalkFigure({ size: quick ? 20_000 : 100_000, log });
+  });
+  await figure('Figures 3, 4, 5 (activation), 6: VS Code', 'vscode', async () => {
+    results.figures.vscode = await runVsCodeFigures({ quick, log });
+    results.notMeasured.push(...results.figures.vscode.notMeasured);
+    for (const e of results.figures.vscode.inHost?.errors ?? []) results.notMeasured.push(`in-host step ${e}`);
+  });
+  results.machine.vscode = results.figures.vscode?.vscodeVersion ?? 'not started';
+  results.machine.loadAverageAtEnd = os.loadavg().map((l) => Math.round(l * 100) / 100);
+  results.durationSeconds = Math.round((Date.now() - started) / 1000);
+  writeReport(results, path.join(ROOT, 'bench'));
+  log(`\nWrote bench/results.json, bench/REPORT.md and the charts in ${results.durationSeconds} s.`);
+  for (const r of results.table) {
+    log(`  ${r.pass === true ? 'pass' : r.pass === false ? 'MISS' : '    '}  ${r.figure} ${r.metric}: ${r.measured} (target ${r.target})`);
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,267 @@
+// Turns one run's results into the table of figures against targets, bench/results.json,
+// bench/REPORT.md and the SVG charts.
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Results, Row } from './main';
+import { barGroups, boxPlots, lineChart } from './lib/svg';
+import { round, summarize } from './lib/stats';
+
+const NM = 'not measured';
+const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
+const med = (v: number[]) => (v.length ? round(summarize(v).median, 1) : NaN);
+
+function whyNot(results: Results, ...keys: string[]): string {
+  const hit = results.notMeasured.find((n) => keys.some((k) => n.toLowerCase().includes(k.toLowerCase())));
+  return hit ? `${NM}: ${hit}` : `${NM}: the step did not produce it (see bench/.work/)`;
+}
+
+export function buildTable(r: Results): Row[] {
+  const rows: Row[] = [];
+  const add = (row: Row) => rows.push(row);
+
+  // Figure 1
+  const c = r.figures.clientOverhead;
+  if (c) {
+    add({ figure: '1', metric: 'client overhead, ours / raw (median; geometric mean of list, details, flow)', measured: `${c.ratios.all.oursOverRaw}×`, target: '≤ 1.10×', pass: c.ratios.all.oursOverRaw <= 1.1 });
+    add({ figure: '1', metric: 'official / ours (median; geometric mean) — ours faster', measured: `${c.ratios.all.officialOverOurs}×`, target: '> 1.00×', pass: c.ratios.all.officialOverOurs > 1 });
+    for (const k of ['list', 'details', 'flow'] as const) {
+      const p = c.perKind[k];
+      const rt = c.ratios[k];
+      add({
+        figure: '1',
+        metric: `${k}: median raw / ours / official (p95)`,
+        measured: `${round(p.raw.median, 2)} / ${round(p.ours.median, 2)} / ${round(p.official.median, 2)} ms (${round(p.raw.p95, 2)} / ${round(p.ours.p95, 2)} / ${round(p.official.p95, 2)})`,
+        target: 'ours/raw ≤ 1.10, official/ours > 1',
+        pass: rt.oursOverRaw <= 1.1 && rt.officialOverOurs > 1,
+        note: `ours/raw ${rt.oursOverRaw} (p95 ${rt.oursOverRawP95}), official/ours ${rt.officialOverOurs} (p95 ${rt.officialOverOursP95})`,
+      });
+    }
+  } else add({ figure: '1', metric: 'client overhead', measured: whyNot(r, 'Figure 1'), target: 'ours/raw ≤ 1.10, ours faster than official', pass: null });
+
+  // Figure 2
+  const w = r.figures.walk;
+  if (w) {
+    const expected = Math.ceil(w.size / w.limit);
+    for (const walk of w.walks) {
+      const ours = walk.walker === 'ours';
+      add({
+        figure: '2',
+        metric: `walk of ${w.size.toLocaleString('en')} organizations at limit ${w.limit}, ${walk.walker} client: requests`,
+        measured: String(walk.requests),
+        target: ours ? `${expected}` : '(context)',
+        pass: ours ? walk.requests === expected && walk.organizations === w.size : null,
+        note: `${walk.organizations} organizations, ${walk.seconds} s, peak RSS ${walk.peakRssMb} MB (before ${walk.rssBeforeMb}), peak heap ${walk.peakHeapUsedMb} MB`,
+      });
+    }
+  } else add({ figure: '2', metric: 'walk of all organizations', measured: whyNot(r, 'Figure 2'), target: 'size / 500 requests', pass: null });
+
+  // Figure 3
+  const v = r.figures.vscode;
+  const a = v?.inHost?.actions ?? {};
+  const action = (key: string, label: string, target: string, ok: (n: number, sections: number) => boolean) => {
+    const m = a[key];
+    if (!m || m.requests === null || m.requests === undefined) {
+      add({ figure: '3', metric: `requests: ${label}`, measured: whyNot(r, 'in-host', 'VS Code', 'details', 'actions'), target, pass: null });
+      return;
+    }
+    const paths = Object.entries(m.paths).map(([p, n]) => `${n}× ${p}`).join(', ');
+    add({ figure: '3', metric: `requests: ${label}`, measured: String(m.requests), target, pass: ok(m.requests, m.sections ?? 0), note: [paths, m.sections !== undefined ? `${m.sections} sections open` : '', m.note ?? ''].filter(Boolean).join('; ') });
+  };
+  action('expandLetter', 'expand a letter', '1', (n) => n === 1);
+  action('expandAgain', 'expand it again (collapsed, then expanded)', '0', (n) => n === 0);
+  action('loadMore', 'load more', '1', (n) => n === 1);
+  action('openDetails', 'open details', '1 + visible sections', (n, s) => n <= 1 + s);
+  action('reopenDetails', 're-open details', '0 (cached)', (n) => n === 0);
+  const search = v?.ui?.search ?? [];
+  const typical = search.find((s) => s.keyDelayMs === 150);
+  if (typical) {
+    const others = search.filter((s) => s !== typical).map((s) => `at ${s.keyDelayMs} ms/key: ${s.searchRequests} searches (${s.requests} requests)`).join('; ');
+    add({
+      figure: '3',
+      metric: `requests: search while typing "${typical.word}" (150 ms per key, in the workbench)`,
+      measured: String(typical.requests),
+      target: '≤ 3',
+      pass: typical.requests <= 3,
+      note: `${Object.entries(typical.paths).map(([p, n]) => `${n}× ${p}`).join(', ')}${others ? `; ${others}` : ''}`,
+    });
+  } else add({ figure: '3', metric: 'requests: search while typing a 6-letter word', measured: whyNot(r, 'workbench', 'VS Code'), target: '≤ 3', pass: null });
+
+  // Figure 4
+  const ui = v?.ui;
+  if (ui) {
+    add({
+      figure: '4',
+      metric: `first organization row on screen after expanding a letter, ${ui.latencyMs} ms latency: overhead over one round trip`,
+      measured: `${ui.overheadOverRoundTripMs} ms`,
+      target: '≤ 250 ms',
+      pass: ui.overheadOverRoundTripMs <= 250,
+      note: `expand → first row median ${round(ui.expandToFirstRow.median, 1)} ms (${ui.expandToFirstRowMs.join(', ')}), round trip median ${round(ui.roundTripMs.median, 1)} ms; opening the view → letter rows ${ui.openViewToLettersMs.length ? `${med(ui.openViewToLettersMs)} ms median` : NM}`,
+    });
+  } else add({ figure: '4', metric: 'first organization row after opening, 50 ms latency: overhead over one round trip', measured: whyNot(r, 'workbench', 'VS Code'), target: '≤ 250 ms', pass: null });
+  const pg = v?.inHost?.paging;
+  if (pg) {
+    add({
+      figure: '4',
+      metric: `letter with ${pg.letterSize.toLocaleString('en')} organizations: expand, then page through (${pg.pages} pages of ${pg.pageSize})`,
+      measured: `first page ${pg.firstPageMs} ms; all in ${round(pg.totalMs / 1000, 2)} s`,
+      target: '(context)',
+      pass: null,
+      note: `load more: median ${med(pg.pageMs)} ms, p95 ${round(summarize(pg.pageMs).p95, 1)} ms per page`,
+    });
+  } else add({ figure: '4', metric: 'letter with 10,000 organizations: expand and page through', measured: whyNot(r, 'big letter', 'in-host', 'VS Code'), target: '(context)', pass: null });
+  const mem = v?.inHost?.memory;
+  if (mem) {
+    const last = mem.points[mem.points.length - 1];
+    add({
+      figure: '4',
+      metric: 'extension-host memory per 10,000 loaded organizations (heap used)',
+      measured: `${mem.perTenThousandHeapMb} MB`,
+      target: '≤ 50 MB',
+      pass: mem.perTenThousandHeapMb <= 50,
+      note: `${last.orgs} loaded: heap +${last.heapUsedMb} MB, RSS +${last.rssMb} MB (${mem.perTenThousandRssMb} MB per 10k), external +${last.externalMb} MB; gc ${mem.gcExposed ? 'forced before each reading' : 'not available (readings include garbage)'}`,
+    });
+  } else add({ figure: '4', metric: 'extension-host memory per 10,000 loaded organizations', measured: whyNot(r, 'big letter', 'in-host', 'VS Code'), target: '≤ 50 MB', pass: null });
+
+  // Figure 5
+  const b = r.figures.bundle;
+  if (b) {
+    const top = b.extensionBundleTop.slice(0, 3).map((t) => `${t.input} ${kb(t.bytes)}`).join(', ');
+    add({ figure: '5', metric: 'dist/extension.js, production build', measured: kb(b.extensionBundleBytes), target: '≤ 150 KB', pass: b.extensionBundleBytes <= 150 * 1024, note: `gzip ${kb(b.extensionBundleGzipBytes)}; largest parts: ${top}` });
+    add({
+      figure: '5',
+      metric: 'official client: node_modules/pipedrive installed (with its dependencies); bundled by esbuild',
+      measured: `${kb(b.officialPackageBytes)} (${kb(b.officialInstalledWithDepsBytes)}); ${kb(b.officialBundleBytes)}`,
+      target: '(context)',
+      pass: null,
+      note: `bundle gzip ${kb(b.officialBundleGzipBytes)}; ${b.officialDependencyPackages.length} dependency packages`,
+    });
+  } else add({ figure: '5', metric: 'dist/extension.js, production build', measured: whyNot(r, 'Figure 5'), target: '≤ 150 KB', pass: null });
+  const act = v?.inHost?.activation;
+  if (act && act.activateMs !== null && act.activateMs !== undefined) {
+    add({ figure: '5', metric: 'activation: extensions.getExtension().activate() in a fresh extension host', measured: `${act.activateMs} ms`, target: '≤ 30 ms', pass: act.activateMs <= 30, note: `loads the bundle and runs activate(); the silent sign-in after it took ${act.silentSignInMs} ms more (not counted)` });
+  } else add({ figure: '5', metric: 'activation time', measured: act?.note ? `${NM}: ${act.note}` : whyNot(r, 'activation', 'in-host', 'VS Code'), target: '≤ 30 ms', pass: null });
+
+  // Figure 6
+  const p = v?.inHost?.panels;
+  if (p) {
+    add({ figure: '6', metric: 'open a Details panel: webview ready; header shown', measured: `${med(p.detailsOpenMs)} ms; ${med(p.detailsHeaderMs)} ms`, target: '(context)', pass: null, note: `medians of ${p.detailsOpenMs.length}; ${p.via}` });
+    add({
+      figure: '6',
+      metric: `render a ${p.flowItems.toLocaleString('en')}-item flow (measured in the webview)`,
+      measured: `${med(p.flowRenderMs)} ms`,
+      target: '≤ 150 ms',
+      pass: med(p.flowRenderMs) <= 150,
+      note: `renders ${p.flowRenderMs.join(', ')} ms; host read + post + render ${med(p.flowHostMs)} ms median`,
+    });
+  } else {
+    add({ figure: '6', metric: 'open a Details panel', measured: whyNot(r, 'details', 'in-host', 'VS Code'), target: '(context)', pass: null });
+    add({ figure: '6', metric: 'render a 2,000-item flow', measured: whyNot(r, 'details', 'in-host', 'VS Code'), target: '≤ 150 ms', pass: null });
+  }
+  return rows;
+}
+
+function charts(r: Results, dir: string): string[] {
+  const written: string[] = [];
+  const write = (name: string, svg: string) => {
+    fs.writeFileSync(path.join(dir, name), svg);
+    written.push(name);
+  };
+  for (const f of fs.readdirSync(dir).filter((f) => f.endsWith('.svg'))) fs.rmSync(path.join(dir, f));
+  const c = r.figures.clientOverhead;
+  if (c) {
+    const names = { raw: 'raw node:http', ours: 'this client', official: `pipedrive ${c.versions.official}` } as const;
+    write(
+      'client-latency.svg',
+      boxPlots(
+        'Figure 1 — time per request, same sandbox on loopback',
+        'ms per request',
+        (['list', 'details', 'flow'] as const).map((k) => ({
+          title: { list: 'v2 list page (500)', details: 'v2 details', flow: 'v1 flow page (500)' }[k],
+          series: (['raw', 'ours', 'official'] as const).map((cl) => ({ name: names[cl], values: c.samples[cl][k] })),
+        })),
+        `${c.rounds} rounds after ${c.warmupRounds} warm-up, clients interleaved per request; ${r.machine.cpuModel as string}, ${r.machine.cores as number} cores`,
+      ),
+    );
+  }
+  const mem = r.figures.vscode?.inHost?.memory;
+  if (mem) {
+    const maxOrgs = mem.points[mem.points.length - 1].orgs;
+    write(
+      'memory.svg',
+      lineChart(
+        'Figure 4 — extension-host memory against loaded organizations',
+        `organizations loaded under letter ${mem.letter}`,
+        'MB above the empty tree',
+        [
+          { name: 'heap used', points: mem.points.map((p) => ({ x: p.orgs, y: p.heapUsedMb })) },
+          { name: 'RSS', points: mem.points.map((p) => ({ x: p.orgs, y: p.rssMb })) },
+          { name: 'target 50 MB / 10k', points: [{ x: 0, y: 0 }, { x: maxOrgs, y: (50 * maxOrgs) / 10_000 }], dashed: true },
+        ],
+        `process.memoryUsage() in the extension host${mem.gcExposed ? ', gc before each reading' : ''}; tree expanded in the view`,
+      ),
+    );
+  }
+  const w = r.figures.walk;
+  if (w) {
+    write(
+      'walk.svg',
+      barGroups(
+        `Figure 2 — walking ${w.size.toLocaleString('en')} organizations at limit ${w.limit}`,
+        [
+          { title: 'requests (sandbox log)', unit: '', bars: w.walks.map((x) => ({ name: x.walker, value: x.requests })) },
+          { title: 'seconds', unit: 's', bars: w.walks.map((x) => ({ name: x.walker, value: x.seconds })) },
+          { title: 'peak RSS of the walking process', unit: 'MB', bars: w.walks.map((x) => ({ name: x.walker, value: x.peakRssMb })) },
+          { title: 'peak heap used', unit: 'MB', bars: w.walks.map((x) => ({ name: x.walker, value: x.peakHeapUsedMb })) },
+        ],
+        'each walker in its own process; raw = node:http + JSON.parse, official = pipedrive v2 OrganizationsApi',
+      ),
+    );
+  }
+  return written;
+}
+
+function markdown(r: Results, svgs: string[]): string {
+  const m = r.machine;
+  const L: string[] = [];
+  const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  L.push('# Benchmark report', '');
+  L.push(`Generated by \`npm run bench${r.mode === 'quick' ? ' -- --quick' : ''}\` (${r.mode} mode) on ${m.date as string}, in ${r.durationSeconds} s. Every number below comes from that run;`);
+  L.push('ratios and counts are the figures, absolute times are context (the machine is shared and noisy).', '');
+  L.push('| machine | |', '| --- | --- |');
+  for (const [k, label] of [['cpuModel', 'CPU'], ['cores', 'cores'], ['memoryGb', 'memory (GB)'], ['os', 'OS'], ['node', 'Node.js'], ['vscode', 'VS Code'], ['officialClient', 'official client'], ['commit', 'commit'], ['loadAverageAtStart', 'load average at start'], ['loadAverageAtEnd', 'load average at end']] as const) {
+    L.push(`| ${label} | ${cell(Array.isArray(m[k]) ? (m[k] as number[]).join(' / ') : String(m[k] ?? ''))} |`);
+  }
+  L.push('', '## Figures against targets', '');
+  L.push('| fig. | what | measured | target | result | details |', '| --- | --- | --- | --- | --- | --- |');
+  for (const row of r.table) {
+    const result = row.pass === true ? 'pass' : row.pass === false ? '**miss**' : row.target === '(context)' ? '—' : NM;
+    L.push(`| ${row.figure} | ${cell(row.metric)} | ${cell(row.measured)} | ${cell(row.target)} | ${result} | ${cell(row.note ?? '')} |`);
+  }
+  const missed = r.table.filter((x) => x.pass === false);
+  L.push('', `**${r.table.filter((x) => x.pass === true).length} pass, ${missed.length} missed, ${r.table.filter((x) => x.pass === null && x.target !== '(context)').length} not measured.**`);
+  if (r.notMeasured.length) {
+    L.push('', '## Not measured in this run', '');
+    for (const n of r.notMeasured) L.push(`- ${n}`);
+  }
+  L.push('', '## Charts', '');
+  for (const s of svgs) L.push(`![${s}](${s})`, '');
+  L.push('## How each figure is measured', '');
+  const c = r.figures.clientOverhead;
+  L.push(
+    `1. **Client overhead** — one sandbox (${c?.sandboxSize ?? 5000} organizations) in its own process; the clients run in the bench process, one request at a time, taking turns per request with the order rotating every round, after a warm-up. Requests: ${c ? Object.values(c.requests).join('; ') : 'v2 list pages of 500, v2 details, v1 flow pages of 500'}. *raw* is a keep-alive \`node:http\` agent that reads the body and \`JSON.parse\`s it (the floor any client pays); *ours* is \`PipedriveClient\` (node-fetch, validation, pacing at the server's announced limit); *official* is \`pipedrive\` ${c?.versions.official ?? ''} (\`v2.OrganizationsApi.getOrganizations/getOrganization\`, \`v1.OrganizationsApi.getOrganizationUpdates\`, \`Configuration({ apiKey, basePath })\`). Every client must read the same number of records per request or the run fails. The overall ratio is the geometric mean of the per-kind median ratios, so the slow list pages do not drown the details requests.`,
+    `2. **Walk** — a sandbox of ${r.figures.walk?.size.toLocaleString('en') ?? '100,000'} organizations in its own process; each walker (ours: \`iterateOrganizationsV2({ limit: 500 })\`) runs in a fresh child process that keeps only a count, so its RSS/heap peak (sampled every 5 ms and the kernel's maxRSS) is the client's. Requests are counted from the sandbox's request log. One uncounted walk warms the sandbox first.`,
+    '3. **Requests per action** — the production build in a real VS Code (code-server + Chromium via `test/harness`). Tree actions run in the extension host (`bench/vscode/inHost.ts`): the letter is expanded with `TreeView.reveal(…, { expand: true })` so VS Code itself asks the tree, "Load more" runs the `pipedrive.loadMore` command on the tree\'s node, and each count is the sandbox log after it has been quiet for 600 ms. Search types the word into the real QuickPick with Playwright, key by key.',
+    '4. **Time to first row** — Playwright: a 50 ms latency fault on the sandbox, then an in-page clock from the mousedown on a letter\'s twistie to the first row under it on screen (requestAnimationFrame polling), for several letters; minus the median round trip of the same list request made with raw `node:http` from the bench process. **Memory** — in the extension host: page size 500, the big letter (seeded to 10,000 organizations through the API before the run) expanded in the view and paged to the end with `pipedrive.loadMore`; `process.memoryUsage()` after a forced gc, relative to the empty tree.',
+    '5. **Bundle** — `node esbuild.js --production` run on a mirror of the repository in `bench/.work/ext` (so it never races the tests\' `dist/`); the same options once more with a metafile say what fills it. The official client is measured on disk and bundled by esbuild for node the same way. **Activation** — `vscode.extensions.getExtension(id).activate()` timed in a fresh extension host that has not activated the extension yet (loads the bundle and runs `activate()`).',
+    '6. **Webviews** — Details: from `openDetails()` to the webview\'s `ready` and to the header loaded, a different organization each time. Flow: `FlowPanel.showAll()` on the 2,000+-item fixture organization; the render time is what the webview itself measures (`performance.now()` around appending and layout) and reports in its `rendered` message.',
+  );
+  L.push('', 'Raw samples and every number are in [`results.json`](results.json).', '');
+  return L.join('\n');
+}
+
+export function writeReport(r: Results, dir: string): void {
+  r.table = buildTable(r);
+  const svgs = charts(r, dir);
+  fs.writeFileSync(path.join(dir, 'results.json'), JSON.stringify(r, null, 1) + '\n');
+  fs.writeFileSync(path.join(dir, 'REPORT.md'), markdown(r, svgs));
+}
