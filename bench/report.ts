@@ -203,15 +203,19 @@ function charts(r: Results, dir: string): string[] {
   }
   const w = r.figures.walk;
   if (w) {
+    // Same order and colours as figure 1: raw, ours, official.
+    const order = ['raw', 'ours', 'official'];
+    const walks = [...w.walks].sort((a, b) => order.indexOf(a.walker) - order.indexOf(b.walker));
+    const bars = (f: (x: (typeof walks)[number]) => number) => walks.map((x) => ({ name: x.walker, value: f(x), color: order.indexOf(x.walker) }));
     write(
       'walk.svg',
       barGroups(
         `Figure 2 — walking ${w.size.toLocaleString('en')} organizations at limit ${w.limit}`,
         [
-          { title: 'requests (sandbox log)', unit: '', bars: w.walks.map((x) => ({ name: x.walker, value: x.requests })) },
-          { title: 'seconds', unit: 's', bars: w.walks.map((x) => ({ name: x.walker, value: x.seconds })) },
-          { title: 'peak RSS of the walking process', unit: 'MB', bars: w.walks.map((x) => ({ name: x.walker, value: x.peakRssMb })) },
-          { title: 'peak heap used', unit: 'MB', bars: w.walks.map((x) => ({ name: x.walker, value: x.peakHeapUsedMb })) },
+          { title: 'requests (sandbox log)', unit: '', bars: bars((x) => x.requests) },
+          { title: 'seconds', unit: 's', bars: bars((x) => x.seconds) },
+          { title: 'peak RSS of the walking process', unit: 'MB', bars: bars((x) => x.peakRssMb) },
+          { title: 'peak heap used', unit: 'MB', bars: bars((x) => x.peakHeapUsedMb) },
         ],
         'each walker in its own process; raw = node:http + JSON.parse, official = pipedrive v2 OrganizationsApi',
       ),

@@ -2,7 +2,7 @@
 // (its package folder, and with the packages it pulls in) and bundled by esbuild the same way.
 import * as fs from 'fs';
 import * as path from 'path';
-import { buildProductionExtension, ROOT, WORK } from '../lib/build';
+import { buildProductionExtension, METAFILE, ROOT, WORK } from '../lib/build';
 
 export interface BundleFigure {
   extensionBundleBytes: number;
@@ -72,17 +72,13 @@ export async function runBundleFigure(): Promise<BundleFigure> {
     outfile: officialOut,
     logLevel: 'silent',
   });
-  // Same options as esbuild.js --production, once more with a metafile, to say what the bytes are.
-  const meta = await esbuild.build({
-    entryPoints: [path.join(ROOT, 'src', 'extension.ts')],
-    bundle: true, minify: true, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'],
-    outfile: path.join(WORK, 'extension-meta', 'extension.js'), metafile: true, logLevel: 'silent',
-  });
+  // What the bytes are: esbuild's metafile of that same build (recorded by the preload in build.ts).
+  const meta = fs.existsSync(METAFILE) ? { metafile: JSON.parse(fs.readFileSync(METAFILE, 'utf8')) as import('esbuild').Metafile } : { metafile: { inputs: {}, outputs: {} } };
   const byGroup = new Map<string, number>();
   for (const out of Object.values(meta.metafile.outputs)) {
     for (const [input, info] of Object.entries(out.inputs)) {
       const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input);
-      const group = m ? `node_modules/${m[1]}` : path.dirname(path.relative(ROOT, path.resolve(ROOT, input)));
+      const group = m ? `node_modules/${m[1]}` : path.dirname(input.replace(/^(\.\.\/)+/, ''));
       byGroup.set(group, (byGroup.get(group) ?? 0) + info.bytesInOutput);
     }
   }

@@ -2,7 +2,7 @@
 // and horizontal bars. Plain strings; every text is escaped.
 
 const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
-const fmt = (n: number) => (Math.abs(n) >= 100 ? n.toFixed(0) : Math.abs(n) >= 10 ? n.toFixed(1) : n.toFixed(2));
+const fmt = (n: number) => (Number.isInteger(n) ? String(n) : Math.abs(n) >= 100 ? n.toFixed(0) : Math.abs(n) >= 10 ? n.toFixed(1) : n.toFixed(2));
 const COLORS = ['#6b7280', '#2563eb', '#d97706', '#059669', '#dc2626'];
 const FONT = 'font-family="system-ui, -apple-system, Segoe UI, sans-serif"';
 
@@ -39,13 +39,13 @@ export interface BoxGroup {
 export function boxPlots(title: string, unit: string, groups: BoxGroup[], note = ''): string {
   const panelW = 260;
   const panelH = 300;
-  const top = 60;
+  const top = 78;
   const left = 50;
   const width = left + groups.length * (panelW + 30) + 10;
   const height = top + panelH + 70;
   const parts: string[] = [];
   parts.push(`<text x="${left}" y="24" font-size="16" font-weight="600">${esc(title)}</text>`);
-  if (note) parts.push(`<text x="${left}" y="44" font-size="11" fill="#555">${esc(note)}</text>`);
+  if (note) parts.push(`<text x="${left}" y="42" font-size="11" fill="#555">${esc(note)}</text>`);
   groups.forEach((g, gi) => {
     const x0 = left + gi * (panelW + 30);
     const all = g.series.flatMap((s) => s.values).sort((a, b) => a - b);
@@ -94,7 +94,7 @@ export interface Line {
 
 /** Lines over a shared linear x and y axis from 0. */
 export function lineChart(title: string, xLabel: string, yLabel: string, lines: Line[], note = ''): string {
-  const width = 640;
+  const width = 780;
   const height = 400;
   const left = 64;
   const top = 56;
@@ -131,7 +131,7 @@ export function lineChart(title: string, xLabel: string, yLabel: string, lines: 
 }
 
 /** Groups of horizontal bars, each group with its own scale (e.g. seconds, MB, requests). */
-export function barGroups(title: string, groups: { title: string; unit: string; bars: { name: string; value: number }[] }[], note = ''): string {
+export function barGroups(title: string, groups: { title: string; unit: string; bars: { name: string; value: number; color?: number }[] }[], note = ''): string {
   const width = 640;
   const rowH = 22;
   const left = 130;
@@ -146,7 +146,7 @@ export function barGroups(title: string, groups: { title: string; unit: string; 
     g.bars.forEach((b, i) => {
       const bw = (b.value / max) * barW;
       parts.push(`<text x="${left - 8}" y="${y + 15}" font-size="11" text-anchor="end">${esc(b.name)}</text>`);
-      parts.push(`<rect x="${left}" y="${y + 3}" width="${Math.max(1, bw).toFixed(1)}" height="${rowH - 6}" fill="${COLORS[i % COLORS.length]}" fill-opacity="0.75"/>`);
+      parts.push(`<rect x="${left}" y="${y + 3}" width="${Math.max(1, bw).toFixed(1)}" height="${rowH - 6}" fill="${COLORS[(b.color ?? i) % COLORS.length]}" fill-opacity="0.75"/>`);
       parts.push(`<text x="${left + bw + 6}" y="${y + 15}" font-size="11">${esc(`${fmt(b.value)} ${g.unit}`)}</text>`);
       y += rowH;
     });
