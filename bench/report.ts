@@ -33,7 +33,7 @@ export function buildTable(r: Results): Row[] {
         measured: `${round(p.raw.median, 2)} / ${round(p.ours.median, 2)} / ${round(p.official.median, 2)} ms (${round(p.raw.p95, 2)} / ${round(p.ours.p95, 2)} / ${round(p.official.p95, 2)})`,
         target: 'ours/raw ≤ 1.10, official/ours > 1',
         pass: rt.oursOverRaw <= 1.1 && rt.officialOverOurs > 1,
-        note: `ours/raw ${rt.oursOverRaw} (p95 ${rt.oursOverRawP95}), official/ours ${rt.officialOverOurs} (p95 ${rt.officialOverOursP95})`,
+        note: `ours/raw ${rt.oursOverRaw} (p95 ${rt.oursOverRawP95}), official/ours ${rt.officialOverOurs} (p95 ${rt.officialOverOursP95}); bare node-fetch (ours' transport) median ${round(p.nodeFetch.median, 2)} ms = ${round(p.nodeFetch.median / p.raw.median, 3)}× raw`,
       });
     }
   } else add({ figure: '1', metric: 'client overhead', measured: whyNot(r, 'Figure 1'), target: 'ours/raw ≤ 1.10, ours faster than official', pass: null });
@@ -169,7 +169,7 @@ function charts(r: Results, dir: string): string[] {
   for (const f of fs.readdirSync(dir).filter((f) => f.endsWith('.svg'))) fs.rmSync(path.join(dir, f));
   const c = r.figures.clientOverhead;
   if (c) {
-    const names = { raw: 'raw node:http', ours: 'this client', official: `pipedrive ${c.versions.official}` } as const;
+    const names = { raw: 'raw http', nodeFetch: 'node-fetch', ours: 'this client', official: `pipedrive ${c.versions.official.split('.').slice(0, 2).join('.')}` } as const;
     write(
       'client-latency.svg',
       boxPlots(
@@ -177,9 +177,9 @@ function charts(r: Results, dir: string): string[] {
         'ms per request',
         (['list', 'details', 'flow'] as const).map((k) => ({
           title: { list: 'v2 list page (500)', details: 'v2 details', flow: 'v1 flow page (500)' }[k],
-          series: (['raw', 'ours', 'official'] as const).map((cl) => ({ name: names[cl], values: c.samples[cl][k] })),
+          series: (['raw', 'nodeFetch', 'ours', 'official'] as const).map((cl) => ({ name: names[cl], values: c.samples[cl][k] })),
         })),
-        `${c.rounds} rounds after ${c.warmupRounds} warm-up, clients interleaved per request; ${r.machine.cpuModel as string}, ${r.machine.cores as number} cores`,
+        `${c.rounds} rounds after ${c.warmupRounds} warm-up, clients interleaved per request; raw http = node:http keep-alive + JSON.parse; node-fetch = bare transport of this client; ${r.machine.cpuModel as string}, ${r.machine.cores as number} cores`,
       ),
     );
   }

@@ -10,8 +10,9 @@ import { sandboxFixtures } from '../../src/sandbox/seed';
 import { startSandboxProcess } from '../lib/sandboxProcess';
 import { round, summarize, type Summary } from '../lib/stats';
 
-type ClientName = 'raw' | 'ours' | 'official';
-export const CLIENTS: ClientName[] = ['raw', 'ours', 'official'];
+type ClientName = 'raw' | 'nodeFetch' | 'ours' | 'official';
+/** nodeFetch (bare node-fetch + res.json(), the transport ours is built on) is context: where ours' overhead sits. */
+export const CLIENTS: ClientName[] = ['raw', 'nodeFetch', 'ours', 'official'];
 type Kind = 'list' | 'details' | 'flow';
 const KINDS: Kind[] = ['list', 'details', 'flow'];
 
@@ -80,6 +81,25 @@ function rawClient(base: string, token: string): Call {
   };
 }
 
+function nodeFetchClient(base: string, token: string): Call {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const fetch = require('node-fetch') as typeof import('node-fetch').default;
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const get = async (p: string) => {
+    const res = await fetch(`${base}${p}`, { agent, headers: { 'x-api-token': token, accept: 'application/json' } });
+    if (res.status !== 200) throw new Error(`node-fetch ${p}: ${res.status}`);
+    return res.json() as Promise<{ data: unknown }>;
+  };
+  return async (r) => {
+    if (r.kind === 'list') {
+      const q = new URLSearchParams({ limit: '500', ...(r.cursor ? { cursor: r.cursor } : {}) });
+      return ((await get(`/api/v2/organizations?${q}`)).data as unknown[]).length;
+    }
+    if (r.kind === 'details') return ((await get(`/api/v2/organizations/${r.id}`)).data as { id: number }).id ? 1 : 0;
+    return ((await get(`/v1/organizations/${r.id}/flow?start=${r.start}&limit=500`)).data as unknown[] | null)?.length ?? 0;
+  };
+}
+
 function oursClient(base: string, token: string): Call {
   const client = new PipedriveClient({ token, baseUrl: base });
   return async (r) => {
@@ -114,7 +134,7 @@ export async function runClientOverhead(opts: { rounds: number; warmupRounds: nu
   // A server window far above what the loop sends: no 429 may slow one client down.
   const sb = await startSandboxProcess({ size, seed: 1, rateLimitPerWindow: 100_000 });
   try {
-    const calls: Record<ClientName, Call> = { raw: rawClient(sb.url, sb.token), ours: oursClient(sb.url, sb.token), official: officialClient(sb.url, sb.token) };
+    const calls: Record<ClientName, Call> = { raw: rawClient(sb.url, sb.token), nodeFetch: nodeFetchClient(sb.url, sb.token), ours: oursClient(sb.url, sb.token), official: officialClient(sb.url, sb.token) };
     // The v2 cursors of every page, found once, so every client asks for exactly the same pages.
     const cursors: (string | undefined)[] = [undefined];
     {
@@ -135,6 +155,7 @@ export async function runClientOverhead(opts: { rounds: number; warmupRounds: nu
     };
     const samples: Record<ClientName, Record<Kind, number[]>> = {
       raw: { list: [], details: [], flow: [] },
+      nodeFetch: { list: [], details: [], flow: [] },
       ours: { list: [], details: [], flow: [] },
       official: { list: [], details: [], flow: [] },
     };

@@ -4,12 +4,14 @@
 const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 const fmt = (n: number) => (Number.isInteger(n) ? String(n) : Math.abs(n) >= 100 ? n.toFixed(0) : Math.abs(n) >= 10 ? n.toFixed(1) : n.toFixed(2));
 const COLORS = ['#6b7280', '#2563eb', '#d97706', '#059669', '#dc2626'];
+/** Figure 1's series: raw grey, bare node-fetch teal, ours blue, official orange. */
+export const SERIES_COLORS = ['#6b7280', '#0d9488', '#2563eb', '#d97706'];
 const FONT = 'font-family="system-ui, -apple-system, Segoe UI, sans-serif"';
 
 function niceMax(v: number): number {
   if (!(v > 0)) return 1;
   const p = 10 ** Math.floor(Math.log10(v));
-  for (const m of [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]) if (m * p >= v) return m * p;
+  for (const m of [1, 1.2, 1.6, 2, 4, 5, 6, 8, 10]) if (m * p >= v) return m * p;
   return 10 * p;
 }
 
@@ -37,7 +39,7 @@ export interface BoxGroup {
  * the median line, whiskers p5–p95, and up to 300 samples as faint dots.
  */
 export function boxPlots(title: string, unit: string, groups: BoxGroup[], note = ''): string {
-  const panelW = 260;
+  const panelW = 330;
   const panelH = 300;
   const top = 78;
   const left = 50;
@@ -62,7 +64,7 @@ export function boxPlots(title: string, unit: string, groups: BoxGroup[], note =
     const slot = panelW / g.series.length;
     g.series.forEach((s, si) => {
       const cx = x0 + slot * (si + 0.5);
-      const color = COLORS[si % COLORS.length];
+      const color = SERIES_COLORS[si % SERIES_COLORS.length];
       const v = [...s.values].sort((a, b) => a - b);
       if (!v.length) return;
       const step = Math.max(1, Math.ceil(s.values.length / 300));
@@ -77,7 +79,7 @@ export function boxPlots(title: string, unit: string, groups: BoxGroup[], note =
       parts.push(`<line x1="${cx - bw / 4}" x2="${cx + bw / 4}" y1="${y(p5)}" y2="${y(p5)}" stroke="${color}"/>`);
       parts.push(`<rect x="${cx - bw / 2}" y="${y(p75)}" width="${bw}" height="${Math.max(1, y(p25) - y(p75))}" fill="${color}" fill-opacity="0.2" stroke="${color}"/>`);
       parts.push(`<line x1="${cx - bw / 2}" x2="${cx + bw / 2}" y1="${y(p50)}" y2="${y(p50)}" stroke="${color}" stroke-width="2.5"/>`);
-      parts.push(`<text x="${cx}" y="${top + panelH + 16}" font-size="11" text-anchor="middle">${esc(s.name)}</text>`);
+      parts.push(`<text x="${cx}" y="${top + panelH + 16}" font-size="10" text-anchor="middle">${esc(s.name)}</text>`);
       parts.push(`<text x="${cx}" y="${top + panelH + 30}" font-size="10" text-anchor="middle" fill="#555">med ${fmt(p50)}</text>`);
       parts.push(`<text x="${cx}" y="${top + panelH + 43}" font-size="10" text-anchor="middle" fill="#555">p95 ${fmt(p95)}</text>`);
     });
