@@ -268,7 +268,10 @@ async function panelsAndDetails(api: PipedriveExtensionApi, results: InHostResul
       let sections = new Set<string>();
       if (hasCommand) {
         await vscode.commands.executeCommand('pipedrive.openDetails', orgId);
-        return { sections: 0 };
+        // The panel is the extension's own: its open sections are the section routes it asked for.
+        const entries = await settledLog();
+        const routes = new Set(entries.map((e) => /\/organizations\/\d+\/(persons|deals|activities|files|followers|mailMessages|permittedUsers|changelog)/.exec(e.path)?.[1]).filter(Boolean));
+        return { sections: routes.size };
       }
       const p = panels.openDetails(orgId) as unknown as PanelLike;
       p.onDidPost((m) => {
