@@ -72,9 +72,10 @@ const action = (label: string, a: PanelAction, iconName: string, secondary = tru
   const b = button(label, () => post({ type: 'action', action: a }), { icon: iconName, secondary, class: `action-${a}` });
   if (a !== 'openFlow') actionButtons.push(b);
   actionBar.append(b);
+  return b;
 };
 action('Update', 'update', 'edit', false);
-action('Follow', 'follow', 'eye');
+const followButton = action('Follow', 'follow', 'eye');
 action('Merge', 'merge', 'git-merge');
 action('Delete', 'delete', 'trash');
 action('Open flow', 'openFlow', 'history');
@@ -96,7 +97,16 @@ function fact(label: string, value: Node | string): HTMLElement {
   return h('div', { class: 'fact' }, h('dt', { text: label }), h('dd', {}, value));
 }
 
+/** Follow or Unfollow, as the host knows whether I follow (unknown: Follow, the host decides). */
+function renderFollow(following: boolean | undefined): void {
+  const label = following ? 'Unfollow' : 'Follow';
+  followButton.replaceChildren(icon(following ? 'eye-closed' : 'eye'), h('span', { text: label }));
+  followButton.classList.toggle('following', following === true);
+  followButton.title = following ? 'Stop following this organization' : 'Follow this organization';
+}
+
 function renderHeader(v: HeaderView): void {
+  renderFollow(v.following);
   const facts = h('dl', { class: 'facts' });
   facts.append(fact('Owner', v.owner || '—'));
   facts.append(fact('Address', v.address || '—'));

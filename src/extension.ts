@@ -2,7 +2,9 @@ import * as vscode from 'vscode';
 import type { Organization, PipedriveClient, User } from './api';
 import { AuthService } from './auth/AuthService';
 import type { CommandContext } from './commands/CommandContext';
+import { withErrorBoundary } from './commands/errorBoundary';
 import { registerCommands } from './commands/index';
+import { runPanelAction } from './commands/openPanels';
 import { OrganizationStore, type OwnerScope } from './model/OrganizationStore';
 import type { TreeNode } from './tree/nodes';
 import { OrganizationTreeProvider } from './tree/OrganizationTreeProvider';
@@ -12,6 +14,7 @@ import { VIEW_ID, withProgress } from './ui/progress';
 import type { UserInput } from './ui/UserInput';
 import { VsCodeUserInput } from './ui/VsCodeUserInput';
 import { errorMessage } from './util/errors';
+import { registerPanels, type Panels } from './webviews/registerPanels';
 
 const SCOPE_KEY = 'pipedrive.scope';
 const SIGNED_IN_CONTEXT = 'pipedrive.signedIn';
@@ -25,6 +28,8 @@ export interface PipedriveExtensionApi {
   readonly store: OrganizationStore;
   readonly tree: OrganizationTreeProvider;
   readonly treeView: vscode.TreeView<TreeNode>;
+  /** The open Details and Flow panels (tests wait for them to load and close them). */
+  readonly panels: Panels;
   readonly auth: {
     readonly signedIn: boolean;
     readonly user: User | undefined;
@@ -72,12 +77,30 @@ export function activate(context: vscode.ExtensionContext): PipedriveExtensionAp
     }),
   );
 
+  const signInSettled = deferred();
+  const panels = registerPanels(context, {
+    getClient: () => auth.client,
+    companyDomain: () => auth.user?.company_domain,
+    myUserId: () => auth.user?.id,
+    // The panel's buttons run the commands (their prompts, store updates, error boundary).
+    runAction: async (action, orgId) => {
+      await withErrorBoundary(`pipedrive.${action}`, runPanelAction, ctx)(action, orgId);
+    },
+    // Every command that changes an organization goes through the store's apply* methods.
+    onDidChangeOrganization: store.onDidChangeOrganization,
+    log,
+    // Panels restored after a reload wait for the silent sign-in below.
+    ready: signInSettled.promise,
+  });
+  context.subscriptions.push(auth.onDidChange(() => panels.clearCaches()));
+
   const ctx: CommandContext = {
     auth,
     store,
     tree,
     treeView,
     log,
+    panels,
     ui: () => ui,
     requireClient(): PipedriveClient {
       const client = auth.client;
@@ -120,12 +143,14 @@ export function activate(context: vscode.ExtensionContext): PipedriveExtensionAp
   }
 
   const ready = restore().then(() => undefined);
+  void ready.then(signInSettled.resolve);
   log.info('Pipedrive Organizations activated');
 
   return {
     store,
     tree,
     treeView,
+    panels,
     auth: {
       get signedIn() {
         return auth.signedIn;
@@ -142,6 +167,12 @@ export function activate(context: vscode.ExtensionContext): PipedriveExtensionAp
     },
     revealOrganization: (org, options) => ctx.reveal(org, options),
   };
+}
+
+function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve!: () => void;
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
 }
 
 export function deactivate(): void {

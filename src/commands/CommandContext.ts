@@ -5,6 +5,7 @@ import type { OrganizationStore, OwnerScope } from '../model/OrganizationStore';
 import type { TreeNode } from '../tree/nodes';
 import type { OrganizationTreeProvider } from '../tree/OrganizationTreeProvider';
 import type { UserInput } from '../ui/UserInput';
+import type { Panels } from '../webviews/registerPanels';
 
 /** What command handlers work with. Built once in activate(); handlers get it as their first argument. */
 export interface CommandContext {
@@ -13,6 +14,8 @@ export interface CommandContext {
   readonly tree: OrganizationTreeProvider;
   readonly treeView: vscode.TreeView<TreeNode>;
   readonly log: vscode.LogOutputChannel;
+  /** The Details and Flow panels (one per organization each). */
+  readonly panels: Panels;
   /** The prompts: real ones, or the scripted ones a test installed (setUserInput). */
   ui(): UserInput;
   /** The client of the signed-in session; throws "Sign in first" when signed out. */

@@ -27,7 +27,7 @@ export async function deleteSelected(ctx: CommandContext, node?: unknown, select
   const targets = organizationsOfSelection(ctx, node, selected ?? ctx.treeView.selection);
   const fromView = targets.length ? targets : organizationsOfSelection(ctx, undefined, ctx.treeView.selection);
   if (fromView.length === 0) {
-    await ctx.ui().showInformationMessage('Select the organizations to delete in the Pipedrive Organizations view first.');
+    void ctx.ui().showInformationMessage('Select the organizations to delete in the Pipedrive Organizations view first.');
     return;
   }
   if (fromView.length === 1) return deleteOrganization(ctx, { type: 'organization', orgId: fromView[0].id });

@@ -47,7 +47,7 @@ export async function follow(ctx: CommandContext, node?: unknown): Promise<void>
   const picked = await ctx.ui().showQuickPick(items, { title: `Follow "${org.name}"`, placeHolder: 'Who should follow this organization?', matchOnDetail: true });
   const who = picked.user.id === me?.id ? 'You' : picked.user.name;
   if (picked.following) {
-    await ctx.ui().showInformationMessage(`${who} already ${who === 'You' ? 'follow' : 'follows'} "${org.name}".`);
+    void ctx.ui().showInformationMessage(`${who} already ${who === 'You' ? 'follow' : 'follows'} "${org.name}".`);
     return;
   }
   try {
@@ -60,7 +60,9 @@ export async function follow(ctx: CommandContext, node?: unknown): Promise<void>
     throw e;
   }
   followersChanged(ctx, org, picked.user.id, true);
-  await ctx.ui().showInformationMessage(`${who} now ${who === 'You' ? 'follow' : 'follows'} "${org.name}".`);
+  // Not awaited (here and below): a notification stays until dismissed, and whoever waits on the
+  // command (a panel's busy state) must not wait for it.
+  void ctx.ui().showInformationMessage(`${who} now ${who === 'You' ? 'follow' : 'follows'} "${org.name}".`);
 }
 
 /**
@@ -87,7 +89,7 @@ export async function unfollow(ctx: CommandContext, node?: unknown): Promise<voi
       return list.sort((a, b) => Number(b.follower.user_id === me?.id) - Number(a.follower.user_id === me?.id) || a.label.localeCompare(b.label));
     });
     if ((await items).length === 0) {
-      await ctx.ui().showInformationMessage(`Nobody follows "${org.name}".`);
+      void ctx.ui().showInformationMessage(`Nobody follows "${org.name}".`);
       return;
     }
     follower = (await ctx.ui().showQuickPick(items, { title: `Unfollow "${org.name}"`, placeHolder: 'Which follower should be removed?', matchOnDetail: true })).follower;
@@ -95,7 +97,35 @@ export async function unfollow(ctx: CommandContext, node?: unknown): Promise<voi
   await ctx.withProgress(`Removing a follower of "${org.name}"…`, (signal) => client.deleteOrganizationFollower(org.id, follower.id, { signal }));
   followersChanged(ctx, org, follower.user_id, false);
   const who = follower.user_id === me?.id ? 'You' : ctx.store.knownUsers.get(follower.user_id)?.name ?? `User ${follower.user_id}`;
-  await ctx.ui().showInformationMessage(`${who} no longer ${who === 'You' ? 'follow' : 'follows'} "${org.name}".`);
+  void ctx.ui().showInformationMessage(`${who} no longer ${who === 'You' ? 'follow' : 'follows'} "${org.name}".`);
+}
+
+/**
+ * The Details panel's Follow button: I follow the organization when I do not yet
+ * (POST /v1/organizations/{id}/followers), otherwise I stop following it
+ * (DELETE /v1/organizations/{id}/followers/{follower_id}). No prompt: the button says which it is.
+ */
+export async function toggleFollowMe(ctx: CommandContext, node?: unknown): Promise<void> {
+  const org = await targetOrganization(ctx, node, 'Follow or unfollow organization');
+  const client = ctx.requireClient();
+  const me = ctx.auth.user;
+  if (!me) throw new Error('Sign in to Pipedrive first (Pipedrive: Sign In with API Token).');
+  const followers = await ctx.withProgress(`Loading the followers of "${org.name}"…`, (signal) => client.listOrganizationFollowers(org.id, { signal }));
+  const mine = followers.items.find((f) => f.user_id === me.id);
+  if (mine) {
+    await ctx.withProgress(`Unfollowing "${org.name}"…`, (signal) => client.deleteOrganizationFollower(org.id, mine.id, { signal }));
+    followersChanged(ctx, org, me.id, false);
+    void ctx.ui().showInformationMessage(`You no longer follow "${org.name}".`);
+    return;
+  }
+  try {
+    await ctx.withProgress(`Following "${org.name}"…`, (signal) => client.addOrganizationFollower(org.id, me.id, { signal }));
+  } catch (e) {
+    // Followed meanwhile (another window): the state the button should show is "following" anyway.
+    if (!(errorKind(e) === 'bad-request' && /already/i.test(errorMessage(e)))) throw e;
+  }
+  followersChanged(ctx, org, me.id, true);
+  void ctx.ui().showInformationMessage(`You now follow "${org.name}".`);
 }
 
 function followersChanged(ctx: CommandContext, org: PickedOrganization, userId: number, followed: boolean): void {

@@ -21,6 +21,8 @@ export const COMMAND_IDS = [
   'pipedrive.copyId',
   'pipedrive.copyLink',
   'pipedrive.openInPipedrive',
+  'pipedrive.openDetails',
+  'pipedrive.openFlow',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];

@@ -8,6 +8,7 @@ import { copyId, copyLink, openInPipedrive } from './copyAndOpen';
 import { deleteOrganization, deleteSelected } from './deleteOrganizations';
 import { follow, unfollow } from './follow';
 import { mergeOrganizations } from './mergeOrganizations';
+import { openDetails, openFlow } from './openPanels';
 import { searchOrganizations } from './searchOrganizations';
 import { updateOrganization } from './updateOrganization';
 import type { CommandContext } from './CommandContext';
@@ -41,6 +42,8 @@ export const commandTable: CommandTable = {
   'pipedrive.copyId': copyId,
   'pipedrive.copyLink': copyLink,
   'pipedrive.openInPipedrive': openInPipedrive,
+  'pipedrive.openDetails': openDetails,
+  'pipedrive.openFlow': openFlow,
 };
 
 /** Registers every command of the table behind the error boundary. */

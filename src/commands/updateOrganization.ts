@@ -65,7 +65,7 @@ export async function updateOrganization(ctx: CommandContext, node?: unknown): P
 
   const input = changedFields(before, state.values);
   if (Object.keys(input).length === 0) {
-    await ctx.ui().showInformationMessage(`Nothing changed: "${target.name}" was not updated.`);
+    void ctx.ui().showInformationMessage(`Nothing changed: "${target.name}" was not updated.`);
     return;
   }
   const org = await ctx.withProgress(`Updating "${target.name}"…`, (signal) => client.updateOrganization(target.id, input, { signal }));

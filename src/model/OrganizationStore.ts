@@ -61,6 +61,15 @@ export type StoreChange =
   /** One organization's record (label, description, counts). */
   | { kind: 'org'; id: number };
 
+/**
+ * One organization changed in Pipedrive through a command: updated (also its followers), deleted,
+ * or merged away into another one. Open panels listen to this (the tree listens to StoreChange).
+ */
+export interface OrganizationChange {
+  id: number;
+  kind: 'updated' | 'deleted' | 'merged';
+}
+
 export interface StoreSettings {
   pageSize: number;
   sort: string;
@@ -88,6 +97,12 @@ export class OrganizationStore {
   private readonly changed = new Emitter<StoreChange>();
   /** Fired with what changed; `{kind:'root'}` means "everything may have changed". */
   readonly onDidChange: Event<StoreChange> = this.changed.event;
+  private readonly orgChanged = new Emitter<OrganizationChange>();
+  /**
+   * Fired by every apply* that changes an organization in Pipedrive (update, follow, delete — one
+   * or many —, merge): the one place every command path goes through.
+   */
+  readonly onDidChangeOrganization: Event<OrganizationChange> = this.orgChanged.event;
 
   private backend: StoreBackend | undefined;
   private settings: StoreSettings;
@@ -264,10 +279,24 @@ export class OrganizationStore {
     }
     this.placeInRecent(summary.id);
     this.fire({ kind: 'org', id: org.id });
+    this.orgChanged.fire({ id: org.id, kind: 'updated' });
   }
 
   /** Deleted organizations leave every list. */
   applyDeleted(ids: readonly number[]): void {
+    this.forget(ids);
+    for (const id of ids) this.orgChanged.fire({ id, kind: 'deleted' });
+  }
+
+  /** `mergedId` was merged into `survivor`: the first disappears, the second's groups reload. */
+  applyMerged(mergedId: number, survivor: Organization): void {
+    this.forget([mergedId]);
+    this.orgChanged.fire({ id: mergedId, kind: 'merged' });
+    this.applyUpdated(survivor);
+    this.invalidateGroups(survivor.id);
+  }
+
+  private forget(ids: readonly number[]): void {
     for (const id of ids) {
       for (const [key, list] of this.lists) {
         if (key.startsWith(`org:${id}/`)) {
@@ -278,13 +307,6 @@ export class OrganizationStore {
       }
       this.orgs.delete(id);
     }
-  }
-
-  /** `mergedId` was merged into `survivor`: the first disappears, the second's groups reload. */
-  applyMerged(mergedId: number, survivor: Organization): void {
-    this.applyDeleted([mergedId]);
-    this.applyUpdated(survivor);
-    this.invalidateGroups(survivor.id);
   }
 
   /** The signed-in user now follows (or no longer follows) the organization. */
@@ -300,6 +322,7 @@ export class OrganizationStore {
     }
     this.invalidateGroup(orgId, 'followers');
     this.fire({ kind: 'org', id: orgId });
+    this.orgChanged.fire({ id: orgId, kind: 'updated' });
   }
 
   /** Another user started (+1) or stopped (-1) following: the count moves, the Followers group reloads. */
@@ -309,6 +332,7 @@ export class OrganizationStore {
     if (org && count !== undefined) this.orgs.set(orgId, { ...org, counts: { ...org.counts, followers: Math.max(0, count + delta) } });
     this.invalidateGroup(orgId, 'followers');
     this.fire({ kind: 'org', id: orgId });
+    this.orgChanged.fire({ id: orgId, kind: 'updated' });
   }
 
   /** Forgets an organization's loaded groups (persons, deals, ...) so they load again when shown. */
@@ -342,6 +366,7 @@ export class OrganizationStore {
   dispose(): void {
     this.generation.abort();
     this.changed.dispose();
+    this.orgChanged.dispose();
   }
 
   // ---- internals ------------------------------------------------------------------------------

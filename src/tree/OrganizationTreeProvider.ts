@@ -228,6 +228,8 @@ export class OrganizationTreeProvider implements vscode.TreeDataProvider<TreeNod
       item.tooltip = tooltip;
     }
     item.iconPath = new vscode.ThemeIcon('organization');
+    // A click opens the Details panel; the twistie still expands (VS Code then expands on twistie only).
+    item.command = { command: 'pipedrive.openDetails', title: 'Open Organization Details', arguments: [node] };
     item.contextValue = org?.followed === undefined ? 'organization' : org.followed ? 'organization.followed' : 'organization.notFollowed';
     return this.withId(item, node);
   }

@@ -22,6 +22,8 @@ export interface PanelDeps {
   getClient(): PipedriveClient | undefined;
   /** The company's Pipedrive subdomain (`acme` of acme.pipedrive.com), for "Open in Pipedrive". */
   companyDomain(): string | undefined;
+  /** Optional: the signed-in user's id, so the Follow button can say Unfollow when I follow. */
+  myUserId?(): number | undefined;
   /** Runs the command of an action for this organization (with its prompts and error boundary). */
   runAction(action: OrganizationAction, orgId: number): Promise<void>;
   /** Fired by the store when an organization is updated, deleted or merged away. */

@@ -10,7 +10,7 @@ import { letterKey } from '../../src/model/OrganizationStore';
 import type { OrganizationNode, TreeNode } from '../../src/tree/nodes';
 import { BACK, CANCEL, type TestUserInput } from '../../src/ui/TestUserInput';
 import type { RequestLogEntry } from '../../src/sandbox/types';
-import { children, extensionApi, sandboxGet, scriptedUi, signIn, signOut } from './helpers/extension';
+import { children, closePanels, extensionApi, sandboxGet, scriptedUi, signIn, signOut } from './helpers/extension';
 import { clearSandboxLog, resetSandbox, sandboxInfo, sandboxLog, setSandboxFaults } from './sandbox';
 
 /** Requests other than the ones the tree makes to show letters (GET list pages). */
@@ -61,6 +61,10 @@ describe('Commands', function () {
   beforeEach(async () => {
     ui = await scriptedUi();
     await clearSandboxLog();
+  });
+  // Search opens the Details panel of the pick.
+  afterEach(async () => {
+    await closePanels();
   });
 
   describe('delete', () => {
@@ -290,6 +294,7 @@ describe('Commands', function () {
       const selected = api.treeView.selection[0] as TreeNode | undefined;
       assert.strictEqual(selected?.type === 'organization' && selected.orgId, 1);
       assert.ok(await inLetter('A', 1));
+      assert.strictEqual(api.panels.details.get(1)?.status, 'active', 'the Details panel of the pick is not open');
     });
 
     it('a one-letter term is not searched', async () => {

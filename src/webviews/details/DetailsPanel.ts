@@ -29,6 +29,8 @@ export class DetailsPanel extends PanelHost<DetailsWebviewMessage, DetailsHostMe
   private headerMessage: DetailsHostMessage | undefined;
   private statusMessage: DetailsHostMessage | undefined;
   private headerLoad: Promise<void> | undefined;
+  /** An action of this panel is running: it reads everything again when done. */
+  private actionRunning = false;
   private readonly onDidChangeStatusEmitter = new vscode.EventEmitter<DetailsStatus>();
   readonly onDidChangeStatus = this.onDidChangeStatusEmitter.event;
 
@@ -98,7 +100,7 @@ export class DetailsPanel extends PanelHost<DetailsWebviewMessage, DetailsHostMe
     }
     try {
       const catalog = await this.catalog(client);
-      const result = await loadHeader(client, this.orgId, catalog, this.env.deps.companyDomain());
+      const result = await loadHeader(client, this.orgId, catalog, this.env.deps.companyDomain(), this.env.deps.myUserId?.());
       if (this.isDisposed) return;
       if (result.kind === 'gone') {
         if (this.statusValue !== 'merged') this.setGone('deleted');
@@ -142,6 +144,8 @@ export class DetailsPanel extends PanelHost<DetailsWebviewMessage, DetailsHostMe
       this.setGone(e.kind);
       return;
     }
+    // This panel's own action re-reads once it is done; reading now too would do it twice.
+    if (this.actionRunning) return;
     void this.refreshHeader();
     this.post({ type: 'invalidate' });
   }
@@ -174,11 +178,13 @@ export class DetailsPanel extends PanelHost<DetailsWebviewMessage, DetailsHostMe
       return;
     }
     this.post({ type: 'busy', busy: true });
+    this.actionRunning = true;
     try {
       await this.env.deps.runAction(action, this.orgId);
     } catch (e) {
       this.post({ type: 'notice', level: 'error', message: errorText(e) });
     } finally {
+      this.actionRunning = false;
       this.post({ type: 'busy', busy: false });
     }
     if (this.isDisposed) return;

@@ -1,5 +1,5 @@
 // Reads what the Details panel shows and turns the records into rows of text. No vscode here.
-import { PipedriveError, type Activity, type Deal, type MailMessageItem, type Organization, type OrganizationChange, type OrganizationFile, type Person, type PipedriveClient } from '../../api';
+import { PipedriveError, type Activity, type Deal, type MailMessageItem, type Organization, type OrganizationChange, type OrganizationDetails, type OrganizationFile, type Person, type PipedriveClient } from '../../api';
 import type { FieldCatalog } from '../fieldCatalog';
 import { formatBytes, formatDateTime, formatMoney, plainText } from '../format';
 import { safeExternalUrl } from '../validate';
@@ -10,15 +10,30 @@ export const SECTION_PAGE_SIZE = 50;
 
 export type HeaderResult = { kind: 'ok'; header: HeaderView } | { kind: 'gone' };
 
-export async function loadHeader(client: PipedriveClient, orgId: number, catalog: FieldCatalog, companyDomain: string | undefined): Promise<HeaderResult> {
+export async function loadHeader(client: PipedriveClient, orgId: number, catalog: FieldCatalog, companyDomain: string | undefined, myUserId?: number): Promise<HeaderResult> {
   try {
-    const { organization: org } = await client.getOrganization(orgId);
+    const details = await client.getOrganization(orgId);
+    const org = details.organization;
     if (org.active_flag === false) return { kind: 'gone' };
-    return { kind: 'ok', header: headerView(org, catalog, companyDomain) };
+    const header = headerView(org, catalog, companyDomain);
+    const following = followingOf(details, myUserId);
+    return { kind: 'ok', header: following === undefined ? header : { ...header, following } };
   } catch (e) {
     if (e instanceof PipedriveError && (e.kind === 'not-found' || e.kind === 'gone')) return { kind: 'gone' };
     throw e;
   }
+}
+
+/**
+ * Whether `userId` follows, from the followers v1 details carry (keyed by user id). v2 details
+ * carry none: with followers counted but none listed, it is unknown.
+ */
+export function followingOf(details: Pick<OrganizationDetails, 'organization' | 'followers'>, userId: number | undefined): boolean | undefined {
+  if (userId === undefined) return undefined;
+  const listed = Object.values(details.followers ?? {});
+  if (listed.some((f) => f.user_id === userId)) return true;
+  const count = details.organization.followers_count;
+  return listed.length > 0 || count === 0 ? false : undefined;
 }
 
 const COUNTS: Array<[keyof Organization, string]> = [

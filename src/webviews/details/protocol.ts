@@ -87,6 +87,8 @@ export interface HeaderView {
   website?: string;
   /** Custom fields by their names, option ids turned into labels. */
   customFields: Field[];
+  /** Whether the signed-in user follows it; absent when unknown (the button then just says Follow). */
+  following?: boolean;
 }
 
 export type PanelStatus = 'active' | 'deleted' | 'merged';

@@ -107,3 +107,27 @@ export async function sandboxGet<T>(path: string, token = sandboxInfo().token): 
   assert.strictEqual(res.status, 200, `GET ${path} answered ${res.status}`);
   return ((await res.json()) as { data: T }).data;
 }
+
+/**
+ * Closes every panel the extension opened, once each visible one has loaded its webview: closing a
+ * webview that is still loading its font stops code-server from loading later ones.
+ */
+export async function closePanels(): Promise<void> {
+  const api = await extensionApi();
+  const open = [...api.panels.details.values(), ...api.panels.flow.values()];
+  await Promise.all(
+    open.map((p) => {
+      if (p.ready || !p.panel.visible) return undefined;
+      return new Promise<void>((resolve) => {
+        const timer = setTimeout(done, 10_000);
+        const sub = p.onDidReady(done);
+        function done() {
+          clearTimeout(timer);
+          sub.dispose();
+          resolve();
+        }
+      });
+    }),
+  );
+  for (const p of open) p.dispose();
+}

@@ -1,0 +1,59 @@
+// The commands that open the webview panels, and the actions the Details panel's buttons run.
+import * as vscode from 'vscode';
+import { orgNodeId, type OrganizationNode } from '../tree/nodes';
+import { orgIdFromArg } from '../webviews/orgIdFromArg';
+import type { OrganizationAction } from '../webviews/PanelDeps';
+import type { CommandContext } from './CommandContext';
+import { toggleFollowMe } from './follow';
+import type { CommandId } from './ids';
+import { pickOrganization } from './pickOrganization';
+
+/** The organization id of the argument (a tree node, an id), or (from the palette) one picked by search. */
+async function organizationId(ctx: CommandContext, arg: unknown, title: string): Promise<number> {
+  return orgIdFromArg(arg) ?? (await pickOrganization(ctx, { title })).id;
+}
+
+/**
+ * pipedrive.openDetails: opens (or reveals) the organization's Details panel; resolves once the
+ * panel has read the organization (or shown why it could not).
+ */
+export async function openDetails(ctx: CommandContext, arg?: unknown): Promise<void> {
+  const id = await organizationId(ctx, arg, 'Open organization details');
+  await ctx.panels.openDetails(id).whenLoaded();
+}
+
+/** pipedrive.openFlow: opens (or reveals) the organization's Flow panel (its timeline). */
+export async function openFlow(ctx: CommandContext, arg?: unknown): Promise<void> {
+  const id = await organizationId(ctx, arg, 'Open organization flow');
+  ctx.panels.openFlow(id);
+}
+
+const ACTION_COMMANDS: Record<Exclude<OrganizationAction, 'follow'>, CommandId> = {
+  update: 'pipedrive.update',
+  merge: 'pipedrive.merge',
+  delete: 'pipedrive.delete',
+};
+
+/**
+ * A Details panel button: the command of the action with the organization's tree node, as the
+ * context menu runs it (so its prompts, store updates and error boundary are the same). Follow
+ * toggles: I follow it when I do not, else I stop following it.
+ */
+export async function runPanelAction(ctx: CommandContext, action: OrganizationAction, orgId: number): Promise<void> {
+  const node = await organizationNode(ctx, orgId);
+  if (action === 'follow') return toggleFollowMe(ctx, node);
+  await vscode.commands.executeCommand(ACTION_COMMANDS[action], node);
+}
+
+/**
+ * The organization's node. A panel may show an organization the store has not seen (restored
+ * after a reload): one GET makes it known, so prompts name it and the tree can place it.
+ */
+async function organizationNode(ctx: CommandContext, orgId: number): Promise<OrganizationNode> {
+  if (!ctx.store.getOrganization(orgId)) {
+    const client = ctx.requireClient();
+    const details = await ctx.withProgress('Loading the organization…', (signal) => client.getOrganization(orgId, { signal }));
+    ctx.store.noteOrganizations([details.organization]);
+  }
+  return ctx.tree.organizationNode(orgId) ?? { type: 'organization', id: orgNodeId(orgId, false), parent: undefined, orgId };
+}
