@@ -262,4 +262,48 @@ describe('Panels (e2e)', () => {
     await restored.locator('details.section-persons[open] .rows .row').first().waitFor({ timeout: 30_000 });
     assert.deepStrictEqual(await rowTitles(restored, 'persons'), persons);
   });
+
+  it('opens Details from a tree click and Flow from the context menu; Follow and Delete in the panel show the new state', async function () {
+    this.timeout(120_000);
+    const wb = ctx.workbench;
+    const first = (await client.listOrganizations({ first_char: 'k', limit: 1, sort: 'name ASC' })).items[0];
+    assert.ok(first, 'no organization under K');
+    await wb.openPipedriveView();
+    await wb.expand(wb.treeItem('K'));
+    const row = wb.treeItem(first.name);
+    await row.click();
+    await wb.editorTab(first.name).waitFor();
+    const view = wb.webview();
+    await view.locator('.org-name .name-text').filter({ hasText: first.name }).waitFor({ timeout: 30_000 });
+    // A click on the row opened it, it did not expand it (the twistie does that).
+    assert.strictEqual(await row.getAttribute('aria-expanded'), 'false');
+
+    await row.click({ button: 'right' });
+    await wb.page.getByRole('menuitem', { name: /Open Organization Flow/ }).hover();
+    await wb.page.keyboard.press('Enter');
+    await wb.editorTab(`Flow: ${first.name}`).waitFor({ timeout: 30_000 });
+    await wb.webview().locator('.flow-item, .section-status .empty').first().waitFor({ timeout: 30_000 });
+
+    await row.click({ button: 'right' });
+    await wb.page.getByRole('menuitem', { name: /Open Organization Details/ }).hover();
+    await wb.page.keyboard.press('Enter');
+    const details = wb.webview();
+    await details.locator('.org-name .name-text').filter({ hasText: first.name }).waitFor({ timeout: 30_000 });
+
+    ctx.sandbox.clearLog();
+    await details.locator('.action-follow').click();
+    await details.locator('.action-follow', { hasText: 'Unfollow' }).waitFor({ timeout: 30_000 });
+    assert.ok(ctx.sandbox.log.some((e) => e.method === 'POST' && e.path === `/v1/organizations/${first.id}/followers`));
+    await wb.screenshot('panels-details-following');
+
+    await details.locator('.action-delete').click();
+    const dialog = wb.page.locator('.monaco-dialog-box');
+    await dialog.waitFor();
+    assert.ok(((await dialog.textContent()) ?? '').includes(`Delete the organization "${first.name}"?`));
+    await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
+    await details.locator('.banner:not([hidden])', { hasText: /deleted/ }).waitFor({ timeout: 30_000 });
+    assert.ok(await details.locator('.action-update').isDisabled());
+    await row.waitFor({ state: 'detached' });
+    await wb.screenshot('panels-details-deleted');
+  });
 });

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { PipedriveClient } from '../../src/api/PipedriveClient';
-import { OrganizationStore, RECENT_FALLBACK_NOTICE, letterKey, type StoreChange } from '../../src/model/OrganizationStore';
+import { OrganizationStore, RECENT_FALLBACK_NOTICE, letterKey, type OrganizationChange, type StoreChange } from '../../src/model/OrganizationStore';
 import { letterOf } from '../../src/model/letters';
 import { startSandbox } from '../../src/sandbox/server';
 import { sandboxFixtures } from '../../src/sandbox/seed';
@@ -165,6 +165,32 @@ describe('OrganizationStore against the sandbox', function () {
     assert.ok(!store.organizations(letterKey('B')).some((o) => o.id === a.id));
     assert.equal(store.getOrganization(b.id)?.counts.persons, 99);
     assert.equal(store.peek(`org:${b.id}/persons`), undefined, 'groups forgotten');
+  });
+
+  it('onDidChangeOrganization: one event per organization changed by a command (update, follow, bulk delete, merge)', async () => {
+    await store.ensureLoaded(letterKey('B'));
+    const [a, b, c, d] = store.organizations(letterKey('B'));
+    const events: OrganizationChange[] = [];
+    store.onDidChangeOrganization((e) => events.push(e));
+    store.applyUpdated({ ...(a.record as Organization), name: `${a.name} 2` });
+    store.applyFollowChanged(a.id, true);
+    store.applyFollowerCountChanged(a.id, 1);
+    store.applyDeleted([b.id, c.id]);
+    store.applyMerged(d.id, a.record as Organization);
+    assert.deepEqual(events, [
+      { id: a.id, kind: 'updated' },
+      { id: a.id, kind: 'updated' },
+      { id: a.id, kind: 'updated' },
+      { id: b.id, kind: 'deleted' },
+      { id: c.id, kind: 'deleted' },
+      { id: d.id, kind: 'merged' },
+      { id: a.id, kind: 'updated' },
+    ]);
+    // Loading and refreshing change nothing in Pipedrive: no events.
+    events.length = 0;
+    store.refresh();
+    await store.ensureLoaded(letterKey('B'));
+    assert.deepEqual(events, []);
   });
 
   it('applyFollowChanged sets followed and moves the follower count', async () => {

@@ -1,10 +1,10 @@
 // What the Details panel shows, read from the sandbox: header with names (not hash keys), and the
 // rows of every section.
 import * as assert from 'assert';
-import { PipedriveClient } from '../../src/api';
+import { PipedriveClient, type Organization } from '../../src/api';
 import { startSandbox, sandboxFixtures, type Sandbox } from '../../src/sandbox/server';
 import { CatalogCache } from '../../src/webviews/catalogCache';
-import { loadHeader, loadSection, pipedriveOrganizationUrl } from '../../src/webviews/details/detailsData';
+import { followingOf, loadHeader, loadSection, pipedriveOrganizationUrl } from '../../src/webviews/details/detailsData';
 import { DEFAULT_PARAMS } from '../../src/webviews/details/protocol';
 import type { FieldCatalog } from '../../src/webviews/fieldCatalog';
 
@@ -37,6 +37,32 @@ describe('webview Details data (sandbox)', () => {
       if (f.label === 'Regions') assert.ok(f.value.split(', ').every((v) => ['EMEA', 'Americas', 'APAC'].includes(v)), f.value);
     }
     assert.ok(h.counts.some((c) => c.label === 'People'));
+  });
+
+  it('header: whether I follow, from the followers v1 details list (unknown without my id)', async () => {
+    const id = sandboxFixtures.emptyOrgId;
+    const me = 1;
+    const header = async (userId?: number) => {
+      const r = await loadHeader(client, id, catalog, 'sandbox-co', userId);
+      assert.strictEqual(r.kind, 'ok');
+      return r.kind === 'ok' ? r.header : undefined;
+    };
+    assert.strictEqual((await header(me))?.following, false);
+    assert.strictEqual((await header())?.following, undefined);
+    const added = await client.addOrganizationFollower(id, me);
+    try {
+      assert.strictEqual((await header(me))?.following, true);
+      assert.strictEqual((await header(5))?.following, false);
+    } finally {
+      await client.deleteOrganizationFollower(id, added.id);
+    }
+  });
+
+  it('followingOf: v2 details list no followers: unknown while some are counted', () => {
+    const org = { id: 1, name: 'X' } as Organization;
+    assert.strictEqual(followingOf({ organization: { ...org, followers_count: 2 }, followers: {} }, 1), undefined);
+    assert.strictEqual(followingOf({ organization: { ...org, followers_count: 0 }, followers: {} }, 1), false);
+    assert.strictEqual(followingOf({ organization: org, followers: { 7: { id: 3, name: 'A', email: 'a@x', user_id: 7, pic_hash: null } } }, 1), false);
   });
 
   it('Open in Pipedrive only for a plain company subdomain', () => {
