@@ -138,7 +138,7 @@ export function buildTable(r: Results): Row[] {
   } else add({ figure: '5', metric: 'dist/extension.js, production build', measured: whyNot(r, 'Figure 5'), target: '≤ 150 KB', pass: null });
   const act = v?.inHost?.activation;
   if (act && act.activateMs !== null && act.activateMs !== undefined) {
-    add({ figure: '5', metric: 'activation: extensions.getExtension().activate() in a fresh extension host', measured: `${act.activateMs} ms`, target: '≤ 30 ms', pass: act.activateMs <= 30, note: `loads the bundle and runs activate(); the silent sign-in after it took ${act.silentSignInMs} ms more (not counted)` });
+    add({ figure: '5', metric: 'activation: extensions.getExtension().activate() in a fresh extension host', measured: `${act.activateMs} ms`, target: '≤ 30 ms', pass: act.activateMs <= 30, note: `wall clock, after the fresh host settled 2 s; CPU time of the host during it ${act.activateCpuMs ?? '?'} ms; loads the bundle and runs activate(); the silent sign-in after it took ${act.silentSignInMs} ms more (not counted)` });
   } else add({ figure: '5', metric: 'activation time', measured: act?.note ? `${NM}: ${act.note}` : whyNot(r, 'activation', 'in-host', 'VS Code'), target: '≤ 30 ms', pass: null });
 
   // Figure 6
