@@ -250,23 +250,35 @@ async function panelsAndDetails(api: PipedriveExtensionApi, results: InHostResul
   const commands = await vscode.commands.getCommands(true);
   const hasCommand = commands.includes('pipedrive.openDetails');
   const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
-  // Loaded lazily: only needed (and only valid) when the extension does not wire the panels itself.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { createPanels } = require('../../src/webviews/registerPanels') as typeof import('../../src/webviews/registerPanels');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { PipedriveClient } = require('../../src/api') as typeof import('../../src/api');
-  const client = new PipedriveClient({ token: env.token, baseUrl: env.url });
-  const changes = new vscode.EventEmitter<{ id: number; kind: 'updated' | 'deleted' | 'merged' }>();
-  const panels = createPanels(ext.extensionUri, {
-    getClient: () => client,
-    companyDomain: () => undefined,
-    runAction: async () => undefined,
-    onDidChangeOrganization: changes.event,
-    log: { info: () => undefined, warn: () => undefined, error: () => undefined },
-  });
+  type Panels = import('../../src/webviews/registerPanels').Panels;
+  // The extension's own panels when activate() exposes them; else a set made here from src/webviews.
+  const own = (api as unknown as { panels?: Panels }).panels;
+  let panels: Panels;
+  let cleanup = () => undefined as void;
+  if (own) {
+    panels = own;
+  } else {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { createPanels } = require('../../src/webviews/registerPanels') as typeof import('../../src/webviews/registerPanels');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { PipedriveClient } = require('../../src/api') as typeof import('../../src/api');
+    const client = new PipedriveClient({ token: env.token, baseUrl: env.url });
+    const changes = new vscode.EventEmitter<{ id: number; kind: 'updated' | 'deleted' | 'merged' }>();
+    panels = createPanels(ext.extensionUri, {
+      getClient: () => client,
+      companyDomain: () => undefined,
+      runAction: async () => undefined,
+      onDidChangeOrganization: changes.event,
+      log: { info: () => undefined, warn: () => undefined, error: () => undefined },
+    });
+    cleanup = () => {
+      panels.dispose();
+      client.dispose();
+    };
+  }
   const via = hasCommand
-    ? 'requests: the extension\'s pipedrive.openDetails command; timings: createPanels() (src/webviews) in the bench'
-    : 'createPanels() of src/webviews with the bench\'s own client: the extension has no pipedrive.openDetails command yet';
+    ? `requests: the extension's pipedrive.openDetails command; timings: ${own ? "the extension's own panels" : 'createPanels() of src/webviews in the bench'}`
+    : "createPanels() of src/webviews with the bench's own client: the extension has no pipedrive.openDetails command yet";
   const orgId = 1;
   try {
     // Requests per open / re-open.
@@ -329,8 +341,7 @@ async function panelsAndDetails(api: PipedriveExtensionApi, results: InHostResul
     }
     results.panels = { via, detailsOpenMs, detailsHeaderMs, flowRenderMs, flowHostMs, flowItems };
   } finally {
-    panels.dispose();
-    client.dispose();
+    cleanup();
   }
 }
 
