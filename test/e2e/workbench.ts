@@ -35,6 +35,15 @@ export class Workbench {
     return this.view('Organizations');
   }
 
+  /**
+   * Moves the keyboard focus to the side bar (View: Focus into Primary Side Bar, Ctrl+0) and waits
+   * until it is there, e.g. out of a webview before running a command from the palette.
+   */
+  async focusSideBar(): Promise<void> {
+    await this.page.keyboard.press('Control+0');
+    await this.page.waitForFunction(() => !!document.activeElement?.closest('.part.sidebar'));
+  }
+
   /** A view pane in the side bar, by its name. */
   view(name: string): Locator {
     // With one view in a container, VS Code merges its header into the container title.
@@ -58,6 +67,9 @@ export class Workbench {
 
   /** Runs a command from the palette by its title as shown there (e.g. "Pipedrive: Sign In with API Token"). */
   async runCommand(title: string): Promise<void> {
+    // From a webview, move out first: when the palette closes VS Code gives focus back to where it
+    // was, and a webview takes it asynchronously, closing a picker the command just opened.
+    if (await this.page.evaluate(() => document.activeElement?.tagName === 'IFRAME')) await this.focusSideBar();
     await this.page.keyboard.press('F1');
     const input = this.quickInput.locator('.quick-input-box input');
     await input.waitFor();
