@@ -6,6 +6,7 @@ import { withErrorBoundary } from './commands/errorBoundary';
 import { registerCommands } from './commands/index';
 import { runPanelAction } from './commands/openPanels';
 import { OrganizationStore, type OwnerScope } from './model/OrganizationStore';
+import { SessionCatalog } from './model/SessionCatalog';
 import type { TreeNode } from './tree/nodes';
 import { OrganizationTreeProvider } from './tree/OrganizationTreeProvider';
 import { revealOrganization } from './tree/reveal';
@@ -39,6 +40,11 @@ export interface PipedriveExtensionApi {
   };
   /** Resolves when the silent sign-in on activation has finished (successfully or not). */
   readonly ready: Promise<void>;
+  /**
+   * The session's users and organization fields; `settled()` resolves once the reads started so
+   * far (the warm-up after sign-in) have answered.
+   */
+  readonly session: Pick<SessionCatalog, 'settled' | 'hasUsers' | 'hasOrganizationFields'>;
   /** Replaces the prompts (a TestUserInput); undefined restores the real ones. */
   setUserInput(ui: UserInput | undefined): void;
   revealOrganization(org: Organization | number, options?: { select?: boolean; focus?: boolean; expand?: boolean | number }): Promise<TreeNode | undefined>;
@@ -59,6 +65,9 @@ export function activate(context: vscode.ExtensionContext): PipedriveExtensionAp
   const tree = new OrganizationTreeProvider(store, () => auth.signedIn, withViewProgress);
   const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, canSelectMany: true, showCollapseAll: true });
   context.subscriptions.push(auth, tree, treeView, { dispose: () => store.dispose() });
+  // Users (kept in the store) and organization fields: one read per sign-in, shared by the tree,
+  // the prompts and the panels.
+  const session = new SessionCatalog(store, () => auth.client, (m) => log.warn(auth.redact(m)));
 
   const updateView = () => {
     treeView.description = auth.user ? viewDescription(auth.user, store.scope) : undefined;
@@ -69,11 +78,15 @@ export function activate(context: vscode.ExtensionContext): PipedriveExtensionAp
   context.subscriptions.push(
     auth.onDidChange((state) => {
       treeView.message = undefined;
+      session.reset();
       store.setBackend(state.signedIn ? auth.client : undefined);
       if (!state.signedIn) void ctx.setScope({});
       updateView();
       void setSignedIn(state.signedIn);
       tree.refreshAll();
+      // In the background: sign-in neither waits for these nor fails with them (a failed read is
+      // logged and tried again by whoever needs it next).
+      if (state.signedIn) session.warm();
     }),
   );
 
@@ -89,6 +102,7 @@ export function activate(context: vscode.ExtensionContext): PipedriveExtensionAp
     // Every command that changes an organization goes through the store's apply* methods.
     onDidChangeOrganization: store.onDidChangeOrganization,
     log,
+    session,
     // Panels restored after a reload wait for the silent sign-in below.
     ready: signInSettled.promise,
   });
@@ -97,6 +111,7 @@ export function activate(context: vscode.ExtensionContext): PipedriveExtensionAp
   const ctx: CommandContext = {
     auth,
     store,
+    session,
     tree,
     treeView,
     log,
@@ -162,6 +177,7 @@ export function activate(context: vscode.ExtensionContext): PipedriveExtensionAp
       restore,
     },
     ready,
+    session,
     setUserInput(next) {
       ui = next ?? realUi;
     },

@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 import type { Organization, PipedriveClient } from '../api';
 import type { AuthService } from '../auth/AuthService';
 import type { OrganizationStore, OwnerScope } from '../model/OrganizationStore';
+import type { SessionCatalog } from '../model/SessionCatalog';
 import type { TreeNode } from '../tree/nodes';
 import type { OrganizationTreeProvider } from '../tree/OrganizationTreeProvider';
 import type { UserInput } from '../ui/UserInput';
@@ -11,6 +12,8 @@ import type { Panels } from '../webviews/registerPanels';
 export interface CommandContext {
   readonly auth: AuthService;
   readonly store: OrganizationStore;
+  /** The session's users (kept in the store) and organization fields, read once per sign-in. */
+  readonly session: SessionCatalog;
   readonly tree: OrganizationTreeProvider;
   readonly treeView: vscode.TreeView<TreeNode>;
   readonly log: vscode.LogOutputChannel;

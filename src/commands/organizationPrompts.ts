@@ -11,24 +11,26 @@ interface ValueItem<T> extends QuickPickItem {
   value: T;
 }
 
-/** The lists the prompts need, each loaded once per command (with progress) and reused on Back. */
+/**
+ * The lists the prompts need, from the session catalog (read once per sign-in, usually already
+ * there): progress shows only when one has to be read now. Reused on Back.
+ */
 export class PromptData {
   private users?: Promise<User[]>;
-  private fields?: Promise<OrganizationField[]>;
+  private fields?: Promise<readonly OrganizationField[]>;
   constructor(private readonly ctx: CommandContext) {}
 
   activeUsers(): Promise<User[]> {
-    return (this.users ??= this.ctx
-      .withProgress('Loading Pipedrive users…', (signal) => loadUsers(this.ctx, signal))
+    const session = this.ctx.session;
+    return (this.users ??= (session.hasUsers ? loadUsers(this.ctx) : this.ctx.withProgress('Loading Pipedrive users…', (signal) => loadUsers(this.ctx, signal)))
       .then((map) => [...map.values()].filter((u) => u.active_flag !== false).sort((a, b) => a.name.localeCompare(b.name))));
   }
 
-  organizationFields(): Promise<OrganizationField[]> {
-    return (this.fields ??= this.ctx.withProgress('Loading organization fields…', async (signal) => {
-      const all: OrganizationField[] = [];
-      for await (const f of this.ctx.requireClient().iterateOrganizationFields({ limit: 500 }, { signal })) all.push(f);
-      return all;
-    }));
+  organizationFields(): Promise<readonly OrganizationField[]> {
+    const session = this.ctx.session;
+    return (this.fields ??= session.hasOrganizationFields
+      ? session.organizationFields()
+      : this.ctx.withProgress('Loading organization fields…', (signal) => session.organizationFields(signal)));
   }
 }
 

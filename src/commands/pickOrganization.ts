@@ -70,10 +70,8 @@ function ownerNames(ctx: CommandContext): () => Promise<ReadonlyMap<number | und
         }));
 }
 
-/** GET /v1/users once per session: remembered in the store for owner names. */
+/** GET /v1/users once per session (the session catalog keeps them in the store, for owner names). */
 export async function loadUsers(ctx: CommandContext, signal?: AbortSignal): Promise<ReadonlyMap<number, User>> {
-  if (ctx.store.knownUsers.size) return ctx.store.knownUsers;
-  const list = await ctx.requireClient().listUsers({ signal });
-  ctx.store.setUsers(list);
-  return ctx.store.knownUsers;
+  ctx.requireClient();
+  return ctx.session.users(signal);
 }

@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import type { PipedriveClient } from '../api';
+import type { SessionCatalog } from '../model/SessionCatalog';
 
 /** The actions the Details panel's buttons run through the extension's commands. */
 export type OrganizationAction = 'update' | 'merge' | 'delete' | 'follow';
@@ -29,6 +30,11 @@ export interface PanelDeps {
   /** Fired by the store when an organization is updated, deleted or merged away. */
   onDidChangeOrganization: vscode.Event<OrganizationChangeEvent>;
   log: PanelLog;
+  /**
+   * Optional: the session's users and organization fields, shared with the rest of the extension.
+   * Without it the panels keep their own (read once per client).
+   */
+  session?: SessionCatalog;
   /**
    * Optional: settles when the silent sign-in on activation has finished. Panels restored after a
    * reload wait for it before they read, instead of showing "Sign in" for a moment.

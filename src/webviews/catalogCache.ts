@@ -1,48 +1,22 @@
-import type { PipedriveClient } from '../api';
+import type { OrganizationField, User } from '../api';
+import type { SessionCatalog } from '../model/SessionCatalog';
 import { FieldCatalog } from './fieldCatalog';
-import type { PanelLog } from './PanelDeps';
 
 /**
- * Organization fields and users, read once per client and shared by every panel. A failed read is
- * not cached (the next panel tries again) and the panels fall back to raw keys meanwhile.
+ * The panels' view of the session's organization fields and users (SessionCatalog: read once per
+ * sign-in, shared with the tree and the commands). A failed read falls back to raw keys and ids
+ * (the catalog is then not `complete`) and the next panel tries again.
  */
 export class CatalogCache {
-  private readonly byClient = new WeakMap<PipedriveClient, Promise<FieldCatalog>>();
+  private last: { fields: readonly OrganizationField[]; users: ReadonlyMap<number, User>; catalog: FieldCatalog } | undefined;
 
-  constructor(private readonly log: PanelLog) {}
+  constructor(private readonly session: SessionCatalog) {}
 
-  get(client: PipedriveClient): Promise<FieldCatalog> {
-    let p = this.byClient.get(client);
-    if (!p) {
-      p = this.read(client);
-      this.byClient.set(client, p);
-    }
-    return p;
+  async get(): Promise<FieldCatalog> {
+    const [fields, users] = await Promise.all([this.session.organizationFields().catch(() => undefined), this.session.users().catch(() => undefined)]);
+    if (!fields || !users) return new FieldCatalog(fields ?? [], [...(users?.values() ?? [])], false);
+    // Built once per pair of lists: both keep their identity until the session reads them again.
+    if (this.last?.fields !== fields || this.last.users !== users) this.last = { fields, users, catalog: new FieldCatalog(fields, [...users.values()]) };
+    return this.last.catalog;
   }
-
-  /** Forget the catalog (fields or users changed). */
-  invalidate(client: PipedriveClient): void {
-    this.byClient.delete(client);
-  }
-
-  private async read(client: PipedriveClient): Promise<FieldCatalog> {
-    const [fields, users] = await Promise.all([
-      collect(client.iterateOrganizationFields({ limit: 500 })).catch((e: unknown) => {
-        this.log.warn(`Could not read organization fields: ${e instanceof Error ? e.message : String(e)}`);
-        return undefined;
-      }),
-      client.listUsers().catch((e: unknown) => {
-        this.log.warn(`Could not read users: ${e instanceof Error ? e.message : String(e)}`);
-        return undefined;
-      }),
-    ]);
-    if (!fields || !users) this.byClient.delete(client);
-    return new FieldCatalog(fields ?? [], users ?? []);
-  }
-}
-
-async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const x of it) out.push(x);
-  return out;
 }

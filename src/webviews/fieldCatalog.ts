@@ -14,12 +14,13 @@ export class FieldCatalog {
   private readonly byKey = new Map<string, OrganizationField>();
   private readonly users = new Map<number, User>();
 
-  constructor(fields: readonly OrganizationField[], users: readonly User[]) {
+  /** `complete`: false when the fields or the users could not be read (names fall back to keys and ids). */
+  constructor(fields: readonly OrganizationField[], users: readonly User[], readonly complete = true) {
     for (const f of fields) this.byKey.set(f.key, f);
     for (const u of users) this.users.set(u.id, u);
   }
 
-  static readonly empty = new FieldCatalog([], []);
+  static readonly empty = new FieldCatalog([], [], false);
 
   get userList(): User[] {
     return [...this.users.values()];

@@ -1,8 +1,10 @@
 // The integration surface of the panels: the extension calls registerPanels() once in activate()
 // and wires its commands to openDetails / openFlow.
 import * as vscode from 'vscode';
+import { PlainUserHolder, SessionCatalog } from '../model/SessionCatalog';
 import { CatalogCache } from './catalogCache';
 import { DetailsPanel } from './details/DetailsPanel';
+import { HeaderCache } from './details/HeaderCache';
 import { DETAILS_VIEW_TYPE, parseDetailsState } from './details/protocol';
 import { FlowPanel } from './flow/FlowPanel';
 import { FLOW_VIEW_TYPE, parseFlowState } from './flow/protocol';
@@ -24,9 +26,17 @@ export interface Panels extends vscode.Disposable {
   openFlow(orgId: number): FlowPanel;
   readonly details: PanelMap<DetailsPanel>;
   readonly flow: PanelMap<FlowPanel>;
-  /** Forget cached organization fields and users (e.g. after sign-in as someone else). */
+  /**
+   * Forget the cached organization headers (and the fields and users, when the panels keep their
+   * own) — after a sign-in change.
+   */
   clearCaches(): void;
+  /** The last header read per organization: a closed panel opens again from it without a request. */
+  readonly headers: HeaderCache;
 }
+
+/** Organizations whose last header the panels keep. */
+const HEADER_CACHE_SIZE = 50;
 
 function checkOrgId(orgId: unknown): number {
   if (typeof orgId !== 'number' || !Number.isSafeInteger(orgId) || orgId <= 0) throw new Error(`Not an organization id: ${String(orgId)}`);
@@ -35,14 +45,19 @@ function checkOrgId(orgId: unknown): number {
 
 /** The panels without the serializers (tests create their own set this way). */
 export function createPanels(extensionUri: vscode.Uri, deps: PanelDeps): Panels {
-  let catalog = new CatalogCache(deps.log);
+  const session = deps.session ?? new SessionCatalog(new PlainUserHolder(), deps.getClient, (m) => deps.log.warn(m));
+  const catalog = new CatalogCache(session);
+  const headers = new HeaderCache(HEADER_CACHE_SIZE);
+  // Registered before any panel's own listener: the entry is gone before an open panel re-reads.
+  const changes = deps.onDidChangeOrganization((e) => headers.delete(e.id));
   const details = new PanelMap<DetailsPanel>();
   const flow = new PanelMap<FlowPanel>();
-  const detailsEnv = { extensionUri, deps, get catalog() { return catalog; }, openFlow: (id: number) => void panels.openFlow(id) };
-  const flowEnv = { extensionUri, deps, get catalog() { return catalog; }, openDetails: (id: number) => void panels.openDetails(id) };
+  const detailsEnv = { extensionUri, deps, catalog, headers, openFlow: (id: number) => void panels.openFlow(id) };
+  const flowEnv = { extensionUri, deps, catalog, openDetails: (id: number) => void panels.openDetails(id) };
   const panels: Panels & { adoptDetails(p: vscode.WebviewPanel, id: number): void; adoptFlow(p: vscode.WebviewPanel, id: number): void } = {
     details,
     flow,
+    headers,
     openDetails(orgId) {
       const id = checkOrgId(orgId);
       const open = details.get(id);
@@ -68,9 +83,11 @@ export function createPanels(extensionUri: vscode.Uri, deps: PanelDeps): Panels 
       flow.add(new FlowPanel(p, id, flowEnv));
     },
     clearCaches() {
-      catalog = new CatalogCache(deps.log);
+      headers.clear();
+      if (!deps.session) session.reset();
     },
     dispose() {
+      changes.dispose();
       details.dispose();
       flow.dispose();
     },

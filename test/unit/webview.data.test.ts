@@ -3,6 +3,7 @@
 import * as assert from 'assert';
 import { PipedriveClient, type Organization } from '../../src/api';
 import { startSandbox, sandboxFixtures, type Sandbox } from '../../src/sandbox/server';
+import { PlainUserHolder, SessionCatalog } from '../../src/model/SessionCatalog';
 import { CatalogCache } from '../../src/webviews/catalogCache';
 import { followingOf, loadHeader, loadSection, pipedriveOrganizationUrl } from '../../src/webviews/details/detailsData';
 import { DEFAULT_PARAMS } from '../../src/webviews/details/protocol';
@@ -17,7 +18,8 @@ describe('webview Details data (sandbox)', () => {
   before(async () => {
     sandbox = await startSandbox({ size: 200 });
     client = new PipedriveClient({ token: sandbox.token, baseUrl: sandbox.url, timeoutMs: 5000 });
-    catalog = await new CatalogCache(quiet).get(client);
+    catalog = await new CatalogCache(new SessionCatalog(new PlainUserHolder(), () => client, quiet.warn)).get();
+    assert.ok(catalog.complete, 'fields or users could not be read');
   });
   after(() => sandbox?.close());
 

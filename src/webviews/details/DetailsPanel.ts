@@ -7,12 +7,15 @@ import type { OrganizationChangeEvent, PanelDeps } from '../PanelDeps';
 import { PanelHost, webviewOptions } from '../PanelHost';
 import type { Check } from '../validate';
 import { loadHeader, loadSection } from './detailsData';
-import { DETAILS_VIEW_TYPE, parseDetailsMessage, type DetailsHostMessage, type DetailsWebviewMessage, type PanelStatus } from './protocol';
+import type { HeaderCache } from './HeaderCache';
+import { DETAILS_VIEW_TYPE, parseDetailsMessage, type DetailsHostMessage, type DetailsWebviewMessage, type HeaderView, type PanelStatus } from './protocol';
 
 export interface DetailsPanelEnv {
   extensionUri: vscode.Uri;
   deps: PanelDeps;
   catalog: CatalogCache;
+  /** The last header read per organization (a re-opened panel shows it without a request). */
+  headers: HeaderCache;
   openFlow(orgId: number): void;
 }
 
@@ -38,7 +41,9 @@ export class DetailsPanel extends PanelHost<DetailsWebviewMessage, DetailsHostMe
     super(panel, orgId, env.extensionUri, 'details', env.deps.log, 'Details panel');
     this.register(this.onDidChangeStatusEmitter);
     this.register(env.deps.onDidChangeOrganization((e) => this.onOrganizationChanged(e)));
-    void this.refreshHeader();
+    const cached = env.headers.get(orgId);
+    if (cached) this.showHeader(cached);
+    else void this.refreshHeader();
   }
 
   get status(): DetailsStatus {
@@ -93,26 +98,35 @@ export class DetailsPanel extends PanelHost<DetailsWebviewMessage, DetailsHostMe
 
   private async readHeader(): Promise<void> {
     await settled(this.env.deps.ready);
+    const version = this.env.headers.version;
     const client = this.env.deps.getClient();
     if (!client) {
       this.showHeaderError('Sign in to Pipedrive to see this organization.');
       return;
     }
     try {
-      const catalog = await this.catalog(client);
+      const catalog = await this.catalog();
       const result = await loadHeader(client, this.orgId, catalog, this.env.deps.companyDomain(), this.env.deps.myUserId?.());
+      // Kept even when the panel was closed meanwhile; names from a partial catalog (users or
+      // fields unreadable) are not worth keeping.
+      if (result.kind === 'gone') this.env.headers.delete(this.orgId);
+      else if (catalog.complete) this.env.headers.set(this.orgId, result.header, version);
       if (this.isDisposed) return;
       if (result.kind === 'gone') {
         if (this.statusValue !== 'merged') this.setGone('deleted');
         return;
       }
-      this.panel.title = result.header.name || `Organization ${this.orgId}`;
-      this.headerMessage = { type: 'header', header: result.header };
-      this.post(this.headerMessage);
-      if (this.statusValue === 'loading' || this.statusValue === 'error') this.setStatus('active');
+      this.showHeader(result.header);
     } catch (e) {
       this.showHeaderError(errorText(e));
     }
+  }
+
+  private showHeader(header: HeaderView): void {
+    this.panel.title = header.name || `Organization ${this.orgId}`;
+    this.headerMessage = { type: 'header', header };
+    this.post(this.headerMessage);
+    if (this.statusValue === 'loading' || this.statusValue === 'error') this.setStatus('active');
   }
 
   private showHeaderError(message: string): void {
@@ -159,7 +173,7 @@ export class DetailsPanel extends PanelHost<DetailsWebviewMessage, DetailsHostMe
       return;
     }
     try {
-      const catalog = await this.catalog(client);
+      const catalog = await this.catalog();
       const result = await loadSection(client, this.orgId, m, catalog);
       this.post({ type: 'section', section: m.section, requestId: m.requestId, page: result.page, append, ...(result.candidates ? { candidates: result.candidates } : {}) });
     } catch (e) {
@@ -207,8 +221,8 @@ export class DetailsPanel extends PanelHost<DetailsWebviewMessage, DetailsHostMe
     await this.refreshHeader();
   }
 
-  private catalog(client: PipedriveClient): Promise<FieldCatalog> {
-    return this.env.catalog.get(client).catch(() => FieldCatalog.empty);
+  private catalog(): Promise<FieldCatalog> {
+    return this.env.catalog.get().catch(() => FieldCatalog.empty);
   }
 }
 

@@ -104,7 +104,7 @@ export class FlowPanel extends PanelHost<FlowWebviewMessage, FlowHostMessage> {
       return;
     }
     try {
-      const catalog = await this.env.catalog.get(client).catch(() => FieldCatalog.empty);
+      const catalog = await this.env.catalog.get().catch(() => FieldCatalog.empty);
       const { items, related, next } = await this.read(client, start, limit, filter);
       this.showTitle(related);
       const views = newestFirst(items.map((item, i) => flowItemView(item, { catalog, related }, start + i)));
