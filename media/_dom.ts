@@ -113,3 +113,25 @@ export function fontsSettled(ms = 1500): Promise<void> {
   if (!fonts) return Promise.resolve();
   return Promise.race([fonts.ready.then(() => undefined), new Promise<void>((resolve) => setTimeout(resolve, ms))]);
 }
+
+/**
+ * Keeps the page's scroll position in the webview state (debounced, so scrolling does not write on
+ * every frame) and returns the function that restores it once, after the first content render:
+ * restoring earlier would clamp to the still-empty page.
+ */
+export function keepScroll(state: { scrollY: number }, save: () => void): () => void {
+  let restored = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  window.addEventListener('scroll', () => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      state.scrollY = Math.round(window.scrollY);
+      save();
+    }, 150);
+  });
+  return () => {
+    if (restored) return;
+    restored = true;
+    if (state.scrollY > 0) window.scrollTo(0, state.scrollY);
+  };
+}

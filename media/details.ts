@@ -19,7 +19,7 @@ import {
   type SectionParams,
   type UserOption,
 } from '../src/webviews/details/protocol';
-import { button, checkbox, externalLink, fontsSettled, h, icon, select, vscodeApi } from './_dom';
+import { button, checkbox, externalLink, fontsSettled, h, icon, keepScroll, select, vscodeApi } from './_dom';
 
 const api = vscodeApi<DetailsState, DetailsWebviewMessage>();
 const orgId = Number(document.body.dataset.orgId);
@@ -31,6 +31,7 @@ const state: DetailsState = {
   scrollY: typeof saved?.scrollY === 'number' ? saved.scrollY : 0,
 };
 const save = () => api.setState(state);
+const restoreScroll = keepScroll(state, save);
 save();
 
 const post = (m: DetailsWebviewMessage) => api.postMessage(m);
@@ -332,23 +333,6 @@ for (const id of SECTION_IDS) {
   sections.set(id, ui);
   sectionsBox.append(ui.details);
 }
-
-// ---- scroll --------------------------------------------------------------------------------
-
-let scrollRestored = false;
-function restoreScroll(): void {
-  if (scrollRestored) return;
-  scrollRestored = true;
-  if (state.scrollY > 0) window.scrollTo(0, state.scrollY);
-}
-let scrollTimer: ReturnType<typeof setTimeout> | undefined;
-window.addEventListener('scroll', () => {
-  if (scrollTimer) clearTimeout(scrollTimer);
-  scrollTimer = setTimeout(() => {
-    state.scrollY = Math.round(window.scrollY);
-    save();
-  }, 150);
-});
 
 // ---- messages ------------------------------------------------------------------------------
 

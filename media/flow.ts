@@ -3,7 +3,7 @@
 // performance.now() and reported to the host.
 import { FLOW_ITEM_TYPES, FLOW_MAX_LIMIT, FLOW_PAGE_SIZE, type FlowFilter, type FlowHostMessage, type FlowItemTypeName, type FlowItemView, type FlowState, type FlowWebviewMessage } from '../src/webviews/flow/protocol';
 import { FLOW_ICONS, FLOW_TYPE_LABELS, groupByDay } from '../src/webviews/flow/flowModel';
-import { button, checkbox, externalLink, fontsSettled, h, icon, vscodeApi, yieldToBrowser } from './_dom';
+import { button, checkbox, externalLink, fontsSettled, h, icon, keepScroll, vscodeApi, yieldToBrowser } from './_dom';
 
 const CHUNK = 150;
 
@@ -20,6 +20,7 @@ const state: FlowState = {
   scrollY: typeof saved?.scrollY === 'number' ? saved.scrollY : 0,
 };
 const save = () => api.setState(state);
+const restoreScroll = keepScroll(state, save);
 save();
 const post = (m: FlowWebviewMessage) => api.postMessage(m);
 const openUrl = (url: string) => post({ type: 'openExternal', url });
@@ -136,7 +137,6 @@ async function render(id: number, items: FlowItemView[]): Promise<boolean> {
   return true;
 }
 
-let scrollRestored = false;
 
 async function onPage(m: Extract<FlowHostMessage, { type: 'page' }>): Promise<void> {
   // Host-initiated pages (showAll) replace what is shown and become the current request.
@@ -164,20 +164,9 @@ async function onPage(m: Extract<FlowHostMessage, { type: 'page' }>): Promise<vo
   state.loaded = shown;
   save();
   post({ type: 'rendered', requestId: m.requestId, count: m.items.length, total: shown, ms: Math.round(ms * 10) / 10 });
-  if (!scrollRestored) {
-    scrollRestored = true;
-    if (state.scrollY > 0) window.scrollTo(0, state.scrollY);
-  }
+  restoreScroll();
 }
 
-let scrollTimer: ReturnType<typeof setTimeout> | undefined;
-window.addEventListener('scroll', () => {
-  if (scrollTimer) clearTimeout(scrollTimer);
-  scrollTimer = setTimeout(() => {
-    state.scrollY = Math.round(window.scrollY);
-    save();
-  }, 150);
-});
 
 window.addEventListener('message', (ev: MessageEvent<FlowHostMessage>) => {
   const m = ev.data;
