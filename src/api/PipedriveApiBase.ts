@@ -127,15 +127,23 @@ export class PipedriveApiBase {
     return body.data as T;
   }
 
-  protected async offsetPage<T, R = undefined>(spec: RequestSpec, start: number, limit: number | undefined): Promise<OffsetPage<T, R> & { additionalData: unknown }> {
+  /** One v1 offset page: the items, the paging and the related objects. */
+  protected async offsetPage<T, R = undefined>(spec: RequestSpec, start: number, limit: number | undefined): Promise<OffsetPage<T, R>> {
+    return (await this.offsetEnvelope<T, R>(spec, start, limit)).page;
+  }
+
+  /** offsetPage plus the raw `additional_data`, for the few routes that put more than paging there. */
+  protected async offsetEnvelope<T, R = undefined>(spec: RequestSpec, start: number, limit: number | undefined): Promise<{ page: OffsetPage<T, R>; additionalData: unknown }> {
     const body = await this.send(spec);
     // Pipedrive sends `data: null` for an empty list.
     if (body.data !== null && body.data !== undefined && !Array.isArray(body.data)) throw this.malformed(spec, 'data is not a list');
     const items = (body.data ?? []) as T[];
     return {
-      items,
-      ...readOffsetPaging(body.additional_data, start, limit, items.length),
-      relatedObjects: (body.related_objects ?? undefined) as R,
+      page: {
+        items,
+        ...readOffsetPaging(body.additional_data, start, limit, items.length),
+        relatedObjects: (body.related_objects ?? undefined) as R,
+      },
       additionalData: body.additional_data,
     };
   }

@@ -141,12 +141,11 @@ export class PipedriveClient extends PipedriveV2Api {
     return this.withFallback(
       op,
       async () => {
-        const { additionalData: _, ...page } = await this.offsetPage<Organization, OrganizationRelatedObjects>(
+        return this.offsetPage<Organization, OrganizationRelatedObjects>(
           { operation: op, method: 'GET', path: '/v1/organizations', query: { ...params }, ...callSpec(call) },
           start,
           params.limit,
         );
-        return page;
       },
       () => this.listOrganizationsFromIndex(params, call),
     );
@@ -310,7 +309,7 @@ export class PipedriveClient extends PipedriveV2Api {
     return this.withFallback<ActivitiesPage>(
       op,
       async () => {
-        const { additionalData, ...page } = await this.offsetPage<Activity>(
+        const { page, additionalData } = await this.offsetEnvelope<Activity>(
           { operation: op, method: 'GET', path: `/v1/organizations/${id}/activities`, query: { ...params }, orgId: id, ...callSpec(call) },
           start,
           params.limit,
@@ -365,12 +364,11 @@ export class PipedriveClient extends PipedriveV2Api {
     return this.withFallback(
       op,
       async () => {
-        const { additionalData: _, ...page } = await this.offsetPage<Deal, OrganizationRelatedObjects>(
+        return this.offsetPage<Deal, OrganizationRelatedObjects>(
           { operation: op, method: 'GET', path: `/v1/organizations/${id}/deals`, query: { ...params }, orgId: id, ...callSpec(call) },
           start,
           params.limit,
         );
-        return page;
       },
       async () => {
         const limit = params.limit ?? 100;
@@ -398,12 +396,11 @@ export class PipedriveClient extends PipedriveV2Api {
     const op = 'listOrganizationFiles';
     this.validate(op, checkId(id));
     this.checkOffset(op, params, 100);
-    const { additionalData: _, ...page } = await this.offsetPage<OrganizationFile>(
+    return this.offsetPage<OrganizationFile>(
       { operation: op, method: 'GET', path: `/v1/organizations/${id}/files`, query: { ...params }, orgId: id, ...callSpec(call) },
       params.start ?? 0,
       params.limit,
     );
-    return page;
   }
 
   /** GET /v1/organizations/{id}/files, every page. */
@@ -416,12 +413,11 @@ export class PipedriveClient extends PipedriveV2Api {
     const op = 'listOrganizationFlow';
     this.validate(op, checkId(id));
     this.checkOffset(op, params);
-    const { additionalData: _, ...page } = await this.offsetPage<FlowItem, OrganizationRelatedObjects>(
+    return this.offsetPage<FlowItem, OrganizationRelatedObjects>(
       { operation: op, method: 'GET', path: `/v1/organizations/${id}/flow`, query: { ...params }, orgId: id, ...callSpec(call) },
       params.start ?? 0,
       params.limit,
     );
-    return page;
   }
 
   /** GET /v1/organizations/{id}/flow, every page. */
@@ -433,12 +429,11 @@ export class PipedriveClient extends PipedriveV2Api {
   async listOrganizationFollowers(id: number, call?: CallOptions): Promise<OffsetPage<OrganizationFollower>> {
     const op = 'listOrganizationFollowers';
     this.validate(op, checkId(id));
-    const { additionalData: _, ...page } = await this.offsetPage<OrganizationFollower>(
+    return this.offsetPage<OrganizationFollower>(
       { operation: op, method: 'GET', path: `/v1/organizations/${id}/followers`, orgId: id, ...callSpec(call) },
       0,
       undefined,
     );
-    return page;
   }
 
   /** GET /v1/organizations/{id}/mailMessages */
@@ -446,12 +441,11 @@ export class PipedriveClient extends PipedriveV2Api {
     const op = 'listOrganizationMailMessages';
     this.validate(op, checkId(id));
     this.checkOffset(op, params);
-    const { additionalData: _, ...page } = await this.offsetPage<MailMessageItem>(
+    return this.offsetPage<MailMessageItem>(
       { operation: op, method: 'GET', path: `/v1/organizations/${id}/mailMessages`, query: { ...params }, orgId: id, ...callSpec(call) },
       params.start ?? 0,
       params.limit,
     );
-    return page;
   }
 
   /** GET /v1/organizations/{id}/mailMessages, every page. */
@@ -476,12 +470,11 @@ export class PipedriveClient extends PipedriveV2Api {
     return this.withFallback(
       op,
       async () => {
-        const { additionalData: _, ...page } = await this.offsetPage<Person, OrganizationRelatedObjects>(
+        return this.offsetPage<Person, OrganizationRelatedObjects>(
           { operation: op, method: 'GET', path: `/v1/organizations/${id}/persons`, query: { ...params }, orgId: id, ...callSpec(call) },
           start,
           params.limit,
         );
-        return page;
       },
       async () => {
         const limit = params.limit ?? 100;
@@ -532,12 +525,11 @@ export class PipedriveClient extends PipedriveV2Api {
   async listOrganizationFields(params: OffsetParams = {}, call?: CallOptions): Promise<OffsetPage<OrganizationField>> {
     const op = 'listOrganizationFields';
     this.checkOffset(op, params);
-    const { additionalData: _, ...page } = await this.offsetPage<OrganizationField>(
+    return this.offsetPage<OrganizationField>(
       { operation: op, method: 'GET', path: '/v1/organizationFields', query: { ...params }, ...callSpec(call) },
       params.start ?? 0,
       params.limit,
     );
-    return page;
   }
 
   /** GET /v1/organizationFields, every page. */
