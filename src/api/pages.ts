@@ -52,31 +52,116 @@ export function readNextCursor(additionalData: unknown): string | null {
   return typeof c === 'string' && c.length > 0 ? c : null;
 }
 
-/** Walks an offset-paged route from `start` to the end, yielding items. */
+/** Why a paging loop stopped early: the data could not make it stop on its own. */
+export type PagingStop = 'stuck' | 'repeated' | 'no-new-items' | 'page-cap';
+
+/** Thrown by a guarded paging loop that would otherwise never end. */
+export class PagingStuckError extends Error {
+  constructor(readonly label: string, readonly reason: PagingStop, readonly pages: number) {
+    super(`${label}: Pipedrive kept answering the same page (${describeStop(reason)} after ${pages} pages); stopped reading.`);
+    this.name = 'PagingStuckError';
+  }
+}
+
+function describeStop(reason: PagingStop): string {
+  switch (reason) {
+    case 'stuck': return 'the position did not move forward';
+    case 'repeated': return 'a cursor came back';
+    case 'no-new-items': return 'a page added nothing new';
+    case 'page-cap': return 'the page limit was reached';
+  }
+}
+
+/** Most pages any one loop reads (100,000 organizations at 500 a page is 200). */
+export const MAX_PAGES = 10_000;
+
+/**
+ * The one exit every paging loop in src/ shares, whatever the server answers: the position must
+ * move forward (offsets grow, cursors never repeat), a page that says "more" must bring at least
+ * one item not seen before, and no loop reads more than `maxPages`. `next()` returns true to go
+ * on, false at the natural end, and throws PagingStuckError when the data would loop forever.
+ */
+export class PagingGuard {
+  private readonly positions = new Set<string>();
+  private readonly seenIds = new Set<unknown>();
+  private lastOffset = -Infinity;
+  private pages = 0;
+
+  constructor(readonly label: string, private readonly maxPages = MAX_PAGES) {}
+
+  /** Positions are offsets (numbers, which must grow) or cursors (strings, which must not repeat). */
+  start(position: number | string | undefined): void {
+    if (typeof position === 'number') this.lastOffset = position;
+    else if (typeof position === 'string') this.positions.add(position);
+  }
+
+  /**
+   * After a page: its item ids and where the next page starts (null/undefined = the end).
+   * Returns true when another page should be read.
+   */
+  next(ids: readonly unknown[], nextPosition: number | string | null | undefined): boolean {
+    this.pages++;
+    let fresh = 0;
+    for (const id of ids) {
+      if (id === undefined || !this.seenIds.has(id)) fresh++;
+      if (id !== undefined) this.seenIds.add(id);
+    }
+    if (nextPosition === null || nextPosition === undefined) return false;
+    if (typeof nextPosition === 'number') {
+      if (!(nextPosition > this.lastOffset)) throw new PagingStuckError(this.label, 'stuck', this.pages);
+      this.lastOffset = nextPosition;
+    } else {
+      if (this.positions.has(nextPosition)) throw new PagingStuckError(this.label, 'repeated', this.pages);
+      this.positions.add(nextPosition);
+    }
+    if (fresh === 0) throw new PagingStuckError(this.label, 'no-new-items', this.pages);
+    if (this.pages >= this.maxPages) throw new PagingStuckError(this.label, 'page-cap', this.pages);
+    return true;
+  }
+}
+
+/** The id of a record-like item, for PagingGuard (undefined for items without one). */
+export function itemId(item: unknown): unknown {
+  if (item !== null && typeof item === 'object') {
+    const o = item as { id?: unknown; item?: unknown; object?: unknown; data?: { id?: unknown } };
+    if (o.id !== undefined) return o.item !== undefined || o.object !== undefined ? `${String(o.item ?? o.object)}:${String(o.id)}` : o.id;
+    if (o.data && typeof o.data === 'object' && o.data.id !== undefined) return `${String(o.object ?? '')}:${String(o.data.id)}`;
+  }
+  return undefined;
+}
+
+/** Walks an offset-paged route from `start` to the end, yielding items (guarded, see PagingGuard). */
 export async function* walkOffset<T>(
   fetchPage: (start: number) => Promise<OffsetPage<T, unknown>>,
   start = 0,
+  label = 'paging',
 ): AsyncGenerator<T, void, undefined> {
+  const guard = new PagingGuard(label);
+  guard.start(start);
   let at = start;
   for (;;) {
     const page = await fetchPage(at);
     yield* page.items;
     // An empty page that claims more would loop forever; treat it as the end.
-    if (!page.moreItems || page.items.length === 0 || page.nextStart === undefined || page.nextStart <= at) return;
-    at = page.nextStart;
+    if (!page.moreItems || page.items.length === 0) return;
+    if (!guard.next(page.items.map(itemId), page.nextStart)) return;
+    at = page.nextStart!;
   }
 }
 
-/** Walks a cursor-paged route to the end, yielding items. */
+/** Walks a cursor-paged route to the end, yielding items (guarded, see PagingGuard). */
 export async function* walkCursor<T>(
   fetchPage: (cursor: string | undefined) => Promise<CursorPage<T>>,
   cursor?: string,
+  label = 'paging',
 ): AsyncGenerator<T, void, undefined> {
+  const guard = new PagingGuard(label);
+  guard.start(cursor);
   let at = cursor;
   for (;;) {
     const page = await fetchPage(at);
     yield* page.items;
-    if (page.nextCursor === null || page.nextCursor === at) return;
-    at = page.nextCursor;
+    if (!guard.next(page.items.map(itemId), page.nextCursor)) return;
+    at = page.nextCursor!;
   }
 }
