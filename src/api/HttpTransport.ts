@@ -139,10 +139,7 @@ export class HttpTransport {
       if (outcome.kind === 'too-large') throw errors.tooLargeError(spec, this.maxResponseBytes, attempt);
       const rateLimit = outcome.kind === 'response' ? this.observe(outcome.response, outcome.status) : undefined;
       if (outcome.kind === 'response' && outcome.status >= 200 && outcome.status < 300) return this.success(spec, outcome, rateLimit!, attempt);
-      if (outcome.kind === 'response' && retriedDeleteIsDone(spec.method, outcome.status, attempt, errors.isUnknownRoute(tryParse(outcome.text)?.error))) {
-        this.log(`${spec.operation}: ${spec.method} ${spec.path} answered 404 on attempt ${attempt}; an earlier attempt had done it.`);
-        return { status: 200, body: { success: true, data: spec.orgId !== undefined ? { id: spec.orgId } : {} }, rateLimit: rateLimit! };
-      }
+      if (outcome.kind === 'response' && this.doneEarlier(spec, outcome, attempt)) return { status: 200, body: doneEnvelope(spec), rateLimit: rateLimit! };
       const decision = decideRetry(retryView(outcome, rateLimit), {
         method: spec.method, retry: spec.retry, attempt, options: this.options.retry, random: this.options.clock.random,
       });
@@ -150,6 +147,13 @@ export class HttpTransport {
       if (deadline.exceededBy(decision.delayMs)) throw errors.deadlineError(spec, deadline.limitMs, attempt, decision.uncertain);
       await this.wait(spec, attempt, decision.delayMs, decision.reason, deadline);
     }
+  }
+
+  /** A resent DELETE that answers 404: an earlier attempt did it and its answer was lost. */
+  private doneEarlier(spec: RequestSpec, outcome: ResponseAttempt, attempt: number): boolean {
+    if (!retriedDeleteIsDone(spec.method, outcome.status, attempt, errors.isUnknownRoute(tryParse(outcome.text)?.error))) return false;
+    this.log(`${spec.operation}: ${spec.method} ${spec.path} answered 404 on attempt ${attempt}; an earlier attempt had done it.`);
+    return true;
   }
 
   private get maxResponseBytes(): number {
@@ -314,6 +318,11 @@ function retryView(outcome: FailedAttempt, rateLimit: RateLimitInfo | undefined)
   if (outcome.kind === 'response') return { kind: 'response', status: outcome.status, rateLimit: rateLimit ?? {} };
   if (outcome.kind === 'timeout') return { kind: 'timeout' };
   return { kind: 'network', code: outcome.code, message: outcome.error.message };
+}
+
+/** The success a finished DELETE would have answered. */
+function doneEnvelope(spec: RequestSpec): Envelope {
+  return { success: true, data: spec.orgId !== undefined ? { id: spec.orgId } : {} };
 }
 
 function tryParse(text: string): Envelope | undefined {
