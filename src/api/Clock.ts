@@ -10,6 +10,9 @@ export interface Clock {
   random(): number;
 }
 
+/** setTimeout's largest delay; a longer one overflows and fires after 1 ms, in a tight loop. */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+
 export const systemClock: Clock = {
   now: () => Date.now(),
   random: () => Math.random(),
@@ -23,7 +26,7 @@ export const systemClock: Clock = {
       const timer = setTimeout(() => {
         signal?.removeEventListener('abort', onAbort);
         resolve();
-      }, Math.max(0, ms));
+      }, Math.min(MAX_TIMER_MS, Math.max(0, ms)));
       signal?.addEventListener('abort', onAbort, { once: true });
     });
   },

@@ -1,19 +1,24 @@
 import * as http from 'node:http';
 import * as https from 'node:https';
 import fetch, { type Response } from 'node-fetch';
-import { AbortedWait, type Clock } from './Clock';
-import { PipedriveError, redact, type PipedriveErrorKind } from './PipedriveError';
-import { RequestPacer, type PacingOptions } from './RequestPacer';
+import type { Clock } from './Clock';
+import * as errors from './errorMapping';
+import { PipedriveError, redact } from './PipedriveError';
+import { PacerLockedOut, RequestPacer, type PacingOptions } from './RequestPacer';
 import {
-  backoffDelay,
-  isIdempotent,
-  isRetryableNetworkCode,
-  isRetryableStatus,
+  CallDeadline,
+  DEFAULT_DEADLINE_MS,
+  DEFAULT_MAX_RESPONSE_BYTES,
+  decideRetry,
   readRateLimit,
+  retriedDeleteIsDone,
+  type AttemptOutcome,
   type HttpMethod,
   type RateLimitInfo,
   type RetryOptions,
 } from './retryPolicy';
+
+export { isUnknownRoute } from './errorMapping';
 
 /** A token or a function that reads it (e.g. from SecretStorage) each time it is needed. */
 export type TokenSource = string | (() => string | Promise<string>);
@@ -41,6 +46,10 @@ export interface TransportOptions {
   onRequest?: (event: RequestEvent) => void;
   userAgent: string;
   maxSockets: number;
+  /** One call, all attempts and waits together, ends by then (default 120 s) with kind 'timeout'. */
+  deadlineMs?: number;
+  /** The most of one answer the client reads (default 32 MB); more is kind 'too-large'. */
+  maxResponseBytes?: number;
 }
 
 export type QueryValue = string | number | boolean | undefined | null | ReadonlyArray<string | number>;
@@ -60,6 +69,12 @@ export interface RequestSpec {
   orgId?: number;
   /** A friendlier 403 text for routes with special rights (e.g. the collection). */
   forbiddenHint?: string;
+  /**
+   * 'never': do not resend once the request may have reached the server (after a reset, a timeout
+   * or a 5xx). For writes that are not safe twice although their method says so (merge). A 429 is
+   * still resent: the server did not process it.
+   */
+  retry?: 'never';
 }
 
 /** Pipedrive's response envelope. */
@@ -93,7 +108,7 @@ export class HttpTransport {
     this.origin = options.baseUrl;
     const agentOptions: http.AgentOptions = { keepAlive: true, keepAliveMsecs: 1000, maxSockets: options.maxSockets };
     this.agent = options.baseUrl.startsWith('https:') ? new https.Agent(agentOptions) : new http.Agent(agentOptions);
-    this.pacer = new RequestPacer(options.clock, options.pacing);
+    this.pacer = new RequestPacer(options.clock, { maxBlockMs: options.retry.maxRetryAfterMs, ...options.pacing });
   }
 
   /** Closes idle keep-alive sockets. */
@@ -107,95 +122,105 @@ export class HttpTransport {
 
   /** Sends the request, retrying where safe, and returns the parsed 2xx envelope or throws. */
   async request(spec: RequestSpec): Promise<TransportResponse> {
-    const { retry, clock } = this.options;
     const url = this.buildUrl(spec.path, spec.query);
-    const token = await this.readToken(spec.operation);
-    const headers: Record<string, string> = {
-      accept: 'application/json',
-      'user-agent': this.options.userAgent,
-    };
-    if (this.options.authScheme === 'bearer') headers.authorization = `Bearer ${token}`;
-    else headers['x-api-token'] = token;
-    let payload: string | undefined;
-    if (spec.body !== undefined) {
-      payload = JSON.stringify(spec.body);
-      headers['content-type'] = 'application/json';
-    }
-
+    const headers = await this.headers(spec);
+    const payload = spec.body === undefined ? undefined : JSON.stringify(spec.body);
+    const deadline = new CallDeadline(this.options.deadlineMs ?? DEFAULT_DEADLINE_MS);
     for (let attempt = 1; ; attempt++) {
-      if (spec.signal?.aborted) throw this.abortedError(spec, attempt - 1);
-      if (!this.pacer.tryAcquire(spec.search === true)) {
-        try {
-          await this.pacer.acquire(spec.search === true, spec.signal);
-        } catch (e) {
-          throw this.abortedError(spec, attempt - 1, e);
-        }
-      }
+      await this.acquire(spec, attempt - 1, deadline);
       // Wall time, not the injected clock: a fake clock does not move while a real request runs.
       const started = Date.now();
-      const outcome = await this.once(url, spec, headers, payload);
+      const outcome = await this.once(url, spec, headers, payload, deadline);
       const ms = Date.now() - started;
+      deadline.spend(ms);
       this.options.onRequest?.({ operation: spec.operation, method: spec.method, path: spec.path, status: outcome.status, ms, attempt });
 
-      if (outcome.kind === 'response') {
-        const { response, text } = outcome;
-        const ok = response.status >= 200 && response.status < 300;
-        const rateLimit = readRateLimit((n) => response.headers.get(n), clock.now(), !ok);
-        this.pacer.observeLimit(rateLimit.limit);
-        if (rateLimit.remaining === 0 && rateLimit.resetMs !== undefined) this.pacer.blockUntil(clock.now() + rateLimit.resetMs);
-        if (ok) {
-          return { status: response.status, body: this.parseBody(spec, response.status, text, attempt), rateLimit };
-        }
-        const envelope = tryParse(text);
-        if (response.status === 429) {
-          const wait = rateLimit.retryAfterMs ?? rateLimit.resetMs;
-          const daily = rateLimit.dailyRequestsLeft === 0;
-          const tooLong = wait !== undefined && wait > retry.maxRetryAfterMs;
-          if (daily || tooLong || attempt >= retry.maxAttempts) {
-            throw this.rateLimitError(spec, envelope, rateLimit, wait, attempt, daily);
-          }
-          // 429 means the server did not process the request: safe to resend, even a POST.
-          const delay = wait ?? backoffDelay(attempt, retry, clock.random);
-          await this.wait(spec, attempt, delay, '429 rate limited');
-          continue;
-        }
-        if (isRetryableStatus(response.status) && isIdempotent(spec.method) && attempt < retry.maxAttempts) {
-          const delay = Math.min(retry.maxDelayMs, rateLimit.retryAfterMs ?? backoffDelay(attempt, retry, clock.random));
-          await this.wait(spec, attempt, delay, `${response.status}`);
-          continue;
-        }
-        throw this.statusError(spec, response.status, envelope, attempt);
-      }
-      if (outcome.kind === 'aborted') throw this.abortedError(spec, attempt);
-      if (outcome.kind === 'timeout') {
-        throw new PipedriveError({
-          kind: 'timeout',
-          operation: spec.operation,
-          attempts: attempt,
-          message:
-            `Pipedrive did not answer ${spec.method} ${spec.path} within ${Math.round(outcome.timeoutMs / 100) / 10} s (${spec.operation}).` +
-            (isIdempotent(spec.method) ? ' Check your connection and try again.' : ' The request may or may not have been applied; check before trying again.'),
-        });
-      }
-      // Network error. A POST may have been processed before the connection broke: never resend it.
-      const detail = this.clean(outcome.error.message);
-      if (isIdempotent(spec.method) && attempt < retry.maxAttempts && isRetryableNetworkCode(outcome.code, outcome.error.message)) {
-        await this.wait(spec, attempt, backoffDelay(attempt, retry, clock.random), outcome.code ?? 'network error');
-        continue;
-      }
-      throw new PipedriveError({
-        kind: 'network',
-        operation: spec.operation,
-        attempts: attempt,
-        message:
-          `Could not reach Pipedrive at ${this.origin} (${outcome.code ?? detail}) during ${spec.operation}.` +
-          (spec.method === 'POST' ? ' The request may or may not have been applied; check before trying again.' : ''),
+      if (outcome.kind === 'aborted') throw errors.abortedError(spec, attempt);
+      if (outcome.kind === 'too-large') throw errors.tooLargeError(spec, this.maxResponseBytes, attempt);
+      const rateLimit = outcome.kind === 'response' ? this.observe(outcome.response, outcome.status) : undefined;
+      if (outcome.kind === 'response' && outcome.status >= 200 && outcome.status < 300) return this.success(spec, outcome, rateLimit!, attempt);
+      if (outcome.kind === 'response' && this.doneEarlier(spec, outcome, attempt)) return { status: 200, body: doneEnvelope(spec), rateLimit: rateLimit! };
+      const decision = decideRetry(retryView(outcome, rateLimit), {
+        method: spec.method, retry: spec.retry, attempt, options: this.options.retry, random: this.options.clock.random,
       });
+      if (decision.action === 'fail') throw this.failure(spec, outcome, attempt, decision);
+      if (deadline.exceededBy(decision.delayMs)) throw errors.deadlineError(spec, deadline.limitMs, attempt, decision.uncertain);
+      await this.wait(spec, attempt, decision.delayMs, decision.reason, deadline);
     }
   }
 
-  private async once(url: string, spec: RequestSpec, headers: Record<string, string>, payload: string | undefined): Promise<Attempt> {
-    const timeoutMs = spec.timeoutMs ?? this.options.timeoutMs;
+  /** A resent DELETE that answers 404: an earlier attempt did it and its answer was lost. */
+  private doneEarlier(spec: RequestSpec, outcome: ResponseAttempt, attempt: number): boolean {
+    if (!retriedDeleteIsDone(spec.method, outcome.status, attempt, errors.isUnknownRoute(tryParse(outcome.text)?.error))) return false;
+    this.log(`${spec.operation}: ${spec.method} ${spec.path} answered 404 on attempt ${attempt}; an earlier attempt had done it.`);
+    return true;
+  }
+
+  private get maxResponseBytes(): number {
+    return this.options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  }
+
+  private async headers(spec: RequestSpec): Promise<Record<string, string>> {
+    const token = await this.readToken(spec.operation);
+    const headers: Record<string, string> = { accept: 'application/json', 'user-agent': this.options.userAgent };
+    if (this.options.authScheme === 'bearer') headers.authorization = `Bearer ${token}`;
+    else headers['x-api-token'] = token;
+    if (spec.body !== undefined) headers['content-type'] = 'application/json';
+    return headers;
+  }
+
+  /** Waits for the pacer; a window the server shut for long fails at once instead of waiting. */
+  private async acquire(spec: RequestSpec, attempts: number, deadline: CallDeadline): Promise<void> {
+    if (spec.signal?.aborted) throw errors.abortedError(spec, attempts);
+    const search = spec.search === true;
+    const locked = this.pacer.lockedOutUntil();
+    if (locked !== undefined) throw errors.lockedOutError(spec, locked, this.options.clock.now());
+    if (this.pacer.tryAcquire(search)) return;
+    try {
+      deadline.spend(await this.pacer.acquire(search, spec.signal));
+    } catch (e) {
+      if (e instanceof PacerLockedOut) throw errors.lockedOutError(spec, e.until, this.options.clock.now());
+      throw errors.abortedError(spec, attempts);
+    }
+  }
+
+  /** Window state from the headers; a spent window holds (or locks) the pacer. */
+  private observe(response: Response, status: number): RateLimitInfo {
+    const { clock } = this.options;
+    const ok = status >= 200 && status < 300;
+    const rateLimit = readRateLimit((n) => response.headers.get(n), clock.now(), !ok);
+    this.pacer.observeLimit(rateLimit.limit);
+    if (rateLimit.remaining === 0 && rateLimit.resetMs !== undefined) this.pacer.blockUntil(clock.now() + rateLimit.resetMs);
+    return rateLimit;
+  }
+
+  private success(spec: RequestSpec, outcome: ResponseAttempt, rateLimit: RateLimitInfo, attempt: number): TransportResponse {
+    const body = this.parseBody(spec, outcome.status, outcome.text, attempt);
+    // Pipedrive sometimes refuses with a 2xx; its text is the server's and is redacted like any error.
+    if (body.success === false) throw errors.refusedError(spec, outcome.status, body, attempt, this.clean);
+    return { status: outcome.status, body, rateLimit };
+  }
+
+  private failure(spec: RequestSpec, outcome: FailedAttempt, attempt: number, decision: Extract<ReturnType<typeof decideRetry>, { action: 'fail' }>): PipedriveError {
+    const { uncertain } = decision;
+    if (outcome.kind === 'timeout') {
+      return outcome.cutByDeadline
+        ? errors.deadlineError(spec, this.options.deadlineMs ?? DEFAULT_DEADLINE_MS, attempt, uncertain)
+        : errors.timeoutError(spec, outcome.timeoutMs, attempt, uncertain);
+    }
+    if (outcome.kind === 'network') {
+      return errors.networkError(spec, this.origin, outcome.code ?? this.clean(outcome.error.message), attempt, uncertain);
+    }
+    const { status } = outcome;
+    if (status >= 300 && status < 400) return errors.redirectError(spec, status, outcome.response.headers.get('location'), attempt, uncertain);
+    const envelope = tryParse(outcome.text);
+    if (status === 429) return errors.rateLimitError(spec, envelope, decision.waitMs, attempt, decision.daily === true, this.options.clock.now(), this.clean);
+    return errors.statusError(spec, status, envelope, attempt, this.clean, uncertain);
+  }
+
+  private async once(url: string, spec: RequestSpec, headers: Record<string, string>, payload: string | undefined, deadline: CallDeadline): Promise<Attempt> {
+    const ownTimeout = spec.timeoutMs ?? this.options.timeoutMs;
+    const timeoutMs = Math.max(1, Math.min(ownTimeout, deadline.remaining));
     if (spec.signal?.aborted) return { kind: 'aborted', status: 0 };
     try {
       // node-fetch's own timeout covers waiting for the answer and, again, reading its body; it costs
@@ -206,6 +231,9 @@ export class HttpTransport {
         body: payload,
         agent: this.agent,
         timeout: timeoutMs,
+        // Never follow: node-fetch would carry x-api-token to whatever host a 3xx names.
+        redirect: 'manual',
+        size: this.maxResponseBytes,
         // node-fetch's types predate the global AbortSignal; both work at run time.
         signal: spec.signal as unknown as import('node-fetch').RequestInit['signal'],
       });
@@ -214,109 +242,30 @@ export class HttpTransport {
     } catch (e) {
       const err = e instanceof Error ? e : new Error(String(e));
       const type = (err as { type?: string }).type;
-      if (type === 'request-timeout' || type === 'body-timeout') return { kind: 'timeout', status: 0, timeoutMs };
+      if (type === 'request-timeout' || type === 'body-timeout') return { kind: 'timeout', status: 0, timeoutMs, cutByDeadline: timeoutMs < ownTimeout };
+      if (type === 'max-size') return { kind: 'too-large', status: 0 };
       if (spec.signal?.aborted || err.name === 'AbortError') return { kind: 'aborted', status: 0 };
       const code = (err as { code?: string }).code ?? (err as { errno?: string }).errno;
       return { kind: 'network', status: 0, error: err, code: typeof code === 'string' ? code : undefined };
     }
   }
 
-
-  private async wait(spec: RequestSpec, attempt: number, delay: number, reason: string): Promise<void> {
+  private async wait(spec: RequestSpec, attempt: number, delay: number, reason: string, deadline: CallDeadline): Promise<void> {
     this.log(`${spec.operation}: ${spec.method} ${spec.path} got ${reason}; retry ${attempt + 1}/${this.options.retry.maxAttempts} in ${delay} ms`);
     try {
       await this.options.clock.sleep(delay, spec.signal);
     } catch (e) {
-      throw this.abortedError(spec, attempt, e);
+      if (e instanceof PipedriveError) throw e;
+      throw errors.abortedError(spec, attempt);
     }
+    deadline.spend(delay);
   }
 
   private parseBody(spec: RequestSpec, status: number, text: string, attempt: number): Envelope {
     if (status === 204 || text.length === 0) return {};
     const parsed = tryParse(text);
-    if (parsed === undefined || typeof parsed !== 'object' || parsed === null) {
-      throw new PipedriveError({
-        kind: 'malformed',
-        operation: spec.operation,
-        status,
-        attempts: attempt,
-        message: `Pipedrive sent a response that is not valid JSON for ${spec.operation} (${spec.method} ${spec.path}, status ${status}).`,
-      });
-    }
-    return parsed as Envelope;
-  }
-
-  private statusError(spec: RequestSpec, status: number, envelope: Envelope | undefined, attempts: number): PipedriveError {
-    const error = envelope?.error !== undefined ? this.clean(String(envelope.error)) : undefined;
-    const errorInfo = envelope?.error_info !== undefined ? this.clean(String(envelope.error_info)) : undefined;
-    const errorCode = envelope?.errorCode;
-    const said = error ? ` Pipedrive said: ${error}` : '';
-    const route = `${spec.method} ${spec.path}`;
-    let kind: PipedriveErrorKind;
-    let message: string;
-    if (status === 401) {
-      kind = 'auth';
-      message = `Pipedrive rejected the API token (401 Unauthorized). Sign in again with a valid token.`;
-    } else if (status === 403) {
-      kind = 'permission';
-      message = spec.forbiddenHint
-        ? `${spec.forbiddenHint} (403 Forbidden).`
-        : `You do not have permission for ${spec.operation} in Pipedrive (403 Forbidden).${said}`;
-    } else if (status === 410) {
-      kind = 'gone';
-      message = `Pipedrive retired the route ${route} (410 Gone).${said}`;
-    } else if (status === 404 && isUnknownRoute(error)) {
-      kind = 'gone';
-      message = `Pipedrive no longer has the route ${route} (404 Unknown method).`;
-    } else if (status === 404) {
-      kind = 'not-found';
-      message = spec.orgId !== undefined
-        ? `Organization ${spec.orgId} was not found or has been deleted.`
-        : `Pipedrive found nothing at ${route} (404 Not Found).${said}`;
-    } else if (status >= 500) {
-      kind = 'server';
-      message = `Pipedrive failed to handle ${spec.operation} (${status}). Try again in a moment.${said}`;
-    } else if (status === 429) {
-      kind = 'rate-limit';
-      message = `Pipedrive's rate limit was reached during ${spec.operation}.`;
-    } else {
-      kind = 'bad-request';
-      message = `Pipedrive refused ${spec.operation} (${status}).${said}${errorInfo && errorInfo !== error ? ` ${errorInfo}` : ''}`;
-    }
-    return new PipedriveError({ kind, status, error, errorInfo, errorCode, operation: spec.operation, attempts, message });
-  }
-
-  private rateLimitError(
-    spec: RequestSpec,
-    envelope: Envelope | undefined,
-    rateLimit: RateLimitInfo,
-    wait: number | undefined,
-    attempts: number,
-    daily: boolean,
-  ): PipedriveError {
-    const now = this.options.clock.now();
-    const retryAt = wait !== undefined ? new Date(now + wait) : undefined;
-    const when = retryAt ? `after ${retryAt.toISOString().replace('.000Z', 'Z')} (in ${formatDuration(wait!)})` : 'in a moment';
-    const what = daily ? `The daily request budget of this Pipedrive token is spent` : `Pipedrive's rate limit was reached`;
-    return new PipedriveError({
-      kind: 'rate-limit',
-      status: 429,
-      operation: spec.operation,
-      attempts,
-      error: envelope?.error !== undefined ? this.clean(String(envelope.error)) : undefined,
-      errorInfo: envelope?.error_info !== undefined ? this.clean(String(envelope.error_info)) : undefined,
-      errorCode: envelope?.errorCode,
-      retryAt,
-      retryAfterMs: wait,
-      message: `${what} (429 during ${spec.operation}). Try again ${when}.`,
-    });
-  }
-
-  private abortedError(spec: RequestSpec, attempts: number, cause?: unknown): PipedriveError {
-    if (cause !== undefined && !(cause instanceof AbortedWait)) {
-      if (cause instanceof PipedriveError) return cause;
-    }
-    return new PipedriveError({ kind: 'aborted', operation: spec.operation, attempts, message: `${spec.operation} was cancelled.` });
+    if (parsed === undefined || typeof parsed !== 'object' || parsed === null) throw errors.malformedError(spec, status, attempt);
+    return parsed;
   }
 
   private async readToken(operation: string): Promise<string> {
@@ -335,12 +284,12 @@ export class HttpTransport {
   }
 
   /** Removes the token from any text that leaves the transport. */
-  private clean(text: string): string {
+  private readonly clean = (text: string): string => {
     const t = this.lastToken ?? (typeof this.options.token === 'string' ? this.options.token : undefined);
     let out = redact(text, t);
     if (t) out = redact(out, encodeURIComponent(t));
     return out;
-  }
+  };
 
   private buildUrl(path: string, query: Record<string, QueryValue> | undefined): string {
     let qs = '';
@@ -357,11 +306,24 @@ export class HttpTransport {
   }
 }
 
-type Attempt =
-  | { kind: 'response'; status: number; response: Response; text: string }
-  | { kind: 'timeout'; status: 0; timeoutMs: number }
-  | { kind: 'aborted'; status: 0 }
+type ResponseAttempt = { kind: 'response'; status: number; response: Response; text: string };
+type FailedAttempt =
+  | ResponseAttempt
+  | { kind: 'timeout'; status: 0; timeoutMs: number; cutByDeadline: boolean }
   | { kind: 'network'; status: 0; error: Error; code?: string };
+type Attempt = FailedAttempt | { kind: 'aborted'; status: 0 } | { kind: 'too-large'; status: 0 };
+
+/** What the retry rules need to know of an attempt. */
+function retryView(outcome: FailedAttempt, rateLimit: RateLimitInfo | undefined): AttemptOutcome {
+  if (outcome.kind === 'response') return { kind: 'response', status: outcome.status, rateLimit: rateLimit ?? {} };
+  if (outcome.kind === 'timeout') return { kind: 'timeout' };
+  return { kind: 'network', code: outcome.code, message: outcome.error.message };
+}
+
+/** The success a finished DELETE would have answered. */
+function doneEnvelope(spec: RequestSpec): Envelope {
+  return { success: true, data: spec.orgId !== undefined ? { id: spec.orgId } : {} };
+}
 
 function tryParse(text: string): Envelope | undefined {
   try {
@@ -369,17 +331,4 @@ function tryParse(text: string): Envelope | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** Pipedrive answers an unknown route with 404 and the error "Unknown method ." */
-export function isUnknownRoute(error: string | undefined): boolean {
-  return typeof error === 'string' && /unknown method/i.test(error);
-}
-
-function formatDuration(ms: number): string {
-  const s = Math.ceil(ms / 1000);
-  if (s < 120) return `${s} s`;
-  const m = Math.round(s / 60);
-  if (m < 120) return `${m} min`;
-  return `${Math.round(m / 60)} h`;
 }

@@ -265,7 +265,7 @@ export class PipedriveClient extends PipedriveV2Api {
   async mergeOrganizations(id: number, mergeWithId: number, call?: CallOptions): Promise<{ id: number }> {
     const op = 'mergeOrganizations';
     this.validate(op, checkMergeIds(id, mergeWithId));
-    return this.data<{ id: number }>({ operation: op, method: 'PUT', path: `/v1/organizations/${id}/merge`, body: { merge_with_id: mergeWithId }, orgId: id, ...callSpec(call) }).then((r) => {
+    return this.data<{ id: number }>({ operation: op, method: 'PUT', path: `/v1/organizations/${id}/merge`, body: { merge_with_id: mergeWithId }, orgId: id, retry: 'never', ...callSpec(call) }).then((r) => {
       this.index.remove(id);
       return r;
     });

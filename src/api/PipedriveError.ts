@@ -11,7 +11,11 @@ export type PipedriveErrorKind =
   | 'validation'
   | 'bad-request'
   | 'malformed'
-  | 'aborted';
+  | 'aborted'
+  /** The server answered with a 3xx; the client never follows one (the token would go along). */
+  | 'redirect'
+  /** The answer was larger than the client reads (maxResponseBytes). */
+  | 'too-large';
 
 export interface PipedriveErrorInit {
   kind: PipedriveErrorKind;
@@ -33,6 +37,11 @@ export interface PipedriveErrorInit {
   rule?: string;
   /** How many HTTP attempts were made (0 for validation errors). */
   attempts?: number;
+  /**
+   * True when the change may have been applied although the call failed (a write that broke
+   * after it reached the server, timed out, or got a 5xx and was not resent). Check before retrying.
+   */
+  uncertain?: boolean;
   cause?: unknown;
 }
 
@@ -52,6 +61,7 @@ export class PipedriveError extends Error {
   readonly field?: string;
   readonly rule?: string;
   readonly attempts: number;
+  readonly uncertain: boolean;
 
   constructor(init: PipedriveErrorInit) {
     super(init.message);
@@ -67,6 +77,7 @@ export class PipedriveError extends Error {
     this.field = init.field;
     this.rule = init.rule;
     this.attempts = init.attempts ?? 0;
+    this.uncertain = init.uncertain ?? false;
     // Not passed to super(): a network cause could carry a URL or socket detail we did not redact.
     if (init.cause !== undefined) Object.defineProperty(this, 'cause', { value: init.cause, enumerable: false });
   }

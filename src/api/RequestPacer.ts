@@ -11,6 +11,19 @@ export interface PacingOptions {
   requestsPer2s?: number;
   /** Requests per 2-second window for search routes (default 10, Pipedrive's search limit). */
   searchRequestsPer2s?: number;
+  /**
+   * The longest the pacer holds requests for a spent window (default 60 s). A server that asks for
+   * longer locks the pacer instead: requests fail at once with the time to try again.
+   */
+  maxBlockMs?: number;
+}
+
+/** Thrown by acquire() while the server's window is shut for longer than the pacer waits. */
+export class PacerLockedOut extends Error {
+  constructor(readonly until: number) {
+    super('rate limit window shut');
+    this.name = 'PacerLockedOut';
+  }
 }
 
 /** Request start times of the last window, in a ring so recording is O(1). */
@@ -56,17 +69,25 @@ export class RequestPacer {
   private readonly search: SlidingWindow;
   private readonly adaptive: boolean;
   private blockedUntil = 0;
+  private lockedUntil = 0;
+  private readonly maxBlockMs: number;
 
   constructor(private readonly clock: Clock, options: PacingOptions = {}) {
+    this.maxBlockMs = options.maxBlockMs ?? 60_000;
     this.adaptive = options.requestsPer2s === undefined;
     this.all = new SlidingWindow(options.requestsPer2s ?? 80, PIPEDRIVE_WINDOW_MS);
     this.search = new SlidingWindow(options.searchRequestsPer2s ?? 10, PIPEDRIVE_WINDOW_MS);
   }
 
+  /** When the window opens again, if the server shut it for longer than the pacer waits. */
+  lockedOutUntil(): number | undefined {
+    return this.lockedUntil > this.clock.now() ? this.lockedUntil : undefined;
+  }
+
   /** Takes a slot if one is free now, without waiting (the common case, kept synchronous). */
   tryAcquire(isSearch: boolean): boolean {
     const now = this.clock.now();
-    if (this.blockedUntil > now || this.all.delay(now) > 0 || (isSearch && this.search.delay(now) > 0)) return false;
+    if (this.lockedUntil > now || this.blockedUntil > now || this.all.delay(now) > 0 || (isSearch && this.search.delay(now) > 0)) return false;
     this.all.record(now);
     if (isSearch) this.search.record(now);
     return true;
@@ -78,6 +99,7 @@ export class RequestPacer {
     for (;;) {
       if (signal?.aborted) throw new AbortedWait();
       const now = this.clock.now();
+      if (this.lockedUntil > now) throw new PacerLockedOut(this.lockedUntil);
       const wait = Math.max(this.blockedUntil - now, this.all.delay(now), isSearch ? this.search.delay(now) : 0);
       if (wait <= 0) {
         this.all.record(now);
@@ -95,8 +117,16 @@ export class RequestPacer {
     this.all = this.all.resized(limit);
   }
 
-  /** The server said the window is spent: hold requests until it resets. */
+  /**
+   * The server said the window is spent: hold requests until it resets, at most maxBlockMs.
+   * A longer (or absurd) reset locks the pacer instead, so no request waits on it.
+   */
   blockUntil(time: number): void {
+    const now = this.clock.now();
+    if (!Number.isFinite(time) || time - now > this.maxBlockMs) {
+      this.lockedUntil = Math.max(this.lockedUntil, Number.isFinite(time) ? time : Number.MAX_SAFE_INTEGER);
+      return;
+    }
     this.blockedUntil = Math.max(this.blockedUntil, time);
   }
 }

@@ -28,6 +28,15 @@ export function isIdempotent(method: HttpMethod): boolean {
   return method !== 'POST';
 }
 
+/**
+ * May this request be sent again after it may have reached the server? Not a POST, and not a
+ * request marked `retry: 'never'` (merge: a second send after a success answers 404, and the user
+ * would be told a merge failed that happened).
+ */
+export function canResend(method: HttpMethod, retry: 'never' | undefined): boolean {
+  return retry !== 'never' && isIdempotent(method);
+}
+
 /** Statuses worth retrying: the gateway or service was briefly unavailable. 429 is handled apart. */
 export function isRetryableStatus(status: number): boolean {
   return status === 502 || status === 503 || status === 504;
@@ -45,6 +54,13 @@ const RETRYABLE_CODES = new Set([
   'EHOSTUNREACH',
   'UND_ERR_SOCKET',
 ]);
+
+/** Failures before a connection existed: the server cannot have seen the request. */
+const NEVER_CONNECTED_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
+
+export function neverConnected(code: string | undefined): boolean {
+  return code !== undefined && NEVER_CONNECTED_CODES.has(code);
+}
 
 export function isRetryableNetworkCode(code: string | undefined, message: string): boolean {
   if (code && RETRYABLE_CODES.has(code)) return true;
@@ -104,3 +120,102 @@ export function readRateLimit(get: (name: string) => string | null, now: number,
   }
   return info;
 }
+
+/** What one attempt came to, as far as retrying cares. */
+export type AttemptOutcome =
+  | { kind: 'response'; status: number; rateLimit: RateLimitInfo }
+  | { kind: 'timeout' }
+  | { kind: 'network'; code?: string; message: string };
+
+export interface RetryContext {
+  method: HttpMethod;
+  /** 'never': do not resend once the request may have reached the server. */
+  retry?: 'never';
+  /** The attempt that just finished, from 1. */
+  attempt: number;
+  options: Required<RetryOptions>;
+  random: () => number;
+}
+
+/**
+ * Retry after `delayMs`, or fail. `uncertain` says whether the change may have been applied if
+ * the call ends here (also when a retry is planned, for a deadline that cuts it short).
+ */
+export type RetryDecision =
+  | { action: 'retry'; delayMs: number; reason: string; uncertain: boolean }
+  | { action: 'fail'; uncertain: boolean; waitMs?: number; daily?: boolean };
+
+/** A read changes nothing, so its outcome is never in doubt. */
+function writes(method: HttpMethod): boolean {
+  return method !== 'GET';
+}
+
+/** How long a 429 asks to wait: the longer of Retry-After and the window reset, so neither slips past the cap. */
+export function rateLimitWait(info: RateLimitInfo): number | undefined {
+  const waits = [info.retryAfterMs, info.resetMs].filter((w): w is number => w !== undefined);
+  return waits.length ? Math.max(...waits) : undefined;
+}
+
+/** The one rule for "send it again?" after a failed attempt (2xx never reaches here). */
+export function decideRetry(outcome: AttemptOutcome, ctx: RetryContext): RetryDecision {
+  const { method, attempt, options } = ctx;
+  const more = attempt < options.maxAttempts;
+  const backoff = () => backoffDelay(attempt, options, ctx.random);
+  if (outcome.kind === 'response') {
+    const { status, rateLimit } = outcome;
+    if (status === 429) {
+      // The server did not process a 429: resending is safe for every method.
+      const waitMs = rateLimitWait(rateLimit);
+      const daily = rateLimit.dailyRequestsLeft === 0;
+      if (daily || (waitMs !== undefined && waitMs > options.maxRetryAfterMs) || !more) return { action: 'fail', uncertain: false, waitMs, daily };
+      return { action: 'retry', delayMs: waitMs ?? backoff(), reason: '429 rate limited', uncertain: false };
+    }
+    const uncertain = status >= 500 && writes(method);
+    if (isRetryableStatus(status) && canResend(method, ctx.retry) && more) {
+      return { action: 'retry', delayMs: Math.min(options.maxDelayMs, rateLimit.retryAfterMs ?? backoff()), reason: String(status), uncertain };
+    }
+    // A redirect may follow a processed write (post/redirect/get).
+    return { action: 'fail', uncertain: uncertain || (status >= 300 && status < 400 && writes(method)) };
+  }
+  // A timeout is not resent: the server may still be working on it.
+  if (outcome.kind === 'timeout') return { action: 'fail', uncertain: writes(method) };
+  const unseen = neverConnected(outcome.code);
+  const uncertain = writes(method) && !unseen;
+  if (more && isRetryableNetworkCode(outcome.code, outcome.message) && (unseen || canResend(method, ctx.retry))) {
+    return { action: 'retry', delayMs: backoff(), reason: outcome.code ?? 'network error', uncertain };
+  }
+  return { action: 'fail', uncertain };
+}
+
+/**
+ * A DELETE that was sent again and now answers 404 was done by an earlier attempt whose answer
+ * got lost: report it done, not "not found".
+ */
+export function retriedDeleteIsDone(method: HttpMethod, status: number, attempt: number, unknownRoute: boolean): boolean {
+  return method === 'DELETE' && status === 404 && attempt > 1 && !unknownRoute;
+}
+
+/**
+ * The time one call may take in all, attempts and waits together. Counts what was spent rather
+ * than reading a clock, so an injected clock (whose sleeps are instant) and wall time add up alike.
+ */
+export class CallDeadline {
+  private spentMs = 0;
+  constructor(readonly limitMs: number) {}
+  spend(ms: number): void {
+    this.spentMs += Math.max(0, ms);
+  }
+  get spent(): number {
+    return this.spentMs;
+  }
+  get remaining(): number {
+    return Math.max(0, this.limitMs - this.spentMs);
+  }
+  /** Would waiting `ms` more pass the deadline? */
+  exceededBy(ms: number): boolean {
+    return this.spentMs + ms > this.limitMs;
+  }
+}
+
+export const DEFAULT_DEADLINE_MS = 120_000;
+export const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;

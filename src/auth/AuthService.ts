@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
-import { PipedriveClient, redact, type RequestEvent, type User } from '../api';
+import { PipedriveClient, PipedriveError, redact, type RequestEvent, type User } from '../api';
+import { checkBaseUrl, needsTokenConsent } from '../api/baseUrl';
 import { Emitter, type Event } from '../util/Emitter';
-import { errorKind } from '../util/errors';
+import type { UserInput } from '../ui/UserInput';
+import { errorKind, isCancellation } from '../util/errors';
 
 /** The SecretStorage key of the API token. The token lives there and in memory only. */
 export const TOKEN_KEY = 'pipedrive.apiToken';
@@ -11,6 +13,44 @@ export interface ClientSettings {
 }
 
 export type AuthState = { signedIn: false } | { signedIn: true; user: User };
+
+/** globalState key: the hosts outside Pipedrive the user agreed to send the token to. */
+export const TRUSTED_HOSTS_KEY = 'pipedrive.trustedApiHosts';
+
+export interface AuthOptions {
+  /**
+   * Asks whether the token may go to `host` (outside Pipedrive); resolves true to send it.
+   * Default: a modal warning with Continue (and the modal's own Cancel).
+   */
+  confirmHost?: (host: string, baseUrl: string) => PromiseLike<boolean>;
+  /** The extension's prompts (scriptable in tests); used for the default question when given. */
+  ui?: () => Pick<UserInput, 'showWarningMessage'>;
+  /** Where confirmed hosts are remembered (the extension's globalState). Default: this session only. */
+  memento?: Pick<vscode.Memento, 'get' | 'update'>;
+  /** Whether loopback hosts need no confirmation (default true; tests turn it off to play a foreign host). */
+  trustLoopback?: boolean;
+}
+
+/** Failed sign-in tokens remembered for redaction, so a late error message cannot show them. */
+const REMEMBERED_CANDIDATES = 5;
+
+/** The modal question, through the extension's prompts when given, else VS Code's. */
+async function askHost(host: string, baseUrl: string, ui: Pick<UserInput, 'showWarningMessage'> | undefined): Promise<boolean> {
+  const message = `Send your Pipedrive API token to ${host}?`;
+  const options = {
+    modal: true as const,
+    detail:
+      `The setting pipedrive.apiBaseUrl is ${baseUrl}, which is not a Pipedrive server. Whoever runs ${host} can use ` +
+      `your token to read and change your Pipedrive data. Continue only if you trust it.`,
+  };
+  if (!ui) return (await vscode.window.showWarningMessage(message, options, 'Continue')) === 'Continue';
+  try {
+    return (await ui.showWarningMessage(message, options, { title: 'Continue' })).title === 'Continue';
+  } catch (e) {
+    if (isCancellation(e)) return false;
+    throw e;
+  }
+}
 
 /**
  * Signs in with a personal API token: checks it (GET /v1/users/me), then keeps it in SecretStorage.
@@ -27,11 +67,17 @@ export class AuthService implements vscode.Disposable {
   private userValue: User | undefined;
   private clientValue: PipedriveClient | undefined;
   private readonly secretSub: vscode.Disposable;
+  /** Tokens tried in signIn(); known to redact() before (and after) one is stored. */
+  private readonly candidates: string[] = [];
+  /** One question per host at a time, however many sign-ins wait on it. */
+  private readonly asking = new Map<string, Promise<boolean>>();
+  private sessionHosts: string[] = [];
 
   constructor(
     private readonly secrets: vscode.SecretStorage,
     private readonly log: vscode.LogOutputChannel,
     private readonly settings: () => ClientSettings,
+    private readonly options: AuthOptions = {},
   ) {
     // Another window signed in or out: follow it.
     this.secretSub = secrets.onDidChange(async (e) => {
@@ -62,9 +108,13 @@ export class AuthService implements vscode.Disposable {
     return (await this.secrets.get(TOKEN_KEY)) !== undefined;
   }
 
-  /** Replaces the token in text (for logs and error details). */
+  /** Replaces the token, and any token tried in sign-in, in text (for logs and error details). */
   redact(text: string): string {
-    return redact(text, this.token);
+    let out = text;
+    for (const secret of [this.token, ...this.candidates]) {
+      if (secret) out = redact(redact(out, secret), encodeURIComponent(secret));
+    }
+    return out;
   }
 
   /**
@@ -73,7 +123,13 @@ export class AuthService implements vscode.Disposable {
    */
   async signIn(token: string, signal?: AbortSignal): Promise<User> {
     const candidate = token.trim();
-    const client = this.createClient(candidate);
+    // Known to the redactor before its first use: an error or log line may quote it.
+    if (candidate && !this.candidates.includes(candidate)) {
+      this.candidates.push(candidate);
+      if (this.candidates.length > REMEMBERED_CANDIDATES) this.candidates.shift();
+    }
+    const baseUrl = await this.approvedBaseUrl('signIn');
+    const client = this.createClient(candidate, baseUrl);
     let user: User;
     try {
       user = await client.getCurrentUser({ signal });
@@ -104,7 +160,15 @@ export class AuthService implements vscode.Disposable {
       this.clear();
       return false;
     }
-    const client = this.createClient(stored);
+    let baseUrl: string;
+    try {
+      baseUrl = await this.approvedBaseUrl('restore');
+    } catch (e) {
+      // Not to that host: sign out of the old one too, so the view says why; the token stays stored.
+      this.clear();
+      throw e;
+    }
+    const client = this.createClient(stored, baseUrl);
     const epoch = this.epoch;
     try {
       const user = await client.getCurrentUser({ signal });
@@ -155,11 +219,53 @@ export class AuthService implements vscode.Disposable {
     if (was) this.changed.fire({ signedIn: false });
   }
 
-  private createClient(token: string): PipedriveClient {
+  /**
+   * The checked base URL, once the user has agreed to send the token there (asked once per host
+   * outside Pipedrive and loopback). Runs before every sign-in, so a changed setting is checked
+   * before any request goes out. Throws kind 'validation' when the URL is bad or the host declined.
+   */
+  private async approvedBaseUrl(operation: string): Promise<string> {
+    const baseUrl = checkBaseUrl(this.settings().baseUrl);
+    const host = new URL(baseUrl).host;
+    if (!needsTokenConsent(baseUrl, this.confirmedHosts(), this.options.trustLoopback ?? true)) return baseUrl;
+    let question = this.asking.get(host);
+    if (!question) {
+      const ask = this.options.confirmHost ?? ((h: string, u: string) => askHost(h, u, this.options.ui?.()));
+      question = Promise.resolve(ask(host, baseUrl)).finally(() => this.asking.delete(host));
+      this.asking.set(host, question);
+    }
+    if (!(await question)) {
+      this.log.warn(`The API token was not sent to ${host}: not confirmed.`);
+      throw new PipedriveError({
+        kind: 'validation',
+        operation,
+        field: 'apiBaseUrl',
+        rule: 'confirmed-host',
+        message:
+          `Your Pipedrive API token was not sent to ${host}: you did not confirm that host. ` +
+          `Set pipedrive.apiBaseUrl back to https://api.pipedrive.com, or sign in again and choose Continue.`,
+      });
+    }
+    if (!this.confirmedHosts().includes(host)) {
+      const hosts = [...this.confirmedHosts(), host];
+      this.sessionHosts = hosts;
+      await this.options.memento?.update(TRUSTED_HOSTS_KEY, hosts);
+      this.log.info(`Sending the API token to ${host} was confirmed.`);
+    }
+    return baseUrl;
+  }
+
+  private confirmedHosts(): string[] {
+    const stored = this.options.memento?.get<unknown>(TRUSTED_HOSTS_KEY);
+    const fromMemento = Array.isArray(stored) ? stored.filter((h): h is string => typeof h === 'string') : [];
+    return [...new Set([...fromMemento, ...this.sessionHosts])];
+  }
+
+  private createClient(token: string, baseUrl: string): PipedriveClient {
     return new PipedriveClient({
       token,
-      baseUrl: this.settings().baseUrl,
-      logger: (line) => this.log.info(redact(line, token)),
+      baseUrl,
+      logger: (line) => this.log.info(this.redact(redact(line, token))),
       onRequest: (e: RequestEvent) => this.log.debug(`${e.method} ${e.path} → ${e.status || 'no response'} in ${e.ms} ms (${e.operation}, attempt ${e.attempt})`),
       onSwitchToV2: (op, status) => this.log.warn(`${op}: v1 route answered ${status}; using API v2 from now on.`),
     });

@@ -15,7 +15,7 @@ export async function signIn(ctx: CommandContext): Promise<void> {
   });
   try {
     const user = await ctx.withProgress('Checking your Pipedrive API token…', (signal) => ctx.auth.signIn(token, signal));
-    ctx.log.info(`Signed in as ${user.name}.`);
+    ctx.log.info(ctx.auth.redact(`Signed in as ${user.name}.`));
   } catch (e) {
     if (errorKind(e) === 'auth') {
       throw Object.assign(new Error('Pipedrive rejected this API token (401 Unauthorized), so it was not saved. Copy your personal API token from Pipedrive (Settings → Personal preferences → API) and try again.'), {

@@ -4,7 +4,7 @@ import { IncomingMessage } from 'node:http';
 import { Reply } from './envelope';
 import { Fault, Sandbox } from './types';
 
-const FAULT_KINDS: Fault['kind'][] = ['latency', 'rate-limit', 'daily-budget', 'status', 'hang', 'reset', 'malformed-json', 'retire-v1'];
+const FAULT_KINDS: Fault['kind'][] = ['latency', 'rate-limit', 'daily-budget', 'status', 'hang', 'reset', 'malformed-json', 'retire-v1', 'redirect', 'huge-body'];
 
 function isLoopback(addr: string | undefined): boolean {
   return addr === '127.0.0.1' || addr === '::1' || addr === '::ffff:127.0.0.1';

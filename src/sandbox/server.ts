@@ -6,7 +6,7 @@ import { authOf } from './auth';
 import { USERS } from './catalog';
 import { handleControl } from './control';
 import { Store } from './db';
-import { HttpError, Reply, errorBody, errorReply, routeNotFound } from './envelope';
+import { HttpError, Reply, errorBody, errorReply, ok, routeNotFound } from './envelope';
 import { Faults } from './faults';
 import { RequestLog } from './log';
 import { User } from './model';
@@ -160,7 +160,7 @@ async function handle(state: State, req: IncomingMessage, res: ServerResponse, s
   if (state.closing || res.destroyed) return;
 
   if (acting && !(acting.kind === 'reset' && acting.afterProcessing)) {
-    const reply = faultReply(acting, state);
+    const reply = faultReply(acting, state, requestToken(req));
     state.log.add({ ...entry, status: reply?.status ?? 0, fault: acting.kind });
     if (acting.kind === 'hang') return; // the socket stays open until the client or close() ends it
     if (!reply) { req.socket.destroy(); return; }
@@ -211,9 +211,19 @@ function route(state: State, method: string, path: string, query: URLSearchParam
   }
 }
 
+/** The token the request carried, for the echoToken fault only (never logged). */
+function requestToken(req: IncomingMessage): string {
+  const header = req.headers['x-api-token'] ?? req.headers.authorization?.replace(/^Bearer /i, '');
+  return Array.isArray(header) ? header.join(',') : header ?? '';
+}
+
 /** The reply a fault answers with; undefined for faults that answer nothing (hang, reset). */
-function faultReply(f: Fault, state: State): Reply | undefined {
+function faultReply(f: Fault, state: State, token: string): Reply | undefined {
   switch (f.kind) {
+    case 'redirect':
+      return { status: f.status ?? 302, body: { success: false, error: 'Moved' }, headers: { location: f.location } };
+    case 'huge-body':
+      return ok([{ id: 1, name: 'x'.repeat(Math.max(0, f.bytes)) }]);
     case 'rate-limit': {
       const retry = f.retryAfterAsDate ? new Date(Date.now() + f.retryAfterSeconds * 1000).toUTCString() : String(f.retryAfterSeconds);
       return { status: 429, body: errorBody(429, 'Request over limit'), headers: {
@@ -231,6 +241,9 @@ function faultReply(f: Fault, state: State): Reply | undefined {
       } };
     }
     case 'status':
+      if (f.echoToken) {
+        return { status: f.status, body: { success: false, error: `Invalid token ${token}`, error_info: `You sent x-api-token: ${token}`, errorCode: `BAD_TOKEN_${token}` } };
+      }
       return errorReply(f.status, f.status === 503 ? 'Service unavailable' : f.status === 502 ? 'Bad gateway' : 'Internal server error');
     case 'malformed-json':
       return { status: 200, body: null };

@@ -16,8 +16,15 @@ export type Fault =
   | { kind: 'rate-limit'; retryAfterSeconds: number; retryAfterAsDate?: boolean; match?: FaultMatch; times?: number }
   /** Answer 429 for the spent daily token budget: `Retry-After` hours away, `x-daily-requests-left: 0`. */
   | { kind: 'daily-budget'; resetSeconds?: number; match?: FaultMatch; times?: number }
-  /** Answer with this 5xx status and Pipedrive's error envelope. */
-  | { kind: 'status'; status: number; match?: FaultMatch; times?: number }
+  /**
+   * Answer with this status and Pipedrive's error envelope (`success: false`, also on a 2xx).
+   * `echoToken` puts the request's token into error, error_info and errorCode, as careless servers do.
+   */
+  | { kind: 'status'; status: number; echoToken?: boolean; match?: FaultMatch; times?: number }
+  /** Answer with a redirect to `location` (default status 302). */
+  | { kind: 'redirect'; location: string; status?: 301 | 302 | 303 | 307 | 308; match?: FaultMatch; times?: number }
+  /** Answer 200 with a valid envelope of about `bytes` bytes. */
+  | { kind: 'huge-body'; bytes: number; match?: FaultMatch; times?: number }
   /** Accept the request and never answer (until the client gives up or the server closes). */
   | { kind: 'hang'; match?: FaultMatch; times?: number }
   /** Destroy the socket without an answer (ECONNRESET on the client). `afterProcessing` applies the request first. */

@@ -1,8 +1,11 @@
 import * as assert from 'assert';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import * as vscode from 'vscode';
+import { AuthService, TOKEN_KEY, TRUSTED_HOSTS_KEY, type AuthOptions } from '../../src/auth/AuthService';
 import { CANCEL } from '../../src/ui/TestUserInput';
 import { children, extensionApi, scriptedUi, setSetting, signIn, signOut, until } from './helpers/extension';
-import { clearSandboxLog, sandboxInfo, sandboxLog } from './sandbox';
+import { clearSandboxLog, sandboxInfo, sandboxLog, setSandboxFaults } from './sandbox';
 
 describe('Sign-in', () => {
   before(async () => {
@@ -92,5 +95,153 @@ describe('Sign-in', () => {
     await vscode.commands.executeCommand('pipedrive.signIn');
     assert.deepStrictEqual(ui.errors, []);
     assert.strictEqual(api.auth.signedIn, false);
+  });
+});
+
+/** SecretStorage in memory, with the change event AuthService listens to. */
+function memorySecrets(initial: Record<string, string> = {}) {
+  const values = new Map(Object.entries(initial));
+  const changed = new vscode.EventEmitter<vscode.SecretStorageChangeEvent>();
+  const secrets = {
+    get: async (key: string) => values.get(key),
+    store: async (key: string, value: string) => { values.set(key, value); changed.fire({ key }); },
+    delete: async (key: string) => { values.delete(key); changed.fire({ key }); },
+    onDidChange: changed.event,
+    keys: async () => [...values.keys()],
+  };
+  return { secrets: secrets as unknown as vscode.SecretStorage, values };
+}
+
+/** A log channel that keeps every line, to prove none carries the token. */
+function memoryLog() {
+  const lines: string[] = [];
+  const keep = (...args: unknown[]) => void lines.push(args.map(String).join(' '));
+  const log = { info: keep, warn: keep, error: keep, debug: keep, trace: keep, appendLine: keep, append: keep };
+  return { log: log as unknown as vscode.LogOutputChannel, lines };
+}
+
+function memoryMemento() {
+  const values = new Map<string, unknown>();
+  return { get: <T>(key: string) => values.get(key) as T, update: async (key: string, value: unknown) => void values.set(key, value) };
+}
+
+/** A server that stands for a host outside Pipedrive: it only counts what reaches it. */
+async function foreignServer(): Promise<{ url: string; host: string; hits: () => number; close(): Promise<void> }> {
+  let hits = 0;
+  const server = http.createServer((_req, res) => {
+    hits++;
+    res.writeHead(401, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ success: false, error: 'unauthorized access' }));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return { url: `http://${host}`, host, hits: () => hits, close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }) };
+}
+
+async function rejection(p: Promise<unknown>): Promise<any> {
+  try {
+    await p;
+  } catch (e) {
+    return e;
+  }
+  throw new Error('expected the call to fail, but it succeeded');
+}
+
+describe('Sign-in: the token stays with Pipedrive', () => {
+  const CANDIDATE = 'candidate-token-echo-0123456789';
+  afterEach(() => setSandboxFaults([]));
+
+  it('a server that echoes the candidate token during sign-in: not in the notification, the error or the log', async () => {
+    const api = await extensionApi();
+    await signOut();
+    await setSandboxFaults([{ kind: 'status', status: 200, echoToken: true, match: { path: '/v1/users/me' } }]);
+    const ui = (await scriptedUi()).queue(CANDIDATE);
+    await vscode.commands.executeCommand('pipedrive.signIn');
+    assert.strictEqual(api.auth.signedIn, false);
+    assert.strictEqual(await api.auth.hasStoredToken(), false);
+    assert.strictEqual(ui.errors.length, 1);
+    assert.match(ui.errors[0], /refused/);
+    assert.ok(!JSON.stringify(ui.prompts).includes(CANDIDATE), JSON.stringify(ui.prompts));
+
+    // The same through an AuthService whose log lines the test can read.
+    const { secrets } = memorySecrets();
+    const { log, lines } = memoryLog();
+    const auth = new AuthService(secrets, log, () => ({ baseUrl: sandboxInfo().url }));
+    const e = await rejection(auth.signIn(CANDIDATE));
+    for (const text of [e.message, e.error, e.errorInfo, String(e.errorCode), e.stack, ...lines]) {
+      assert.ok(!String(text).includes(CANDIDATE), String(text));
+    }
+    assert.strictEqual(auth.redact(`said ${CANDIDATE}`), 'said [redacted]', 'the candidate is unknown to the redactor');
+    auth.dispose();
+  });
+
+  it('a host outside Pipedrive that the user declines gets no request, at sign-in or with the stored token', async () => {
+    const foreign = await foreignServer();
+    const asked: string[] = [];
+    const { secrets, values } = memorySecrets({ [TOKEN_KEY]: CANDIDATE });
+    const options: AuthOptions = { trustLoopback: false, memento: memoryMemento(), confirmHost: async (host) => (asked.push(host), false) };
+    const auth = new AuthService(secrets, memoryLog().log, () => ({ baseUrl: foreign.url }), options);
+    try {
+      const e = await rejection(auth.signIn(CANDIDATE));
+      assert.strictEqual(e.kind, 'validation');
+      assert.match(e.message, new RegExp(`not sent to ${foreign.host.replace(/\./g, '\\.')}`));
+      const again = await rejection(auth.restore());
+      assert.strictEqual(again.kind, 'validation');
+      assert.strictEqual(foreign.hits(), 0, 'the declined host received a request');
+      assert.deepStrictEqual(asked, [foreign.host, foreign.host]);
+      assert.strictEqual(auth.signedIn, false);
+      assert.strictEqual(values.get(TOKEN_KEY), CANDIDATE, 'declining must not delete the stored token');
+    } finally {
+      auth.dispose();
+      await foreign.close();
+    }
+  });
+
+  it('a confirmed host is asked once and remembered in globalState; a changed setting is checked before any request', async () => {
+    const foreign = await foreignServer();
+    const sandboxHost = new URL(sandboxInfo().url).host;
+    const asked: string[] = [];
+    let answer = true;
+    const memento = memoryMemento();
+    let baseUrl = sandboxInfo().url;
+    const { secrets } = memorySecrets();
+    const options: AuthOptions = { trustLoopback: false, memento, confirmHost: async (host) => (asked.push(host), answer) };
+    const auth = new AuthService(secrets, memoryLog().log, () => ({ baseUrl }), options);
+    try {
+      await auth.signIn(sandboxInfo().token);
+      assert.strictEqual(auth.signedIn, true);
+      assert.deepStrictEqual(memento.get(TRUSTED_HOSTS_KEY), [sandboxHost]);
+      assert.strictEqual(await auth.restore(), true);
+      assert.deepStrictEqual(asked, [sandboxHost], 'asked again for a confirmed host');
+
+      // The setting now names another host, which the user declines: no request, signed out, token kept.
+      answer = false;
+      baseUrl = foreign.url;
+      const e = await rejection(auth.restore());
+      assert.strictEqual(e.kind, 'validation');
+      assert.strictEqual(foreign.hits(), 0);
+      assert.strictEqual(auth.signedIn, false);
+      assert.strictEqual(await auth.hasStoredToken(), true);
+      assert.deepStrictEqual(asked, [sandboxHost, foreign.host]);
+
+      // A second service with the same globalState does not ask for the confirmed host.
+      baseUrl = sandboxInfo().url;
+      const later = new AuthService(secrets, memoryLog().log, () => ({ baseUrl }), options);
+      assert.strictEqual(await later.restore(), true);
+      assert.deepStrictEqual(asked, [sandboxHost, foreign.host]);
+      later.dispose();
+    } finally {
+      auth.dispose();
+      await foreign.close();
+    }
+  });
+
+  it('http to a host other than loopback is refused before any request', async () => {
+    const { secrets } = memorySecrets({ [TOKEN_KEY]: CANDIDATE });
+    const auth = new AuthService(secrets, memoryLog().log, () => ({ baseUrl: 'http://example.org' }));
+    const e = await rejection(auth.restore());
+    assert.strictEqual(e.kind, 'validation');
+    assert.match(e.message, /must use https/);
+    auth.dispose();
   });
 });
