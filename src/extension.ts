@@ -60,7 +60,10 @@ export function activate(context: vscode.ExtensionContext): PipedriveExtensionAp
 
   const store = new OrganizationStore({ pageSize: config().get<number>('pageSize'), sort: config().get<string>('sort') });
   store.setScope(context.globalState.get<OwnerScope>(SCOPE_KEY) ?? {});
-  const auth = new AuthService(context.secrets, log, () => ({ baseUrl: config().get<string>('apiBaseUrl') ?? 'https://api.pipedrive.com' }));
+  const auth = new AuthService(context.secrets, log, () => ({ baseUrl: config().get<string>('apiBaseUrl') ?? 'https://api.pipedrive.com' }), {
+    memento: context.globalState,
+    ui: () => ui,
+  });
   const withViewProgress = <T>(task: (signal: AbortSignal) => Promise<T>) => withProgress('Loading organizations…', task, 'view');
   const tree = new OrganizationTreeProvider(store, () => auth.signedIn, withViewProgress);
   const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, canSelectMany: true, showCollapseAll: true });
