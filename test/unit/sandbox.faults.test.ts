@@ -178,7 +178,7 @@ describe('sandbox faults, log and control routes', function () {
 
   it('control routes: faults, log, log/clear, reset, info', async () => {
     const info = await probe(sb.url, 'GET', '/__sandbox/info');
-    assert.deepEqual(info.json, { url: sb.url, token: sb.token, regularUserToken: sb.regularUserToken, size: 50, seed: 1 });
+    assert.deepEqual(info.json, { url: sb.url, token: sb.token, regularUserToken: sb.regularUserToken, size: 50, seed: 1, apiMode: 'legacy-v1' });
     const set = await probe(sb.url, 'POST', '/__sandbox/faults', { body: { faults: [{ kind: 'status', status: 502, times: 1 }] } });
     assert.equal(set.status, 200);
     assert.equal((await api('GET', '/v1/users/me')).status, 502);
