@@ -13,6 +13,7 @@ import { User } from './model';
 import { Query } from './params';
 import { RateWindow } from './rateWindow';
 import { Router } from './router';
+import { recentsRoutes } from './routesRecents';
 import { supportRoutes } from './routesSupport';
 import { v1CurrentRoutes } from './routesV1OrgItems';
 import { v1RemovedRoutes } from './routesV1Orgs';
@@ -33,7 +34,7 @@ export const DEFAULT_REGULAR_TOKEN = 'sandbox-regular-token-0123456789abcdef';
 export function buildRouter(): Router {
   const costs = tokenCosts();
   // Fixed segments (collection, search) before ":id" so they are not read as ids.
-  const routes = [...supportRoutes, ...v2ItemRoutes, ...v2OrgRoutes, ...v1CurrentRoutes, ...v1RemovedRoutes];
+  const routes = [...supportRoutes, ...recentsRoutes, ...v2ItemRoutes, ...v2OrgRoutes, ...v1CurrentRoutes, ...v1RemovedRoutes];
   const missing = routes.filter((r) => costs.get(costKey(r.method, r.pattern)) === undefined);
   if (missing.length) {
     throw new Error(`Sandbox routes without an x-token-cost in test/fixtures/pipedrive/*.openapi.json: ${missing.map((r) => `${r.method} ${r.pattern}`).join(', ')}`);
