@@ -195,13 +195,17 @@ async function handle(state: State, req: IncomingMessage, res: ServerResponse, s
     return;
   }
 
-  const { reply, retired, tokens } = route(state, method, path, url.searchParams, body, badJson, auth.user);
+  // Counted before the route runs: a request over the burst limit is refused, not applied (nor charged).
+  const hit = state.rate.hit();
+  const { reply, retired, tokens } = state.rate.exhausted
+    ? { reply: burstReply(hit.resetSeconds), retired: false, tokens: 0 }
+    : route(state, method, path, url.searchParams, body, badJson, auth.user);
   if (acting?.kind === 'reset') {
     state.log.add({ ...entry, tokens, status: reply.status, fault: 'reset' });
     req.socket.destroy();
     return;
   }
-  const final = withRateLimit(state, reply);
+  const final = withRateLimit(state, reply, hit);
   state.log.add({ ...entry, tokens, status: final.status, ...(retired ? { fault: 'retire-v1' as const } : {}) });
   send(res, final, undefined);
 }
@@ -210,16 +214,18 @@ async function handle(state: State, req: IncomingMessage, res: ServerResponse, s
  * Counts the request in the 2-second window (a real, not injected, 429 once the window is spent) and
  * adds the burst headers and the daily token budget headers every answer carries.
  */
-function withRateLimit(state: State, reply: Reply): Reply {
-  const r = state.rate.hit();
+function withRateLimit(state: State, reply: Reply, counted?: ReturnType<RateWindow['hit']>): Reply {
+  const r = counted ?? state.rate.hit();
   const headers = {
     'x-ratelimit-limit': String(r.limit), 'x-ratelimit-remaining': String(r.remaining), 'x-ratelimit-reset': String(r.resetSeconds),
     ...state.budget.headers(),
   };
-  if (state.rate.exhausted) {
-    return { status: 429, body: errorBody(429, 'Request over limit'), headers: { ...headers, 'retry-after': String(r.resetSeconds) } };
-  }
+  if (!counted && state.rate.exhausted) return { ...burstReply(r.resetSeconds), headers: { ...headers, 'retry-after': String(r.resetSeconds) } };
   return { ...reply, headers: { ...headers, ...(reply.headers ?? {}) } };
+}
+
+function burstReply(resetSeconds: number): Reply {
+  return { status: 429, body: errorBody(429, 'Request over limit'), headers: { 'retry-after': String(resetSeconds) } };
 }
 
 /**

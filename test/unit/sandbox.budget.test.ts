@@ -129,6 +129,18 @@ describe('sandbox daily token budget', function () {
     assert.equal(sb.tokenBudget().used, 0, 'reset() clears the spend too');
   });
 
+  it('a request over the burst window is refused unapplied and uncharged', async () => {
+    sb = await startSandbox({ size: 30, rateLimitPerWindow: 1, dailyTokenBudget: 100 });
+    assert.equal((await api('GET', '/api/v2/organizations/1')).status, 200);
+    const r = await api('POST', '/api/v2/organizations', { body: { name: 'Burst' } });
+    assert.equal(r.status, 429);
+    assert.equal(r.json.error, 'Request over limit');
+    assert.ok(Number(r.headers['retry-after']) >= 1);
+    assert.equal(r.headers['x-daily-tokens-left'], '99');
+    assert.deepEqual(sb.log.map((e) => [e.status, e.tokens]), [[200, 1], [429, 0]]);
+    assert.equal(sb.tokenBudget().used, 1);
+  });
+
   it('unlimited by default in programmatic use: no budget headers, spend still counted', async () => {
     sb = await startSandbox({ size: 30 });
     const r = await api('GET', '/api/v2/organizations?limit=1');
