@@ -23,7 +23,7 @@ describe('sandbox seeded data', function () {
   }
 
   it('two servers with the same seed serve identical data; another seed differs', async () => {
-    const [a, b, c] = await Promise.all([startSandbox({ seed: 42, size: 300 }), startSandbox({ seed: 42, size: 300 }), startSandbox({ seed: 43, size: 300 })]);
+    const [a, b, c] = await Promise.all([startSandbox({ apiMode: 'legacy-v1', seed: 42, size: 300 }), startSandbox({ apiMode: 'legacy-v1', seed: 42, size: 300 }), startSandbox({ apiMode: 'legacy-v1', seed: 43, size: 300 })]);
     try {
       const [sa, sb, sc] = await Promise.all([snapshot(a), snapshot(b), snapshot(c)]);
       assert.equal(sa, sb);
@@ -34,7 +34,7 @@ describe('sandbox seeded data', function () {
   });
 
   it('the fixtures hold: hostile, long, RTL and non-Latin names; many deals; empty org', async () => {
-    const sb = await startSandbox({ size: 100 });
+    const sb = await startSandbox({ apiMode: 'legacy-v1', size: 100 });
     try {
       const get = async (p: string) => (await probe(sb.url, 'GET', p, { token: sb.token })).json;
       for (const id of F.hostileNameOrgIds) assert.match((await get(`/v1/organizations/${id}`)).data.name, /<(img|script)/);
@@ -63,7 +63,7 @@ describe('sandbox seeded data', function () {
 
   it('starts with 100000 orgs and serves the first and a deep page', async () => {
     const t = Date.now();
-    const sb = await startSandbox({ size: 100_000 });
+    const sb = await startSandbox({ apiMode: 'legacy-v1', size: 100_000 });
     const started = Date.now() - t;
     try {
       assert.ok(started < 10_000, `started in ${started} ms`);
