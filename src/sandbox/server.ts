@@ -19,7 +19,7 @@ import { v1CurrentRoutes } from './routesV1OrgItems';
 import { v1RemovedRoutes } from './routesV1Orgs';
 import { v2ItemRoutes } from './routesV2Items';
 import { v2OrgRoutes } from './routesV2Orgs';
-import { TokenBudget } from './tokenBudget';
+import { TokenBudget, dailyBudgetReply } from './tokenBudget';
 import { costKey, tokenCosts } from './tokenCosts';
 import { ApiMode, DEFAULT_API_MODE, Fault, RequestLogEntry, Sandbox, SandboxOptions } from './types';
 
@@ -254,12 +254,6 @@ function route(state: State, method: string, path: string, query: URLSearchParam
   }
 }
 
-/** The spent daily budget, for both the real budget and the daily-budget fault: one body, one header set. */
-function dailyBudgetReply(retryAfterSeconds: number): Reply {
-  return { status: 429, body: errorBody(429, 'Daily API token budget exceeded'), headers: {
-    'retry-after': String(retryAfterSeconds), 'x-daily-requests-left': '0',
-  } };
-}
 
 /** The reply a fault answers with; undefined for faults that answer nothing (hang, reset). */
 function faultReply(f: Fault, state: State): Reply | undefined {

@@ -1,5 +1,6 @@
 // The company's daily token budget: every answered request costs its operation's x-token-cost, the
 // spend resets at UTC midnight, and a request that no longer fits is refused with 429.
+import { Reply, errorBody } from './envelope';
 import { TokenBudgetState } from './types';
 
 const DAY_MS = 86_400_000;
@@ -70,4 +71,11 @@ export class TokenBudget {
     if (this.unlimited) return {};
     return { 'x-daily-token-limit': String(this.limit), 'x-daily-tokens-left': String(this.left()) };
   }
+}
+
+/** The spent daily budget, for both the real budget and the daily-budget fault: one body, one header set. */
+export function dailyBudgetReply(retryAfterSeconds: number): Reply {
+  return { status: 429, body: errorBody(429, 'Daily API token budget exceeded'), headers: {
+    'retry-after': String(retryAfterSeconds), 'x-daily-requests-left': '0',
+  } };
 }
