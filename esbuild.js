@@ -1,11 +1,14 @@
-// Builds the extension host bundle (node, cjs) and the webview scripts (browser, iife).
-// `--production` minifies with external source maps (release); `--watch` rebuilds on change.
+// Builds the extension host bundle (node, cjs), the webview scripts (browser, iife) and the sandbox
+// CLI (dist/sandbox.js, node, cjs; not shipped: .vscodeignore lists only what the .vsix holds).
+// `--production` minifies with external source maps (release); `--watch` rebuilds on change;
+// `--sandbox-only` builds just dist/sandbox.js (what `npm run sandbox` runs, so it starts without tsc).
 const esbuild = require('esbuild');
 const fs = require('fs');
 const path = require('path');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+const sandboxOnly = process.argv.includes('--sandbox-only');
 
 /** Every `media/*.ts` file that is not a shared module becomes `dist/media/<name>.js`. */
 function webviewEntries() {
@@ -41,7 +44,29 @@ async function main() {
     logLevel: 'silent',
     plugins: [reporter],
   };
+  // The sandbox reads test/fixtures/pipedrive at run time (found from dist/ by walking up), so the
+  // reference files are not bundled.
+  const sandbox = await esbuild.context({
+    ...common,
+    // Quiet in --sandbox-only: `npm run sandbox` should print the sandbox's lines, not build chatter.
+    plugins: sandboxOnly ? [] : common.plugins,
+    entryPoints: ['src/sandbox/cli.ts'],
+    outfile: 'dist/sandbox.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+  });
+  if (sandboxOnly) {
+    const result = await sandbox.rebuild().catch((e) => e);
+    await sandbox.dispose();
+    for (const { text, location } of result.errors ?? []) {
+      console.error(`✘ [ERROR] ${text}${location ? ` (${location.file}:${location.line}:${location.column})` : ''}`);
+    }
+    if ((result.errors ?? []).length > 0) process.exit(1);
+    return;
+  }
   const contexts = [
+    sandbox,
     await esbuild.context({
       ...common,
       entryPoints: ['src/extension.ts'],

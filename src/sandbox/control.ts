@@ -2,9 +2,20 @@
 // only have the URL (the VS Code extension host, the benchmark). Loopback only; no token needed.
 import { IncomingMessage } from 'node:http';
 import { Reply } from './envelope';
+import { FAULT_KINDS } from './faultDocs';
 import { Fault, Sandbox } from './types';
 
-const FAULT_KINDS: Fault['kind'][] = ['latency', 'rate-limit', 'daily-budget', 'status', 'hang', 'reset', 'malformed-json', 'retire-v1', 'redirect', 'huge-body'];
+/** Every control route, for `--help` and the unknown-route answer. */
+export const CONTROL_ROUTES: [route: string, what: string][] = [
+  ['GET  /__sandbox/log', 'the request log: { data: [{ seq, method, path, query, body, status, auth, fault?, tokens, at }] }'],
+  ['POST /__sandbox/log/clear', 'empty the request log'],
+  ['POST /__sandbox/faults', 'replace the faults: body { "faults": [Fault, ...] } ({"faults":[]} clears them)'],
+  ['POST /__sandbox/reset', 're-seed the data, clear faults, log and today\'s token spend'],
+  ['GET  /__sandbox/info', '{ url, token, regularUserToken, size, seed, apiMode }'],
+  ['GET  /__sandbox/budget', 'today\'s token spend: { data: { limit, used, left, resetsAt, resetSeconds } } (limit/left null = unlimited)'],
+  ['POST /__sandbox/budget', 'set the daily limit and/or today\'s spend: body { "limit"?: N (0 or null = unlimited), "used"?: N }'],
+  ['POST /__sandbox/budget/reset', 'today\'s spend back to 0'],
+];
 
 function isLoopback(addr: string | undefined): boolean {
   return addr === '127.0.0.1' || addr === '::1' || addr === '::ffff:127.0.0.1';
@@ -36,7 +47,21 @@ export function handleControl(req: IncomingMessage, method: string, path: string
       sandbox.reset();
       return { status: 200, body: { success: true } };
     case 'GET /__sandbox/info':
-      return { status: 200, body: { url: sandbox.url, token: sandbox.token, regularUserToken: sandbox.regularUserToken, size: sandbox.size, seed: sandbox.seed } };
+      return { status: 200, body: { url: sandbox.url, token: sandbox.token, regularUserToken: sandbox.regularUserToken, size: sandbox.size, seed: sandbox.seed, apiMode: sandbox.apiMode } };
+    case 'GET /__sandbox/budget':
+      return { status: 200, body: { success: true, data: sandbox.tokenBudget() } };
+    case 'POST /__sandbox/budget/reset':
+      return { status: 200, body: { success: true, data: sandbox.setTokenBudget({ used: 0 }) } };
+    case 'POST /__sandbox/budget': {
+      let b: { limit?: unknown; used?: unknown };
+      try { b = JSON.parse(raw || '{}') as typeof b; } catch { return bad('Invalid JSON'); }
+      const count = (v: unknown): boolean => v === undefined || (typeof v === 'number' && Number.isFinite(v) && v >= 0);
+      if (!b || typeof b !== 'object' || !(count(b.limit) || b.limit === null) || !count(b.used)) {
+        return bad('Body must be { limit?: non-negative number | null (unlimited), used?: non-negative number }');
+      }
+      const limit = b.limit === null ? Infinity : (b.limit as number | undefined);
+      return { status: 200, body: { success: true, data: sandbox.setTokenBudget({ limit, used: b.used as number | undefined }) } };
+    }
     default:
       return bad(`Unknown control route ${route}`, 404);
   }

@@ -64,6 +64,21 @@ export class Store {
     return this.orgs.length - 1;
   }
 
+  /** When an org last changed, deletion and merge included. */
+  changeTime(org: Org): number {
+    return Math.max(org.updateTime, org.deleteTime ?? 0);
+  }
+
+  /**
+   * Orgs (live, deleted and merged away) changed at or after `since`, oldest change first: what
+   * /v1/recents reports. Inclusive, so a change in the same second as the last sync is not lost.
+   */
+  changedSince(since: number): Org[] {
+    const out: Org[] = [];
+    for (const o of this.orgs) if (o && this.changeTime(o) >= since) out.push(o);
+    return out.sort((a, b) => this.changeTime(a) - this.changeTime(b) || a.id - b.id);
+  }
+
   /** Live orgs in id order. */
   liveOrgs(): Org[] {
     const key = 'live';
@@ -236,6 +251,9 @@ export class Store {
     into.labelIds = into.labelIds.length ? into.labelIds : from.labelIds;
     from.deleted = true;
     from.deleteTime = this.now();
+    from.mergedIntoId = into.id;
+    // The merged-away org is a deletion: its update_time moves like a deleted org's, so recents lists it.
+    from.updateTime = this.bumpedNow(from);
     this.logChange(into, 'merged_from', String(from.id), String(into.id), actor, false);
     into.updateTime = this.bumpedNow(into);
     this.touched();

@@ -34,7 +34,10 @@ export interface Org {
   custom: Record<string, unknown>;
   notes: string[];
   deleted: boolean;
+  /** When it was deleted or merged away (a merge deletes the merged org); recents reports it after that. */
   deleteTime: number | null;
+  /** Set when the org was merged into another and so deleted. */
+  mergedIntoId?: number;
 }
 
 export interface Person {

@@ -19,6 +19,8 @@ export interface Route {
   pattern: string;
   /** One of the v1 routes Pipedrive removed (organizations-v1-removed.openapi.json): retire-v1 hits these. */
   removedV1?: boolean;
+  /** Tokens a request costs (x-token-cost of the reference files); set by buildRouter. */
+  cost?: number;
   handler: (ctx: Ctx) => Reply;
 }
 

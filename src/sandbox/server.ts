@@ -13,20 +13,33 @@ import { User } from './model';
 import { Query } from './params';
 import { RateWindow } from './rateWindow';
 import { Router } from './router';
+import { recentsRoutes } from './routesRecents';
 import { supportRoutes } from './routesSupport';
 import { v1CurrentRoutes } from './routesV1OrgItems';
 import { v1RemovedRoutes } from './routesV1Orgs';
 import { v2ItemRoutes } from './routesV2Items';
 import { v2OrgRoutes } from './routesV2Orgs';
-import { Fault, RequestLogEntry, Sandbox, SandboxOptions } from './types';
+import { TokenBudget, dailyBudgetReply } from './tokenBudget';
+import { costKey, tokenCosts } from './tokenCosts';
+import { ApiMode, DEFAULT_API_MODE, Fault, RequestLogEntry, Sandbox, SandboxOptions } from './types';
 
 export const DEFAULT_ADMIN_TOKEN = 'sandbox-admin-token-0123456789abcdef';
 export const DEFAULT_REGULAR_TOKEN = 'sandbox-regular-token-0123456789abcdef';
 
-/** Every route the sandbox serves; exported so the contract test can check coverage. */
+/**
+ * Every route the sandbox serves, each with its token cost from the reference files; exported so
+ * the contract test can check coverage. Throws when a served route has no x-token-cost: the sandbox
+ * must not serve what it cannot charge for.
+ */
 export function buildRouter(): Router {
+  const costs = tokenCosts();
   // Fixed segments (collection, search) before ":id" so they are not read as ids.
-  return new Router().add([...supportRoutes, ...v2ItemRoutes, ...v2OrgRoutes, ...v1CurrentRoutes, ...v1RemovedRoutes]);
+  const routes = [...supportRoutes, ...recentsRoutes, ...v2ItemRoutes, ...v2OrgRoutes, ...v1CurrentRoutes, ...v1RemovedRoutes];
+  const missing = routes.filter((r) => costs.get(costKey(r.method, r.pattern)) === undefined);
+  if (missing.length) {
+    throw new Error(`Sandbox routes without an x-token-cost in test/fixtures/pipedrive/*.openapi.json: ${missing.map((r) => `${r.method} ${r.pattern}`).join(', ')}`);
+  }
+  return new Router().add(routes.map((r) => ({ ...r, cost: costs.get(costKey(r.method, r.pattern)) })));
 }
 
 interface State {
@@ -34,6 +47,8 @@ interface State {
   faults: Faults;
   log: RequestLog;
   rate: RateWindow;
+  budget: TokenBudget;
+  apiMode: ApiMode;
   router: Router;
   tokens: Map<string, User>;
   sockets: Set<Socket>;
@@ -51,6 +66,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     faults: new Faults(),
     log: new RequestLog(),
     rate: new RateWindow(opts.rateLimitPerWindow ?? 10_000),
+    budget: new TokenBudget(opts.dailyTokenBudget ?? Infinity),
+    apiMode: opts.apiMode ?? DEFAULT_API_MODE,
     router: buildRouter(),
     tokens: new Map([[token, USERS[0]], [regularUserToken, USERS[1]]]),
     sockets: new Set(),
@@ -59,6 +76,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   };
   state.faults.set(opts.faults ?? []);
 
+  if (state.apiMode !== 'current' && state.apiMode !== 'legacy-v1') throw new Error(`apiMode must be 'current' or 'legacy-v1', got ${String(state.apiMode)}`);
   let sandbox: Sandbox & { seed: number; size: number };
   const server = createServer((req, res) => {
     handle(state, req, res, () => sandbox).catch((err) => {
@@ -81,10 +99,14 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     waitForLog: (test) => state.log.waitFor(test),
     setFaults: (faults: Fault[]) => state.faults.set(faults),
     clearFaults: () => state.faults.clear(),
+    apiMode: state.apiMode,
+    tokenBudget: () => state.budget.state(),
+    setTokenBudget: (change) => { state.budget.set(change); return state.budget.state(); },
     reset: () => {
       state.store = new Store(seed, size);
       state.faults.clear();
       state.log.clear();
+      state.budget.set({ used: 0 });
     },
     close: () => close(server, state),
   };
@@ -153,7 +175,7 @@ async function handle(state: State, req: IncomingMessage, res: ServerResponse, s
     try { body = JSON.parse(raw); } catch { badJson = true; }
   }
   const auth = authOf(req, url.searchParams, state.tokens);
-  const entry = { method, path, query: queryRecord(url.searchParams), body, auth: auth.kind };
+  const entry = { method, path, query: queryRecord(url.searchParams), body, auth: auth.kind, tokens: 0 };
 
   const { latencyMs, acting } = state.faults.take(method, path);
   if (latencyMs > 0) await delay(state, latencyMs);
@@ -173,40 +195,61 @@ async function handle(state: State, req: IncomingMessage, res: ServerResponse, s
     return;
   }
 
-  const { reply, retired } = route(state, method, path, url.searchParams, body, badJson, auth.user);
+  // Counted before the route runs: a request over the burst limit is refused, not applied (nor charged).
+  const hit = state.rate.hit();
+  const { reply, retired, tokens } = state.rate.exhausted
+    ? { reply: burstReply(hit.resetSeconds), retired: false, tokens: 0 }
+    : route(state, method, path, url.searchParams, body, badJson, auth.user);
   if (acting?.kind === 'reset') {
-    state.log.add({ ...entry, status: reply.status, fault: 'reset' });
+    state.log.add({ ...entry, tokens, status: reply.status, fault: 'reset' });
     req.socket.destroy();
     return;
   }
-  const final = withRateLimit(state, reply);
-  state.log.add({ ...entry, status: final.status, ...(retired ? { fault: 'retire-v1' as const } : {}) });
+  const final = withRateLimit(state, reply, hit);
+  state.log.add({ ...entry, tokens, status: final.status, ...(retired ? { fault: 'retire-v1' as const } : {}) });
   send(res, final, undefined);
 }
 
-/** Counts the request in the 2-second window; a real (not injected) 429 once the window is spent. */
-function withRateLimit(state: State, reply: Reply): Reply {
-  const r = state.rate.hit();
+/**
+ * Counts the request in the 2-second window (a real, not injected, 429 once the window is spent) and
+ * adds the burst headers and the daily token budget headers every answer carries.
+ */
+function withRateLimit(state: State, reply: Reply, counted?: ReturnType<RateWindow['hit']>): Reply {
+  const r = counted ?? state.rate.hit();
   const headers = {
     'x-ratelimit-limit': String(r.limit), 'x-ratelimit-remaining': String(r.remaining), 'x-ratelimit-reset': String(r.resetSeconds),
+    ...state.budget.headers(),
   };
-  if (state.rate.exhausted) {
-    return { status: 429, body: errorBody(429, 'Request over limit'), headers: { ...headers, 'retry-after': String(r.resetSeconds) } };
-  }
+  if (!counted && state.rate.exhausted) return { ...burstReply(r.resetSeconds), headers: { ...headers, 'retry-after': String(r.resetSeconds) } };
   return { ...reply, headers: { ...headers, ...(reply.headers ?? {}) } };
 }
 
-function route(state: State, method: string, path: string, query: URLSearchParams, body: unknown, badJson: boolean, user: User | undefined): { reply: Reply; retired?: boolean } {
-  if (!user) return { reply: errorReply(401, 'unauthorized access') };
+function burstReply(resetSeconds: number): Reply {
+  return { status: 429, body: errorBody(429, 'Request over limit'), headers: { 'retry-after': String(resetSeconds) } };
+}
+
+/**
+ * Auth, route, API mode, token budget, handler. Only requests that reach a served operation are
+ * charged (401s, unknown and removed routes are not), and a request the budget cannot pay for is
+ * refused before it changes anything.
+ */
+function route(state: State, method: string, path: string, query: URLSearchParams, body: unknown, badJson: boolean, user: User | undefined): { reply: Reply; retired?: boolean; tokens: number } {
+  if (!user) return { reply: errorReply(401, 'unauthorized access'), tokens: 0 };
   const found = state.router.match(method, path);
-  if (!found) return { reply: routeNotFound() };
-  const retired = found.route.removedV1 ? state.faults.retiredStatus() : undefined;
-  if (retired !== undefined) return { reply: retired === 410 ? errorReply(410, 'Gone') : routeNotFound(), retired: true };
-  if (badJson) return { reply: errorReply(400, 'Invalid JSON in request body') };
+  if (!found) return { reply: routeNotFound(), tokens: 0 };
+  if (found.route.removedV1) {
+    // An explicit retire-v1 fault wins (it may ask for 410); otherwise 'current' mode is Pipedrive today.
+    const retired = state.faults.retiredStatus();
+    if (retired !== undefined) return { reply: retired === 410 ? errorReply(410, 'Gone') : routeNotFound(), retired: true, tokens: 0 };
+    if (state.apiMode === 'current') return { reply: routeNotFound(), tokens: 0 };
+  }
+  const cost = found.route.cost ?? 0;
+  if (!state.budget.charge(cost)) return { reply: dailyBudgetReply(state.budget.state().resetSeconds), tokens: 0 };
+  if (badJson) return { reply: errorReply(400, 'Invalid JSON in request body'), tokens: cost };
   try {
-    return { reply: found.route.handler({ store: state.store, method, path, params: found.params, query: new Query(query), body, user }) };
+    return { reply: found.route.handler({ store: state.store, method, path, params: found.params, query: new Query(query), body, user }), tokens: cost };
   } catch (e) {
-    if (e instanceof HttpError) return { reply: e.toReply() };
+    if (e instanceof HttpError) return { reply: e.toReply(), tokens: cost };
     throw e;
   }
 }
@@ -236,9 +279,7 @@ function faultReply(f: Fault, state: State, token: string): Reply | undefined {
       const midnight = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1);
       // At least a few hours away, as a spent daily budget is.
       const seconds = f.resetSeconds ?? Math.max(3 * 3600, Math.ceil((midnight - now.getTime()) / 1000));
-      return { status: 429, body: errorBody(429, 'Daily API token budget exceeded'), headers: {
-        'retry-after': String(seconds), 'x-daily-requests-left': '0',
-      } };
+      return dailyBudgetReply(seconds);
     }
     case 'status':
       if (f.echoToken) {

@@ -34,6 +34,34 @@ export type Fault =
   /** The v1 routes Pipedrive put out of support answer 410 Gone (or 404 for the route itself). */
   | { kind: 'retire-v1'; status?: 410 | 404 };
 
+/**
+ * Which API the sandbox answers like. 'current': Pipedrive today — the v1 routes Pipedrive removed
+ * (organizations-v1-removed.openapi.json) answer 404 "Unknown method .". 'legacy-v1': they are
+ * still served, as in the seed's days.
+ */
+export type ApiMode = 'current' | 'legacy-v1';
+
+/**
+ * The programmatic default of startSandbox(). Still 'legacy-v1' because the extension's client and
+ * its test suites use the v1 routes today; the lead flips this ONE constant to 'current' when the
+ * client that uses v2 lands. The CLI (`npm run sandbox`) defaults to 'current' already.
+ */
+export const DEFAULT_API_MODE: ApiMode = 'legacy-v1';
+
+/** The daily token budget the CLI starts with: 30,000 tokens × 3 seats (Pipedrive's base plan formula). */
+export const CLI_DAILY_TOKEN_BUDGET = 90_000;
+
+/** The company's token spend today (one company per sandbox). `limit`/`left` are null when unlimited. */
+export interface TokenBudgetState {
+  limit: number | null;
+  used: number;
+  left: number | null;
+  /** ISO time of the next reset (the next UTC midnight). */
+  resetsAt: string;
+  /** Seconds until that reset: what `retry-after` says on a spent budget. */
+  resetSeconds: number;
+}
+
 export interface RequestLogEntry {
   seq: number;
   method: string;
@@ -45,6 +73,8 @@ export interface RequestLogEntry {
   auth: 'api-token' | 'bearer' | 'none';
   /** Set when a fault answered instead of the route. */
   fault?: Fault['kind'];
+  /** Tokens charged against the daily budget (the operation's x-token-cost; 0 when not charged). */
+  tokens: number;
   at: number;
 }
 
@@ -61,6 +91,14 @@ export interface SandboxOptions {
   regularUserToken?: string;
   /** Requests allowed per 2-second window before the real (not fault) 429. Default 10000. */
   rateLimitPerWindow?: number;
+  /** Default DEFAULT_API_MODE. */
+  apiMode?: ApiMode;
+  /**
+   * Tokens the company may spend per UTC day (each request costs its operation's x-token-cost).
+   * 0 or Infinity = unlimited, the default (spend is still counted and logged, but no budget headers are sent
+   * and nothing is refused). The CLI uses CLI_DAILY_TOKEN_BUDGET.
+   */
+  dailyTokenBudget?: number;
 }
 
 export interface Sandbox {
@@ -77,7 +115,12 @@ export interface Sandbox {
   waitForLog(test: (e: RequestLogEntry) => boolean): Promise<RequestLogEntry>;
   setFaults(faults: Fault[]): void;
   clearFaults(): void;
-  /** Re-seed the data as at start (same seed and size), clear faults and log. */
+  readonly apiMode: ApiMode;
+  /** Today's token spend of the (one) company. */
+  tokenBudget(): TokenBudgetState;
+  /** Changes the daily limit (0 or Infinity = unlimited) and/or today's spend; omitted fields stay. */
+  setTokenBudget(change: { limit?: number; used?: number }): TokenBudgetState;
+  /** Re-seed the data as at start (same seed and size), clear faults, log and today's token spend. */
   reset(): void;
   close(): Promise<void>;
 }
@@ -87,4 +130,7 @@ export interface Sandbox {
 //   POST /__sandbox/log/clear
 //   POST /__sandbox/faults         body { faults: Fault[] } (replaces)
 //   POST /__sandbox/reset
-//   GET  /__sandbox/info           -> { url, token, regularUserToken, size, seed }
+//   GET  /__sandbox/info           -> { url, token, regularUserToken, size, seed, apiMode }
+//   GET  /__sandbox/budget         -> { success, data: TokenBudgetState }
+//   POST /__sandbox/budget         body { limit?: number | null (0/null = unlimited), used?: number } -> same
+//   POST /__sandbox/budget/reset   today's spend back to 0 -> same

@@ -7,8 +7,8 @@ import { buildRouter, startSandbox } from '../../src/sandbox/server';
 import { sandboxFixtures as F } from '../../src/sandbox/seed';
 import { Sandbox } from '../../src/sandbox/types';
 
-// Every operation of both reference files, requested for real and validated against its 200/201
-// response schema. Known defects of the upstream schemas are patched one by one below (see
+// Every operation of the three reference files that the sandbox serves (all but NOT_SERVED),
+// requested for real and validated against its 200/201 response schema. Known defects of the upstream schemas are patched one by one below (see
 // `patchSchema`), never by loosening validation wholesale.
 
 // out/test/unit → repo root
@@ -20,14 +20,14 @@ interface Operation { file: string; method: string; path: string; operationId: s
 
 function operations(): Operation[] {
   const out: Operation[] = [];
-  for (const file of ['organizations.openapi.json', 'organizations-v1-removed.openapi.json']) {
+  for (const file of ['organizations.openapi.json', 'organizations-v1-removed.openapi.json', 'supporting.openapi.json']) {
     const doc = JSON.parse(readFileSync(join(FIXTURES, file), 'utf8')) as Json;
     for (const [path, item] of Object.entries(doc.paths as Json)) {
       for (const [method, op] of Object.entries(item as Json)) {
         if (!op || typeof op !== 'object' || !op.responses) continue;
         const status = op.responses['200'] ? '200' : '201';
         out.push({ file, method: method.toUpperCase(), path, operationId: op.operationId, status,
-          schema: op.responses[status].content['application/json'].schema });
+          schema: op.responses[status].content['application/json']?.schema ?? {} });
       }
     }
   }
@@ -42,6 +42,11 @@ interface Plan {
 }
 
 type Call = (method: string, path: string, body?: unknown) => Promise<{ status: number; json: Json }>;
+
+/** Supporting operations the sandbox deliberately does not serve (nothing in the extension needs them). */
+const NOT_SERVED = ['GET /api/v2/users/{id}/followers', 'GET /v1/files/{id}/download'];
+
+const minuteAgo = (): string => new Date(Date.now() - 60_000).toISOString().slice(0, 19).replace('T', ' ');
 
 /** One concrete request per operation, keyed "METHOD /path/{template}". */
 const PLANS: Record<string, Plan> = {
@@ -91,6 +96,29 @@ const PLANS: Record<string, Plan> = {
   'GET /v1/organizations/{id}/activities': { path: `/v1/organizations/${F.manyItemsOrgId}/activities?limit=200` },
   'GET /v1/organizations/{id}/deals': { path: `/v1/organizations/${F.manyDealsOrgId}/deals?limit=200&status=all_not_deleted` },
   'GET /v1/organizations/{id}/persons': { path: `/v1/organizations/${F.manyItemsOrgId}/persons?limit=200` },
+  // supporting.openapi.json
+  'GET /api/v2/activities': { path: `/api/v2/activities?org_id=${F.manyItemsOrgId}&limit=100` },
+  'GET /api/v2/deals': { path: `/api/v2/deals?org_id=${F.manyDealsOrgId}&limit=100` },
+  'GET /api/v2/persons': { path: `/api/v2/persons?org_id=${F.manyItemsOrgId}&limit=100` },
+  'GET /api/v2/organizationFields': { path: '/api/v2/organizationFields?limit=100&include_fields=ui_visibility,important_fields,required_fields' },
+  'GET /api/v2/organizationFields/{field_code}': { path: '/api/v2/organizationFields/address' },
+  'GET /v1/filters': { path: '/v1/filters?type=org' },
+  'GET /v1/filters/{id}': { path: '/v1/filters/1' },
+  'GET /v1/organizationFields': { path: '/v1/organizationFields' },
+  'GET /v1/organizationFields/{id}': { path: '/v1/organizationFields/3' },
+  'GET /v1/users': { path: '/v1/users' },
+  'GET /v1/users/me': { path: '/v1/users/me' },
+  'GET /v1/users/{id}': { path: '/v1/users/2' },
+  'GET /v1/recents': {
+    path: '',
+    // A changed, a deleted and a merged-away org: all three shapes are validated.
+    setup: async (call) => {
+      await call('PATCH', '/api/v2/organizations/3', { name: 'Changed for recents' });
+      await call('DELETE', '/api/v2/organizations/4');
+      await call('PUT', '/v1/organizations/5/merge', { merge_with_id: 6 });
+      return `/v1/recents?items=organization&since_timestamp=${encodeURIComponent(minuteAgo())}&limit=100`;
+    },
+  },
 };
 
 // ---- Upstream schema defects, patched narrowly -------------------------------------------------
@@ -138,6 +166,19 @@ function patchSchema(op: Operation): Json {
   // "YYYY-MM-DD HH:MM:SS". Only for the two v1 follower operations.
   if (op.operationId === 'getOrganizationFollowersV1' || op.operationId === 'addOrganizationFollowerV1') {
     for (const holder of deepHolders(schema, 'add_time')) delete holder.format;
+  }
+  // Quirk 6: v1 organization fields write add_time/update_time as "YYYY-MM-DD HH:MM:SS" (the
+  // example does too) under a date-time format; and their field_type enum lacks "int", which v1
+  // uses for id and the counters (v2's enum has it).
+  if (op.operationId === 'getOrganizationFieldsV1' || op.operationId === 'getOrganizationFieldV1') {
+    for (const name of ['add_time', 'update_time']) for (const holder of deepHolders(schema, name)) delete holder.format;
+    for (const holder of deepHolders(schema, 'field_type')) for (const sub of [holder, ...(holder.allOf ?? [])]) if (Array.isArray(sub.enum) && !sub.enum.includes('int')) sub.enum.push('int');
+  }
+  // Quirk 7: v2 activities answer null for every unset optional field (no deal, project, location,
+  // conference, description, priority, note; not done yet), which the schema does not mark nullable.
+  if (op.operationId === 'getActivities') {
+    deepNullable(schema, ['deal_id', 'project_id', 'location', 'conference_meeting_client', 'conference_meeting_url',
+      'conference_meeting_id', 'public_description', 'priority', 'note', 'marked_as_done_time']);
   }
   return schema;
 }
@@ -196,7 +237,8 @@ describe('sandbox contract: every reference operation, validated against its res
   addFormats(ajv);
   let sb: Sandbox;
 
-  beforeEach(async () => { sb = await startSandbox({ size: 60, seed: 7 }); });
+  // legacy-v1: the removed v1 operations are validated too (current mode answers them 404).
+  beforeEach(async () => { sb = await startSandbox({ size: 60, seed: 7, apiMode: 'legacy-v1' }); });
   afterEach(async () => { await sb.close(); });
 
   const call = (s: () => Sandbox): Call => async (method, path, body) => {
@@ -208,19 +250,19 @@ describe('sandbox contract: every reference operation, validated against its res
     return { status: res.status, json: (await res.json()) as Json };
   };
 
-  it('has a request plan for every operation in both files (coverage)', () => {
-    assert.equal(ops.length, 30);
-    const missing = ops.map((o) => `${o.method} ${o.path}`).filter((k) => !PLANS[k]);
+  it('has a request plan for every operation in the three files but the unserved ones (coverage)', () => {
+    assert.equal(ops.length, 45);
+    const missing = ops.map((o) => `${o.method} ${o.path}`).filter((k) => !PLANS[k] && !NOT_SERVED.includes(k));
     assert.deepEqual(missing, []);
   });
 
-  it('serves every operation in both files (the router has a route for each)', () => {
+  it('serves every operation in the three files but the unserved ones (the router has a route for each)', () => {
     const router = buildRouter();
-    const unrouted = ops.filter((o) => !router.match(o.method, o.path.replace(/\{id\}/g, '1').replace(/\{follower_id\}/g, '2')));
-    assert.deepEqual(unrouted.map((o) => `${o.method} ${o.path}`), []);
+    const unrouted = ops.filter((o) => !router.match(o.method, o.path.replace(/\{[a-z_]+\}/g, '1')));
+    assert.deepEqual(unrouted.map((o) => `${o.method} ${o.path}`), NOT_SERVED);
   });
 
-  for (const op of ops) {
+  for (const op of ops.filter((o) => !NOT_SERVED.includes(`${o.method} ${o.path}`))) {
     it(`${op.method} ${op.path} (${op.operationId}) → ${op.status} matches the schema`, async () => {
       const plan = PLANS[`${op.method} ${op.path}`];
       assert.ok(plan, 'no plan');

@@ -10,7 +10,7 @@ describe('sandbox faults, log and control routes', function () {
   const api = (method: string, path: string, opts: ProbeOptions = {}): Promise<ProbeResult> =>
     probe(sb.url, method, path, { token: sb.token, ...opts });
 
-  beforeEach(async () => { sb = await startSandbox({ size: 50 }); });
+  beforeEach(async () => { sb = await startSandbox({ apiMode: 'legacy-v1', size: 50 }); });
   afterEach(async () => { await sb.close(); });
 
   it('latency delays matching responses only', async () => {
@@ -95,7 +95,7 @@ describe('sandbox faults, log and control routes', function () {
   });
 
   it('hang: never answers, and close() still ends the socket', async () => {
-    const hung = await startSandbox({ size: 20, faults: [{ kind: 'hang' }] });
+    const hung = await startSandbox({ apiMode: 'legacy-v1', size: 20, faults: [{ kind: 'hang' }] });
     const pending = probe(hung.url, 'GET', '/v1/organizations', { token: hung.token });
     const outcome = pending.then(() => 'answered', () => 'socket closed');
     const entry = await hung.waitForLog((e) => e.fault === 'hang');
@@ -125,7 +125,7 @@ describe('sandbox faults, log and control routes', function () {
   });
 
   it('faults set at start apply, and clearFaults removes them', async () => {
-    const s2 = await startSandbox({ size: 20, faults: [{ kind: 'status', status: 500 }] });
+    const s2 = await startSandbox({ apiMode: 'legacy-v1', size: 20, faults: [{ kind: 'status', status: 500 }] });
     try {
       assert.equal((await probe(s2.url, 'GET', '/v1/users/me', { token: s2.token })).status, 500);
       s2.clearFaults();
@@ -136,7 +136,7 @@ describe('sandbox faults, log and control routes', function () {
   });
 
   it('the real window counter answers 429 once rateLimitPerWindow is spent', async () => {
-    const tight = await startSandbox({ size: 20, rateLimitPerWindow: 3 });
+    const tight = await startSandbox({ apiMode: 'legacy-v1', size: 20, rateLimitPerWindow: 3 });
     try {
       const statuses: number[] = [];
       const remaining: string[] = [];
@@ -178,7 +178,7 @@ describe('sandbox faults, log and control routes', function () {
 
   it('control routes: faults, log, log/clear, reset, info', async () => {
     const info = await probe(sb.url, 'GET', '/__sandbox/info');
-    assert.deepEqual(info.json, { url: sb.url, token: sb.token, regularUserToken: sb.regularUserToken, size: 50, seed: 1 });
+    assert.deepEqual(info.json, { url: sb.url, token: sb.token, regularUserToken: sb.regularUserToken, size: 50, seed: 1, apiMode: 'legacy-v1' });
     const set = await probe(sb.url, 'POST', '/__sandbox/faults', { body: { faults: [{ kind: 'status', status: 502, times: 1 }] } });
     assert.equal(set.status, 200);
     assert.equal((await api('GET', '/v1/users/me')).status, 502);

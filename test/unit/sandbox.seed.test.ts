@@ -23,7 +23,7 @@ describe('sandbox seeded data', function () {
   }
 
   it('two servers with the same seed serve identical data; another seed differs', async () => {
-    const [a, b, c] = await Promise.all([startSandbox({ seed: 42, size: 300 }), startSandbox({ seed: 42, size: 300 }), startSandbox({ seed: 43, size: 300 })]);
+    const [a, b, c] = await Promise.all([startSandbox({ apiMode: 'legacy-v1', seed: 42, size: 300 }), startSandbox({ apiMode: 'legacy-v1', seed: 42, size: 300 }), startSandbox({ apiMode: 'legacy-v1', seed: 43, size: 300 })]);
     try {
       const [sa, sb, sc] = await Promise.all([snapshot(a), snapshot(b), snapshot(c)]);
       assert.equal(sa, sb);
@@ -34,7 +34,7 @@ describe('sandbox seeded data', function () {
   });
 
   it('the fixtures hold: hostile, long, RTL and non-Latin names; many deals; empty org', async () => {
-    const sb = await startSandbox({ size: 100 });
+    const sb = await startSandbox({ apiMode: 'legacy-v1', size: 100 });
     try {
       const get = async (p: string) => (await probe(sb.url, 'GET', p, { token: sb.token })).json;
       for (const id of F.hostileNameOrgIds) assert.match((await get(`/v1/organizations/${id}`)).data.name, /<(img|script)/);
@@ -63,7 +63,7 @@ describe('sandbox seeded data', function () {
 
   it('starts with 100000 orgs and serves the first and a deep page', async () => {
     const t = Date.now();
-    const sb = await startSandbox({ size: 100_000 });
+    const sb = await startSandbox({ apiMode: 'legacy-v1', size: 100_000 });
     const started = Date.now() - t;
     try {
       assert.ok(started < 10_000, `started in ${started} ms`);
@@ -89,8 +89,11 @@ describe('sandbox seeded data', function () {
     const text = await ready;
     const url = /listening on (\S+)/.exec(text)![1];
     assert.match(text, /cli-token/);
-    const r = await probe(url, 'GET', '/v1/organizations?limit=1', { token: 'cli-token' });
+    const r = await probe(url, 'GET', '/api/v2/organizations?limit=1', { token: 'cli-token' });
     assert.equal(r.status, 200);
+    // The CLI answers like Pipedrive today, with the 30,000 x 3 seats budget.
+    assert.equal(r.headers['x-daily-token-limit'], '90000');
+    assert.equal((await probe(url, 'GET', '/v1/organizations?limit=1', { token: 'cli-token' })).status, 404);
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     child.kill('SIGTERM');
     assert.equal(await exited, 0);
@@ -106,5 +109,10 @@ describe('sandbox seeded data', function () {
     assert.deepEqual(o.faults, [{ kind: 'latency', ms: 20 }, { kind: 'retire-v1', status: 404 }, { kind: 'status', status: 500, times: 1 }]);
     assert.deepEqual(parseArgs(['--retire-v1']).faults, [{ kind: 'retire-v1', status: 410 }]);
     assert.throws(() => parseArgs(['--bogus']));
+    assert.equal(o.apiMode, 'current');
+    assert.equal(o.dailyTokenBudget, 90_000);
+    assert.equal(parseArgs(['--legacy-v1']).apiMode, 'legacy-v1');
+    assert.equal(parseArgs(['--daily-budget', '0']).dailyTokenBudget, 0);
+    assert.throws(() => parseArgs(['--fault', '{"kind":"nonsense"}']), /kind must be one of/);
   });
 });

@@ -19,7 +19,7 @@ describe('sandbox semantics', function () {
     return r.json;
   };
 
-  beforeEach(async () => { sb = await startSandbox({ size: 400, seed: 3 }); });
+  beforeEach(async () => { sb = await startSandbox({ apiMode: 'legacy-v1', size: 400, seed: 3 }); });
   afterEach(async () => { await sb.close(); });
 
   describe('auth and error shapes', () => {
