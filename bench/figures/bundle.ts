@@ -60,7 +60,7 @@ export async function runBundleFigure(): Promise<BundleFigure> {
   const official = path.join(ROOT, 'node_modules', 'pipedrive');
   const deps = dependencyClosure(official);
   const officialOut = path.join(WORK, 'official-bundle', 'pipedrive.js');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+   
   const esbuild = require('esbuild') as typeof import('esbuild');
   await esbuild.build({
     stdin: { contents: "module.exports = require('pipedrive');", resolveDir: ROOT, loader: 'js' },

@@ -82,7 +82,7 @@ function rawClient(base: string, token: string): Call {
 }
 
 function nodeFetchClient(base: string, token: string): Call {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+   
   const fetch = require('node-fetch') as typeof import('node-fetch').default;
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   const get = async (p: string) => {
@@ -110,7 +110,7 @@ function oursClient(base: string, token: string): Call {
 }
 
 function officialClient(base: string, token: string): Call {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+   
   const pd = require('pipedrive') as typeof import('pipedrive');
   const v2 = new pd.v2.OrganizationsApi(new pd.v2.Configuration({ apiKey: token, basePath: `${base}/api/v2` }));
   const v1 = new pd.v1.OrganizationsApi(new pd.v1.Configuration({ apiKey: token, basePath: `${base}/v1` }));

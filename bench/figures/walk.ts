@@ -63,7 +63,7 @@ async function walkIn(args: WalkArgs): Promise<WalkReport> {
     }
     client.dispose();
   } else if (args.walker === 'official') {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+     
     const pd = require('pipedrive') as typeof import('pipedrive');
     const api = new pd.v2.OrganizationsApi(new pd.v2.Configuration({ apiKey: args.token, basePath: `${args.url}/api/v2` }));
     let cursor: string | undefined;

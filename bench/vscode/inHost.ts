@@ -258,9 +258,9 @@ async function panelsAndDetails(api: PipedriveExtensionApi, results: InHostResul
   if (own) {
     panels = own;
   } else {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+     
     const { createPanels } = require('../../src/webviews/registerPanels') as typeof import('../../src/webviews/registerPanels');
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+     
     const { PipedriveClient } = require('../../src/api') as typeof import('../../src/api');
     const client = new PipedriveClient({ token: env.token, baseUrl: env.url });
     const changes = new vscode.EventEmitter<{ id: number; kind: 'updated' | 'deleted' | 'merged' }>();
@@ -283,7 +283,7 @@ async function panelsAndDetails(api: PipedriveExtensionApi, results: InHostResul
   try {
     // Requests per open / re-open.
     const openOnce = async (): Promise<{ sections: number }> => {
-      let sections = new Set<string>();
+      const sections = new Set<string>();
       if (hasCommand) {
         await vscode.commands.executeCommand('pipedrive.openDetails', orgId);
         // The panel is the extension's own: its open sections are the section routes it asked for.

@@ -77,7 +77,6 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   state.faults.set(opts.faults ?? []);
 
   if (state.apiMode !== 'current' && state.apiMode !== 'legacy-v1') throw new Error(`apiMode must be 'current' or 'legacy-v1', got ${String(state.apiMode)}`);
-  let sandbox: Sandbox & { seed: number; size: number };
   const server = createServer((req, res) => {
     handle(state, req, res, () => sandbox).catch((err) => {
       if (!res.headersSent && !res.destroyed) send(res, errorReply(500, `Sandbox error: ${(err as Error).message}`), state);
@@ -92,7 +91,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   const host = opts.host ?? '127.0.0.1';
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 
-  sandbox = {
+  const sandbox: Sandbox & { seed: number; size: number } = {
     url, port, token, regularUserToken, seed, size,
     get log(): readonly RequestLogEntry[] { return state.log.entries; },
     clearLog: () => state.log.clear(),

@@ -3,6 +3,8 @@
 // characters (U+200B–200F) hide differences between names: both are removed before display.
 
 const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2066-\u2069]/g;
+// C0 controls other than tab, newline and carriage return: they have no place in a name.
+// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 
 /** Any value as display text: bidi, zero-width and control characters removed; non-text → ''. */

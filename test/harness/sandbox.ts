@@ -14,7 +14,7 @@ export async function startTestSandbox(options: SandboxOptions = {}): Promise<{ 
   }
   // Loaded at run time: the sandbox is built by the same tsc run as the harness, and a harness that
   // compiles must not depend on the sandbox's exact exports at type level.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+   
   const mod = require(SERVER_JS) as { startSandbox?: (o: SandboxOptions) => Promise<Sandbox> };
   if (typeof mod.startSandbox !== 'function') throw new Error(`${SERVER_JS} does not export startSandbox()`);
   const sandbox = await mod.startSandbox({ host: '127.0.0.1', port: 0, seed: 1, ...options });
