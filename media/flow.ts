@@ -55,7 +55,9 @@ const timeline = h('div', { class: 'timeline', attrs: { role: 'feed', 'aria-labe
 const status = h('div', { class: 'section-status', attrs: { 'aria-live': 'polite' } });
 const older = button('Load older', () => load(true), { icon: 'chevron-down', secondary: true, class: 'load-more load-older' });
 older.hidden = true;
-root.append(title, banner, chipBar, toolbar, timeline, status, older);
+root.replaceChildren(title, banner, chipBar, toolbar, timeline, status, older);
+/** The display language for day headings (the host's `init`); English until it arrives. */
+let locale = 'en';
 root.setAttribute('aria-busy', 'false');
 
 function paintChips(): void {
@@ -114,7 +116,7 @@ function itemElement(v: FlowItemView): HTMLLIElement {
 async function render(id: number, items: FlowItemView[]): Promise<boolean> {
   for (let i = 0; i < items.length; i += CHUNK) {
     if (id !== requestId) return false;
-    const groups = groupByDay(items.slice(i, i + CHUNK), lastDay);
+    const groups = groupByDay(items.slice(i, i + CHUNK), lastDay, locale);
     const frag = document.createDocumentFragment();
     for (const g of groups) {
       let list: HTMLOListElement;
@@ -172,6 +174,16 @@ window.addEventListener('message', (ev: MessageEvent<FlowHostMessage>) => {
   const m = ev.data;
   if (!m || typeof m !== 'object') return;
   switch (m.type) {
+    case 'init':
+      locale = m.locale;
+      document.documentElement.lang = m.locale;
+      return;
+    case 'slow':
+      if (m.requestId !== requestId) return;
+      status.replaceChildren(
+        h('div', { class: 'slow', attrs: { role: 'status' } }, icon('loading', 'codicon-modifier-spin'), h('span', { class: 'slow-text', text: ` ${m.message}` }), button('Cancel', () => post({ type: 'cancel', requestId: m.requestId }), { secondary: true, class: 'cancel' })),
+      );
+      return;
     case 'title':
       title.replaceChildren(icon('history'), h('span', { class: 'name-text', text: `Flow: ${m.name}` }));
       return;
