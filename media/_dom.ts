@@ -1,5 +1,7 @@
 // DOM helpers of the webviews. Record data only ever becomes text nodes (textContent); no
-// innerHTML, no inline handlers, no attribute that runs code.
+// innerHTML, no inline handlers, no attribute that runs code. Text is cleaned again on render
+// (bidi overrides, zero-width and control characters out), whatever the host sent.
+import { safeText } from '../src/util/safeText';
 
 export interface VsCodeApi<S, M> {
   postMessage(message: M): void;
@@ -26,17 +28,17 @@ export interface Props {
 export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   if (props.class) el.className = props.class;
-  if (props.title) el.title = props.title;
+  if (props.title) el.title = safeText(props.title);
   if (props.attrs) {
     for (const [k, v] of Object.entries(props.attrs)) {
       if (/^on/i.test(k)) throw new Error(`refusing event attribute ${k}`);
       el.setAttribute(k, v);
     }
   }
-  if (props.text !== undefined) el.textContent = props.text;
+  if (props.text !== undefined) el.textContent = safeText(props.text);
   for (const c of children) {
     if (c === null || c === undefined || c === false) continue;
-    el.append(typeof c === 'string' ? document.createTextNode(c) : c);
+    el.append(typeof c === 'string' ? document.createTextNode(safeText(c)) : c);
   }
   return el;
 }

@@ -63,7 +63,13 @@ const EMPTY: Record<SectionId, string> = {
 const root = document.getElementById('root')!;
 const banner = h('div', { class: 'banner', attrs: { role: 'alert', hidden: '' } });
 const notice = h('div', { class: 'notice', attrs: { role: 'status', 'aria-live': 'polite' } });
-const headerBox = h('header', { class: 'org-header' }, h('p', { class: 'loading', text: 'Loading organization…' }));
+const headerBox = h('header', { class: 'org-header' }, skeleton('Loading organization…'));
+let headerShown = false;
+
+/** Placeholder lines shown until the header arrives (and while Pipedrive is slow). */
+function skeleton(text: string, ...extra: Node[]): HTMLElement {
+  return h('div', { class: 'skeleton', attrs: { role: 'status' } }, h('span', { class: 'skeleton-text', text }), ...extra, h('div', { class: 'skeleton-line wide' }), h('div', { class: 'skeleton-line' }), h('div', { class: 'skeleton-line' }));
+}
 const actionButtons: HTMLButtonElement[] = [];
 let busy = false;
 let gone = false;
@@ -84,7 +90,7 @@ const pipedriveLink = h('span', { class: 'pipedrive-link' });
 actionBar.append(pipedriveLink, button('Refresh', () => post({ type: 'refresh' }), { icon: 'refresh', iconOnly: true, secondary: true }));
 
 const sectionsBox = h('div', { class: 'sections' });
-root.append(banner, headerBox, actionBar, notice, sectionsBox);
+root.replaceChildren(banner, headerBox, actionBar, notice, sectionsBox);
 root.setAttribute('aria-busy', 'false');
 
 function updateActions(): void {
@@ -107,6 +113,7 @@ function renderFollow(following: boolean | undefined): void {
 }
 
 function renderHeader(v: HeaderView): void {
+  headerShown = true;
   renderFollow(v.following);
   const facts = h('dl', { class: 'facts' });
   facts.append(fact('Owner', v.owner || '—'));
@@ -135,6 +142,7 @@ function renderHeader(v: HeaderView): void {
 }
 
 function renderHeaderError(message: string): void {
+  headerShown = false;
   headerBox.replaceChildren(
     h('div', { class: 'error-box', attrs: { role: 'alert' } }, icon('error'), h('span', { class: 'error-text', text: message }), button('Retry', () => post({ type: 'refresh' }), { icon: 'refresh', secondary: true })),
   );
@@ -342,10 +350,27 @@ window.addEventListener('message', (ev: MessageEvent<DetailsHostMessage>) => {
   const m = ev.data;
   if (!m || typeof m !== 'object') return;
   switch (m.type) {
+    case 'init':
+      document.documentElement.lang = m.locale;
+      return;
+    case 'slow':
+      // A header already on screen (a refresh) stays; the note goes where notices go.
+      if (headerShown) {
+        notice.className = 'notice info slow';
+        notice.replaceChildren(h('span', { text: m.message }), button('Cancel', () => post({ type: 'cancel' }), { secondary: true, class: 'cancel' }));
+      } else {
+        headerBox.replaceChildren(skeleton(m.message, button('Cancel', () => post({ type: 'cancel' }), { secondary: true, class: 'cancel' })));
+        headerBox.classList.add('slow');
+      }
+      return;
     case 'header':
+      headerBox.classList.remove('slow');
+      if (notice.classList.contains('slow')) notice.replaceChildren();
       renderHeader(m.header);
       return;
     case 'headerError':
+      headerBox.classList.remove('slow');
+      if (notice.classList.contains('slow')) notice.replaceChildren();
       renderHeaderError(m.message);
       return;
     case 'status':

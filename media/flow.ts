@@ -1,11 +1,16 @@
 // The Flow (timeline) panel in the browser: newest first, grouped by day, filter chips, "Load
-// older". Pages are appended in chunks so 2,000 items stay smooth; the render time is measured with
+// older". The list is virtualised: only the rows on screen plus a margin are in the DOM (spacers
+// stand for the rest), so 20,000 items scroll like 20. The render time is measured with
 // performance.now() and reported to the host.
 import { FLOW_ITEM_TYPES, FLOW_MAX_LIMIT, FLOW_PAGE_SIZE, type FlowFilter, type FlowHostMessage, type FlowItemTypeName, type FlowItemView, type FlowState, type FlowWebviewMessage } from '../src/webviews/flow/protocol';
 import { FLOW_ICONS, FLOW_TYPE_LABELS, groupByDay } from '../src/webviews/flow/flowModel';
-import { button, checkbox, externalLink, fontsSettled, h, icon, keepScroll, vscodeApi, yieldToBrowser } from './_dom';
+import { button, checkbox, externalLink, fontsSettled, h, icon, keepScroll, vscodeApi } from './_dom';
+import { RowHeights } from './_rowHeights';
 
-const CHUNK = 150;
+/** Rows rendered above and below the view, in pixels. */
+const MARGIN_PX = 800;
+const ITEM_ESTIMATE_PX = 48;
+const DAY_ESTIMATE_PX = 40;
 
 const api = vscodeApi<FlowState, FlowWebviewMessage>();
 const orgId = Number(document.body.dataset.orgId);
@@ -51,11 +56,17 @@ const toolbar = h(
   button('Details', () => post({ type: 'openDetails' }), { icon: 'organization', secondary: true }),
   button('Reload', () => load(false), { icon: 'refresh', secondary: true, iconOnly: true }),
 );
-const timeline = h('div', { class: 'timeline', attrs: { role: 'feed', 'aria-label': 'Timeline' } });
+const timeline = h('div', { class: 'timeline', attrs: { role: 'feed', 'aria-label': 'Timeline', 'data-count': '0' } });
+const topSpacer = h('div', { class: 'spacer', attrs: { 'aria-hidden': 'true' } });
+const rowsBox = h('div', { class: 'rows-window' });
+const bottomSpacer = h('div', { class: 'spacer', attrs: { 'aria-hidden': 'true' } });
+timeline.append(topSpacer, rowsBox, bottomSpacer);
 const status = h('div', { class: 'section-status', attrs: { 'aria-live': 'polite' } });
 const older = button('Load older', () => load(true), { icon: 'chevron-down', secondary: true, class: 'load-more load-older' });
 older.hidden = true;
-root.append(title, banner, chipBar, toolbar, timeline, status, older);
+root.replaceChildren(title, banner, chipBar, toolbar, timeline, status, older);
+/** The display language for day headings (the host's `init`); English until it arrives. */
+let locale = 'en';
 root.setAttribute('aria-busy', 'false');
 
 function paintChips(): void {
@@ -79,25 +90,37 @@ let readySent = false;
 let next: number | undefined;
 let shown = 0;
 let lastDay: string | undefined;
-let lastDayList: HTMLOListElement | undefined;
+
+type TimelineRow = { type: 'day'; day: string; label: string } | { type: 'item'; v: FlowItemView; pos: number };
+/** Every loaded row (day headings and items), newest first; only a window of them is in the DOM. */
+let rows: TimelineRow[] = [];
+const heights = new RowHeights((i) => (rows[i]?.type === 'day' ? DAY_ESTIMATE_PX : ITEM_ESTIMATE_PX));
+let painted = { first: 0, last: 0 };
+
+function clearTimeline(): void {
+  rows = [];
+  heights.setCount(0);
+  shown = 0;
+  lastDay = undefined;
+  painted = { first: 0, last: 0 };
+  rowsBox.replaceChildren();
+  topSpacer.style.height = '0px';
+  bottomSpacer.style.height = '0px';
+  timeline.dataset.count = '0';
+}
 let lastFailed: { start?: number; limit?: number } | undefined;
 
 function load(more: boolean, limit = FLOW_PAGE_SIZE): void {
   requestId++;
   const start = more ? next : undefined;
-  if (!more) {
-    timeline.replaceChildren();
-    shown = 0;
-    lastDay = undefined;
-    lastDayList = undefined;
-  }
+  if (!more) clearTimeline();
   older.hidden = true;
   status.replaceChildren(h('span', { class: 'loading' }, icon('loading', 'codicon-modifier-spin'), ' Loading…'));
   lastFailed = { start, limit };
   post({ type: 'load', requestId, ...(start ? { start } : {}), ...(limit !== FLOW_PAGE_SIZE ? { limit } : {}), filter: state.filter });
 }
 
-function itemElement(v: FlowItemView): HTMLLIElement {
+function itemElement(v: FlowItemView): HTMLDivElement {
   const body = h('div', { class: 'flow-body' });
   body.append(externalLink(v.title, v.url, openUrl, 'flow-title'));
   if (v.change) {
@@ -107,36 +130,58 @@ function itemElement(v: FlowItemView): HTMLLIElement {
   }
   if (v.lines.length) body.append(h('span', { class: 'flow-lines', text: v.lines.join(' · ') }));
   if (v.user) body.append(h('span', { class: 'flow-meta', text: v.user }));
-  return h('li', { class: `flow-item kind-${v.kind}`, attrs: { 'data-key': v.key, 'data-kind': v.kind } }, h('span', { class: 'flow-time', text: v.time }), icon(v.icon, 'row-icon'), body);
+  return h('div', { class: `flow-item kind-${v.kind}`, attrs: { 'data-key': v.key, 'data-kind': v.kind, role: 'article' } }, h('span', { class: 'flow-time', text: v.time }), icon(v.icon, 'row-icon'), body);
 }
 
-/** Appends items chunk by chunk; stops when a newer request replaced this one. */
-async function render(id: number, items: FlowItemView[]): Promise<boolean> {
-  for (let i = 0; i < items.length; i += CHUNK) {
-    if (id !== requestId) return false;
-    const groups = groupByDay(items.slice(i, i + CHUNK), lastDay);
-    const frag = document.createDocumentFragment();
-    for (const g of groups) {
-      let list: HTMLOListElement;
-      if (g.continues && lastDayList) {
-        list = lastDayList;
-      } else {
-        list = h('ol', { class: 'day-items' });
-        frag.append(h('section', { class: 'day', attrs: { 'data-day': g.day } }, h('h2', { class: 'day-title', text: g.label }), list));
-      }
-      const itemFrag = document.createDocumentFragment();
-      for (const v of g.items) itemFrag.append(itemElement(v));
-      list.append(itemFrag);
-      lastDay = g.day;
-      lastDayList = list;
-    }
-    timeline.append(frag);
-    shown += Math.min(CHUNK, items.length - i);
-    if (i + CHUNK < items.length) await yieldToBrowser();
+function rowElement(row: TimelineRow, setSize: string): HTMLElement {
+  if (row.type === 'day') return h('h2', { class: 'day day-title', text: row.label, attrs: { 'data-day': row.day } });
+  const el = itemElement(row.v);
+  el.setAttribute('aria-posinset', String(row.pos));
+  el.setAttribute('aria-setsize', setSize);
+  return el;
+}
+
+/** Puts the rows that cover the view (plus MARGIN_PX) in the DOM; the spacers stand for the rest. */
+function paint(force = false): void {
+  const top = timeline.getBoundingClientRect().top;
+  const range = heights.range(-top - MARGIN_PX, -top + window.innerHeight + MARGIN_PX);
+  if (!force && range.first === painted.first && range.last === painted.last) return;
+  painted = range;
+  // More items to load: the size is unknown (-1), as the feed pattern says.
+  const setSize = next === undefined ? String(shown) : '-1';
+  const frag = document.createDocumentFragment();
+  for (let i = range.first; i < range.last; i++) frag.append(rowElement(rows[i], setSize));
+  rowsBox.replaceChildren(frag);
+  let changed = false;
+  const els = rowsBox.children;
+  for (let i = 0; i < els.length; i++) changed = heights.set(range.first + i, (els[i] as HTMLElement).offsetHeight) || changed;
+  topSpacer.style.height = `${heights.offsetOf(range.first)}px`;
+  bottomSpacer.style.height = `${heights.total - heights.offsetOf(range.last)}px`;
+  timeline.dataset.count = String(shown);
+}
+
+let paintQueued = false;
+function queuePaint(): void {
+  if (paintQueued) return;
+  paintQueued = true;
+  requestAnimationFrame(() => {
+    paintQueued = false;
+    paint();
+  });
+}
+window.addEventListener('scroll', queuePaint, { passive: true });
+window.addEventListener('resize', () => paint(true));
+
+/** Adds a page's items as rows (a page may continue the day shown last) and paints the window. */
+function render(items: FlowItemView[]): void {
+  for (const g of groupByDay(items, lastDay, locale)) {
+    if (!g.continues) rows.push({ type: 'day', day: g.day, label: g.label });
+    for (const v of g.items) rows.push({ type: 'item', v, pos: ++shown });
+    lastDay = g.day;
   }
-  return true;
+  heights.setCount(rows.length);
+  paint(true);
 }
-
 
 async function onPage(m: Extract<FlowHostMessage, { type: 'page' }>): Promise<void> {
   // Host-initiated pages (showAll) replace what is shown and become the current request.
@@ -145,19 +190,12 @@ async function onPage(m: Extract<FlowHostMessage, { type: 'page' }>): Promise<vo
     requestId = m.requestId;
   }
   const t0 = performance.now();
-  if (!m.append) {
-    timeline.replaceChildren();
-    shown = 0;
-    lastDay = undefined;
-    lastDayList = undefined;
-  }
-  status.replaceChildren(h('span', { class: 'loading' }, icon('loading', 'codicon-modifier-spin'), ` Showing ${m.items.length} items…`));
-  const done = await render(m.requestId, m.items);
-  if (!done) return;
+  if (!m.append) clearTimeline();
+  next = m.next;
+  render(m.items);
   // Let layout happen inside the measurement: what a person waits for is a painted list.
   void timeline.offsetHeight;
   const ms = performance.now() - t0;
-  next = m.next;
   older.hidden = next === undefined;
   status.replaceChildren();
   if (shown === 0) status.append(h('span', { class: 'empty', text: state.filter.items.length ? 'Nothing of these kinds.' : 'Nothing in the flow yet.' }));
@@ -172,6 +210,16 @@ window.addEventListener('message', (ev: MessageEvent<FlowHostMessage>) => {
   const m = ev.data;
   if (!m || typeof m !== 'object') return;
   switch (m.type) {
+    case 'init':
+      locale = m.locale;
+      document.documentElement.lang = m.locale;
+      return;
+    case 'slow':
+      if (m.requestId !== requestId) return;
+      status.replaceChildren(
+        h('div', { class: 'slow', attrs: { role: 'status' } }, icon('loading', 'codicon-modifier-spin'), h('span', { class: 'slow-text', text: ` ${m.message}` }), button('Cancel', () => post({ type: 'cancel', requestId: m.requestId }), { secondary: true, class: 'cancel' })),
+      );
+      return;
     case 'title':
       title.replaceChildren(icon('history'), h('span', { class: 'name-text', text: `Flow: ${m.name}` }));
       return;

@@ -12,15 +12,17 @@ import type {
   User,
   UserRef,
 } from './records';
+import { asArray, asBool, asId, asIds, asNumber, asOptText, asRecord, asText, mapRecords, type OnSkip } from './coerce';
 
 // Maps v2 records into the v1 shapes the client's methods return, so callers see one type in both
 // modes. What v2 does not send stays undefined (the record types mark those fields "v1 only").
+// Every field is read through ./coerce: a wrong type in one field becomes "absent", never a throw.
 
 export type UserLookup = (id: number) => User | undefined;
 
 /** `2021-01-01T10:20:30Z` (v2) → `2021-01-01 10:20:30` (v1, UTC). Other text passes through. */
 export function toV1DateTime(value: string | null | undefined): string {
-  if (!value) return value ?? '';
+  if (typeof value !== 'string' || !value) return '';
   const t = Date.parse(value);
   if (!/T/.test(value) || Number.isNaN(t)) return value;
   return new Date(t).toISOString().slice(0, 19).replace('T', ' ');
@@ -36,41 +38,49 @@ export function toRfc3339(value: string): string {
 }
 
 /** Pipedrive's first_char: the first code point of the name, lower-cased. */
-export function firstCharOf(name: string): string {
-  const first = [...name.trimStart()][0] ?? '';
+export function firstCharOf(name: unknown): string {
+  const first = [...asText(name).trimStart()][0] ?? '';
   return first.toLowerCase();
 }
 
-export function userRef(id: number | null | undefined, users: UserLookup): UserRef | null {
-  if (id === null || id === undefined) return null;
-  const u = users(id);
+export function userRef(rawId: unknown, users: UserLookup): UserRef | null {
+  const id = asId(rawId);
+  if (id === undefined) return null;
+  const u = asRecord(users(id));
   if (!u) return { id, value: id };
   return {
     id,
     value: id,
-    name: u.name,
-    email: u.email,
-    has_pic: u.has_pic,
-    pic_hash: u.pic_hash ?? null,
-    active_flag: u.active_flag,
-  };
+    name: asText(u.name),
+    email: asText(u.email),
+    has_pic: asBool(u.has_pic) ?? false,
+    pic_hash: asOptText(u.pic_hash) ?? null,
+    active_flag: asBool(u.active_flag) ?? true,
+  } as UserRef;
 }
 
-function addressFields(org: OrganizationV2) {
-  const a = org.address ?? null;
-  return {
-    address: a?.value ?? null,
-    address_subpremise: a?.subpremise ?? null,
-    address_street_number: a?.street_number ?? null,
-    address_route: a?.route ?? null,
-    address_sublocality: a?.sublocality ?? null,
-    address_locality: a?.locality ?? null,
-    address_admin_area_level_1: a?.admin_area_level_1 ?? null,
-    address_admin_area_level_2: a?.admin_area_level_2 ?? null,
-    address_country: a?.country ?? null,
-    address_postal_code: a?.postal_code ?? null,
-    address_formatted_address: a?.value ?? null,
-  };
+const ADDRESS_PARTS = ['subpremise', 'street_number', 'route', 'sublocality', 'locality', 'admin_area_level_1', 'admin_area_level_2', 'country', 'postal_code'] as const;
+
+/** A v2 address object → v1's flat `<prefix>_<part>` fields (text or null). */
+function flatAddress(value: unknown, prefix: 'address' | 'location'): Record<string, string | null> {
+  const a = asRecord(value) ?? {};
+  const out: Record<string, string | null> = { [prefix]: asOptText(a.value) ?? null };
+  for (const part of ADDRESS_PARTS) out[`${prefix}_${part}`] = asOptText(a[part]) ?? null;
+  out[`${prefix}_formatted_address`] = asOptText(a.value) ?? null;
+  return out;
+}
+
+function addressFields(org: Record<string, unknown>) {
+  return flatAddress(org.address, 'address') as unknown as Pick<Organization, 'address' | 'address_locality' | 'address_formatted_address'>;
+}
+
+/** v2 sends visible_to as a number; v1 as text. Anything else: absent. */
+function visibleTo(v: unknown): string {
+  return asText(v);
+}
+
+function customFields(v: unknown): Record<string, unknown> {
+  return { ...(asRecord(v) ?? {}) };
 }
 
 const V2_COUNT_FIELDS = [
@@ -99,49 +109,64 @@ const V2_COUNT_FIELDS = [
  * country_code, cc_email, edit_name, next/last activity dates and, unless requested with
  * include_fields, the counters. owner_name comes from the users list when the owner is known.
  */
-export function organizationFromV2(org: OrganizationV2, users: UserLookup): Organization {
+export function organizationFromV2(record: OrganizationV2, users: UserLookup): Organization {
+  const org = (asRecord(record) ?? {}) as Record<string, unknown>;
   const owner = userRef(org.owner_id, users);
-  const out: Organization = {
-    id: org.id,
-    name: org.name,
+  const name = asText(org.name);
+  const labels = asIds(org.label_ids);
+  const custom = customFields(org.custom_fields);
+  const out = {
+    id: asId(org.id) ?? 0,
+    name,
     owner_id: owner ?? { id: 0, value: 0 },
     owner_name: owner?.name,
-    active_flag: !org.is_deleted,
-    first_char: firstCharOf(org.name ?? ''),
-    add_time: toV1DateTime(org.add_time),
-    update_time: toV1DateTime(org.update_time),
-    visible_to: String(org.visible_to),
-    label: org.label_ids?.[0] ?? null,
-    label_ids: org.label_ids ?? [],
+    active_flag: asBool(org.is_deleted) !== true,
+    first_char: firstCharOf(name),
+    add_time: toV1DateTime(org.add_time as string),
+    update_time: toV1DateTime(org.update_time as string),
+    visible_to: visibleTo(org.visible_to),
+    label: labels[0] ?? null,
+    label_ids: labels,
     ...addressFields(org),
-    website: org.website,
-    linkedin: org.linkedin,
-    industry: org.industry,
-    annual_revenue: org.annual_revenue,
-    employee_count: org.employee_count,
-    custom_fields: org.custom_fields ?? {},
-  };
-  for (const f of V2_COUNT_FIELDS) if (typeof org[f] === 'number') (out as Record<string, unknown>)[f] = org[f];
+    website: asOptText(org.website) ?? null,
+    linkedin: asOptText(org.linkedin) ?? null,
+    industry: org.industry === null || org.industry === undefined ? org.industry : asNumber(org.industry) ?? asOptText(org.industry) ?? null,
+    annual_revenue: asNumber(org.annual_revenue) ?? null,
+    employee_count: asNumber(org.employee_count) ?? null,
+    custom_fields: custom,
+  } as unknown as Organization;
+  for (const f of V2_COUNT_FIELDS) if (typeof org[f] === 'number' && Number.isFinite(org[f])) (out as Record<string, unknown>)[f] = org[f];
   // v1 lists custom fields as top-level keys; keep that so callers reading either way work.
-  for (const [k, v] of Object.entries(org.custom_fields ?? {})) if (!(k in out)) out[k] = v;
+  for (const [k, v] of Object.entries(custom)) if (!(k in out)) out[k] = v;
   return out;
 }
 
+/**
+ * Maps a v2 list, leaving out (and reporting) records without a usable id: in v2 mode one bad
+ * record must not cost the whole letter.
+ */
+export function mapV2List<T>(items: unknown, what: string, map: (record: never) => T, onSkip?: OnSkip): T[] {
+  return mapRecords(items, what, (rec) => (asId(rec.id) === undefined ? undefined : map(rec as never)), onSkip);
+}
+
 /** v2 organization → the collection record (cc_email is v1 only; delete_time is null unless deleted). */
-export function collectionOrganizationFromV2(org: OrganizationV2): CollectionOrganization {
+export function collectionOrganizationFromV2(record: OrganizationV2): CollectionOrganization {
+  const org = (asRecord(record) ?? {}) as Record<string, unknown>;
+  const deleted = asBool(org.is_deleted) === true;
+  const labels = asIds(org.label_ids);
   return {
-    id: org.id,
-    active_flag: !org.is_deleted,
-    owner_id: org.owner_id,
-    name: org.name,
-    update_time: toV1DateTime(org.update_time),
-    delete_time: org.is_deleted ? toV1DateTime(org.update_time) : null,
-    add_time: toV1DateTime(org.add_time),
-    visible_to: String(org.visible_to),
-    label: org.label_ids?.[0] ?? null,
-    label_ids: org.label_ids ?? [],
+    id: asId(org.id) ?? 0,
+    active_flag: !deleted,
+    owner_id: asId(org.owner_id) ?? 0,
+    name: asText(org.name),
+    update_time: toV1DateTime(org.update_time as string),
+    delete_time: deleted ? toV1DateTime(org.update_time as string) : null,
+    add_time: toV1DateTime(org.add_time as string),
+    visible_to: visibleTo(org.visible_to),
+    label: labels[0] ?? null,
+    label_ids: labels,
     ...addressFields(org),
-  };
+  } as unknown as CollectionOrganization;
 }
 
 /**
@@ -149,108 +174,113 @@ export function collectionOrganizationFromV2(org: OrganizationV2): CollectionOrg
  * the users list, person_id and org_id carry `value` only (plus the org's name when known).
  * Counters, formatted values, next-activity text and stage order are v1 only.
  */
-export function dealFromV2(d: DealV2, users: UserLookup, orgName?: string): Deal {
+export function dealFromV2(record: DealV2, users: UserLookup, orgName?: string): Deal {
+  const d = (asRecord(record) ?? {}) as Record<string, unknown>;
+  const ownerId = asId(d.owner_id);
+  const personId = asId(d.person_id);
+  const orgId = asId(d.org_id);
+  const status = asText(d.status);
+  const deleted = asBool(d.is_deleted) === true;
   return {
-    ...customTopLevel(d.custom_fields),
-    id: d.id,
-    title: d.title,
+    ...customFields(d.custom_fields),
+    id: asId(d.id) ?? 0,
+    title: asText(d.title),
     creator_user_id: userRef(d.creator_user_id, users),
-    user_id: userRef(d.owner_id, users),
-    owner_name: d.owner_id != null ? users(d.owner_id)?.name : undefined,
-    person_id: d.person_id != null ? { value: d.person_id } : null,
-    org_id: d.org_id != null ? { value: d.org_id, name: orgName } : null,
+    user_id: userRef(ownerId, users),
+    owner_name: ownerId !== undefined ? asOptText(users(ownerId)?.name) : undefined,
+    person_id: personId !== undefined ? { value: personId } : null,
+    org_id: orgId !== undefined ? { value: orgId, name: orgName } : null,
     org_name: orgName,
-    stage_id: d.stage_id,
-    pipeline_id: d.pipeline_id,
-    value: d.value,
-    currency: d.currency,
-    add_time: toV1DateTime(d.add_time),
-    update_time: toV1DateTime(d.update_time),
-    stage_change_time: d.stage_change_time ? toV1DateTime(d.stage_change_time) : null,
-    status: d.status,
-    active: d.status === 'open' && !d.is_deleted,
-    deleted: d.is_deleted,
-    is_archived: d.is_archived,
-    probability: d.probability ?? null,
-    lost_reason: d.lost_reason ?? null,
-    visible_to: String(d.visible_to),
-    close_time: d.close_time ? toV1DateTime(d.close_time) : null,
-    won_time: d.won_time ? toV1DateTime(d.won_time) : null,
-    lost_time: d.lost_time ? toV1DateTime(d.lost_time) : null,
-    expected_close_date: d.expected_close_date ?? null,
-    label_ids: d.label_ids,
-  };
+    stage_id: asId(d.stage_id) ?? null,
+    pipeline_id: asId(d.pipeline_id) ?? null,
+    value: asNumber(d.value) ?? 0,
+    currency: asText(d.currency),
+    add_time: toV1DateTime(d.add_time as string),
+    update_time: toV1DateTime(d.update_time as string),
+    stage_change_time: optTime(d.stage_change_time),
+    status,
+    active: status === 'open' && !deleted,
+    deleted,
+    is_archived: asBool(d.is_archived) ?? false,
+    probability: asNumber(d.probability) ?? null,
+    lost_reason: asOptText(d.lost_reason) ?? null,
+    visible_to: visibleTo(d.visible_to),
+    close_time: optTime(d.close_time),
+    won_time: optTime(d.won_time),
+    lost_time: optTime(d.lost_time),
+    expected_close_date: asOptText(d.expected_close_date) ?? null,
+    label_ids: asIds(d.label_ids),
+  } as unknown as Deal;
+}
+
+function optTime(v: unknown): string | null {
+  return typeof v === 'string' && v ? toV1DateTime(v) : null;
 }
 
 /** v2 person → v1 Person (emails/phones become email/phone; first_char, counters, picture are v1 only). */
-export function personFromV2(p: PersonV2, users: UserLookup, orgName?: string): Person {
+export function personFromV2(record: PersonV2, users: UserLookup, orgName?: string): Person {
+  const p = (asRecord(record) ?? {}) as Record<string, unknown>;
+  const ownerId = asId(p.owner_id);
+  const orgId = asId(p.org_id);
+  const labels = asIds(p.label_ids);
+  const contacts = (v: unknown) => asArray(v).filter((c) => asRecord(c) !== undefined);
   return {
-    ...customTopLevel(p.custom_fields),
-    id: p.id,
-    name: p.name,
-    first_name: p.first_name ?? null,
-    last_name: p.last_name ?? null,
-    active_flag: !p.is_deleted,
-    phone: p.phones ?? [],
-    email: p.emails ?? [],
-    owner_id: userRef(p.owner_id, users),
-    owner_name: p.owner_id != null ? users(p.owner_id)?.name : undefined,
-    org_id: p.org_id != null ? { value: p.org_id, name: orgName } : null,
+    ...customFields(p.custom_fields),
+    id: asId(p.id) ?? 0,
+    name: asText(p.name),
+    first_name: asOptText(p.first_name) ?? null,
+    last_name: asOptText(p.last_name) ?? null,
+    active_flag: asBool(p.is_deleted) !== true,
+    phone: contacts(p.phones),
+    email: contacts(p.emails),
+    owner_id: userRef(ownerId, users),
+    owner_name: ownerId !== undefined ? asOptText(users(ownerId)?.name) : undefined,
+    org_id: orgId !== undefined ? { value: orgId, name: orgName } : null,
     org_name: orgName,
-    add_time: toV1DateTime(p.add_time),
-    update_time: toV1DateTime(p.update_time),
-    visible_to: String(p.visible_to),
-    label: p.label_ids?.[0] ?? null,
-    label_ids: p.label_ids ?? [],
-  };
+    add_time: toV1DateTime(p.add_time as string),
+    update_time: toV1DateTime(p.update_time as string),
+    visible_to: visibleTo(p.visible_to),
+    label: labels[0] ?? null,
+    label_ids: labels,
+  } as unknown as Person;
 }
 
 /** v2 activity → v1 Activity (owner_id becomes user_id, busy becomes busy_flag, location flattens). */
-export function activityFromV2(a: ActivityV2, users: UserLookup, orgName?: string): Activity {
-  const loc = a.location ?? null;
+export function activityFromV2(record: ActivityV2, users: UserLookup, orgName?: string): Activity {
+  const a = (asRecord(record) ?? {}) as Record<string, unknown>;
+  const ownerId = asId(a.owner_id);
+  const participants = Array.isArray(a.participants)
+    ? a.participants.map(asRecord).filter((x): x is Record<string, unknown> => x !== undefined).map((x) => ({ person_id: asId(x.person_id) ?? 0, primary_flag: asBool(x.primary) ?? false }))
+    : null;
   return {
-    id: a.id,
-    subject: a.subject,
-    type: a.type,
-    done: a.done,
-    due_date: a.due_date ?? null,
-    due_time: a.due_time ?? null,
-    duration: a.duration ?? null,
-    user_id: a.owner_id ?? null,
-    assigned_to_user_id: a.owner_id ?? undefined,
-    owner_name: a.owner_id != null ? users(a.owner_id)?.name : undefined,
-    created_by_user_id: a.creator_user_id ?? undefined,
-    deal_id: a.deal_id ?? null,
-    lead_id: a.lead_id ?? null,
-    person_id: a.person_id ?? null,
-    org_id: a.org_id ?? null,
+    id: asId(a.id) ?? 0,
+    subject: asText(a.subject),
+    type: asText(a.type),
+    done: asBool(a.done) ?? false,
+    due_date: asOptText(a.due_date) ?? null,
+    due_time: asOptText(a.due_time) ?? null,
+    duration: asOptText(a.duration) ?? null,
+    user_id: ownerId ?? null,
+    assigned_to_user_id: ownerId,
+    owner_name: ownerId !== undefined ? asOptText(users(ownerId)?.name) : undefined,
+    created_by_user_id: asId(a.creator_user_id),
+    deal_id: asId(a.deal_id) ?? null,
+    lead_id: asOptText(a.lead_id) ?? null,
+    person_id: asId(a.person_id) ?? null,
+    org_id: asId(a.org_id) ?? null,
     org_name: orgName,
-    project_id: a.project_id ?? null,
-    location: loc?.value ?? null,
-    location_subpremise: loc?.subpremise ?? null,
-    location_street_number: loc?.street_number ?? null,
-    location_route: loc?.route ?? null,
-    location_sublocality: loc?.sublocality ?? null,
-    location_locality: loc?.locality ?? null,
-    location_admin_area_level_1: loc?.admin_area_level_1 ?? null,
-    location_admin_area_level_2: loc?.admin_area_level_2 ?? null,
-    location_country: loc?.country ?? null,
-    location_postal_code: loc?.postal_code ?? null,
-    location_formatted_address: loc?.value ?? null,
-    public_description: a.public_description ?? null,
-    note: a.note ?? null,
-    busy_flag: a.busy ?? null,
-    participants: a.participants?.map((p) => ({ person_id: p.person_id, primary_flag: p.primary })) ?? null,
-    attendees: a.attendees ?? null,
-    active_flag: !a.is_deleted,
-    add_time: toV1DateTime(a.add_time),
-    update_time: toV1DateTime(a.update_time),
-    marked_as_done_time: a.marked_as_done_time ? toV1DateTime(a.marked_as_done_time) : null,
-  };
-}
-
-function customTopLevel(custom: Record<string, unknown> | undefined): Record<string, unknown> {
-  return custom ? { ...custom } : {};
+    project_id: asId(a.project_id) ?? null,
+    ...flatAddress(a.location, 'location'),
+    public_description: asOptText(a.public_description) ?? null,
+    note: asOptText(a.note) ?? null,
+    busy_flag: asBool(a.busy) ?? null,
+    participants,
+    attendees: Array.isArray(a.attendees) ? a.attendees.filter((x) => asRecord(x) !== undefined) : null,
+    active_flag: asBool(a.is_deleted) !== true,
+    add_time: toV1DateTime(a.add_time as string),
+    update_time: toV1DateTime(a.update_time as string),
+    marked_as_done_time: optTime(a.marked_as_done_time),
+  } as unknown as Activity;
 }
 
 /** v1 add input → v2 POST body: label folds into label_ids, times become RFC 3339, custom fields nest. */

@@ -1,4 +1,5 @@
 import type { CollectionOrganization, Organization, User } from '../api';
+import { asId, asOptText, asRecord, asText, mapRecords, type OnSkip } from '../api/coerce';
 
 /** Counts shown on the organization's groups, when the record carries them. */
 export interface OrgCounts {
@@ -28,44 +29,54 @@ export interface OrgSummary {
   record?: Organization;
 }
 
-export function summaryFromOrganization(org: Organization): OrgSummary {
-  const owner = org.owner_id as Organization['owner_id'] | number | null | undefined;
-  const ownerId = typeof owner === 'number' ? owner : owner?.value ?? owner?.id;
-  const ownerName = org.owner_name ?? (typeof owner === 'object' && owner ? owner.name : undefined);
-  const deals =
-    typeof org.open_deals_count === 'number' && typeof org.closed_deals_count === 'number'
-      ? org.open_deals_count + org.closed_deals_count
-      : undefined;
+export function summaryFromOrganization(record: Organization): OrgSummary {
+  const org = (asRecord(record) ?? {}) as Record<string, unknown>;
+  const owner = org.owner_id;
+  const ownerRec = asRecord(owner);
+  const ownerId = asId(owner) ?? asId(ownerRec?.value) ?? asId(ownerRec?.id);
+  const ownerName = asOptText(org.owner_name) ?? asOptText(ownerRec?.name);
+  const open = numberOrUndefined(org.open_deals_count);
+  const closed = numberOrUndefined(org.closed_deals_count);
   return {
-    id: org.id,
-    name: String(org.name ?? ''),
+    id: asId(org.id) ?? 0,
+    name: asText(org.name),
     ownerId,
-    ownerName: ownerName ?? undefined,
-    locality: org.address_locality ?? undefined,
-    address: org.address ?? undefined,
-    updateTime: org.update_time,
+    ownerName,
+    locality: asOptText(org.address_locality),
+    address: asOptText(org.address),
+    updateTime: asOptText(org.update_time),
     counts: {
       persons: numberOrUndefined(org.people_count),
-      deals,
+      deals: open !== undefined && closed !== undefined ? open + closed : undefined,
       activities: numberOrUndefined(org.activities_count),
       files: numberOrUndefined(org.files_count),
       followers: numberOrUndefined(org.followers_count),
     },
-    record: org,
+    record: record,
   };
 }
 
-export function summaryFromCollection(org: CollectionOrganization, users?: ReadonlyMap<number, User>): OrgSummary {
+export function summaryFromCollection(record: CollectionOrganization, users?: ReadonlyMap<number, User>): OrgSummary {
+  const org = (asRecord(record) ?? {}) as Record<string, unknown>;
+  const ownerId = asId(org.owner_id);
   return {
-    id: org.id,
-    name: String(org.name ?? ''),
-    ownerId: org.owner_id,
-    ownerName: users?.get(org.owner_id)?.name,
-    locality: org.address_locality ?? undefined,
-    address: org.address ?? undefined,
-    updateTime: org.update_time,
+    id: asId(org.id) ?? 0,
+    name: asText(org.name),
+    ownerId,
+    ownerName: ownerId !== undefined ? asOptText(users?.get(ownerId)?.name) : undefined,
+    locality: asOptText(org.address_locality),
+    address: asOptText(org.address),
+    updateTime: asOptText(org.update_time),
     counts: {},
   };
+}
+
+/**
+ * Summaries of a page of records; records without a usable id are left out and reported through
+ * `onSkip` (the store logs them) instead of becoming a node nobody can open.
+ */
+export function summariesOf<R>(records: readonly R[] | unknown, from: (record: R) => OrgSummary, onSkip?: OnSkip): OrgSummary[] {
+  return mapRecords(records, 'organization', (rec) => (asId(rec.id) === undefined ? undefined : from(rec as R)), onSkip);
 }
 
 /** Newer values win; fields the newer record lacks keep what we knew. */

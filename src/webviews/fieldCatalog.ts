@@ -1,6 +1,7 @@
 // Turns Pipedrive's hash keys and option ids into the names a person knows: organization fields
 // (GET /v1/organizationFields) and users (GET /v1/users). No vscode here: the unit tests use it.
 import type { Organization, OrganizationField, User } from '../api';
+import { asArray, asId, asOptText, asRecord, type OnSkip } from '../api/coerce';
 import { formatDateTime, formatMoney, plainText, STANDARD_FIELD_NAMES, visibilityLabel } from './format';
 
 const CUSTOM_KEY = /^[0-9a-f]{40}$/;
@@ -14,10 +15,28 @@ export class FieldCatalog {
   private readonly byKey = new Map<string, OrganizationField>();
   private readonly users = new Map<number, User>();
 
-  /** `complete`: false when the fields or the users could not be read (names fall back to keys and ids). */
-  constructor(fields: readonly OrganizationField[], users: readonly User[], readonly complete = true) {
-    for (const f of fields) this.byKey.set(f.key, f);
-    for (const u of users) this.users.set(u.id, u);
+  /**
+   * `complete`: false when the fields or the users could not be read (names fall back to keys and
+   * ids). Entries that are not records with a key (fields) or an id (users) are left out and
+   * reported through `onSkip`; names that are not text count as missing.
+   */
+  constructor(fields: readonly OrganizationField[], users: readonly User[], readonly complete = true, onSkip?: OnSkip) {
+    asArray(fields).forEach((raw, i) => {
+      const f = asRecord(raw);
+      const key = asOptText(f?.key);
+      if (!f || !key) return onSkip?.('organization field', `entry ${i} has no key`);
+      const options = asArray(f.options)
+        .map(asRecord)
+        .filter((o): o is Record<string, unknown> => o !== undefined && (typeof o.id === 'number' || typeof o.id === 'string'))
+        .map((o) => ({ ...o, label: asOptText(o.label) ?? String(o.id) }));
+      this.byKey.set(key, { ...(f as unknown as OrganizationField), key, name: asOptText(f.name) as string, options: options as OrganizationField['options'] });
+    });
+    asArray(users).forEach((raw, i) => {
+      const u = asRecord(raw);
+      const id = asId(u?.id);
+      if (!u || id === undefined) return onSkip?.('user', `entry ${i} has no id`);
+      this.users.set(id, { ...(u as unknown as User), id, name: asOptText(u.name) as string });
+    });
   }
 
   static readonly empty = new FieldCatalog([], [], false);
@@ -29,11 +48,13 @@ export class FieldCatalog {
   userName(id: unknown): string {
     const n = typeof id === 'number' ? id : typeof id === 'string' && /^\d+$/.test(id) ? Number(id) : undefined;
     if (n === undefined) return plainText(id);
-    return this.users.get(n)?.name ?? `User ${n}`;
+    // A user Pipedrive no longer lists (deactivated elsewhere, or another company's id).
+    return this.users.get(n)?.name || `Unknown user (${n})`;
   }
 
-  fieldName(key: string): string {
-    return this.byKey.get(key)?.name ?? STANDARD_FIELD_NAMES[key] ?? (CUSTOM_KEY.test(key) ? 'Custom field' : key);
+  fieldName(key: unknown): string {
+    const k = typeof key === 'string' ? key : '';
+    return this.byKey.get(k)?.name || STANDARD_FIELD_NAMES[k] || (CUSTOM_KEY.test(k) ? 'Custom field' : k || 'Unknown field');
   }
 
   isCustom(key: string): boolean {
@@ -43,9 +64,10 @@ export class FieldCatalog {
   /** Label names of an organization (the options of the `label` / `label_ids` field). */
   labelNames(ids: readonly unknown[]): string[] {
     const field = this.byKey.get('label_ids') ?? this.byKey.get('label');
-    return ids
-      .filter((id) => id !== null && id !== undefined)
-      .map((id) => field?.options?.find((o) => String(o.id) === String(id))?.label ?? `Label ${plainText(id)}`);
+    return asArray(ids)
+      .filter((id): id is string | number => (typeof id === 'number' && Number.isFinite(id)) || (typeof id === 'string' && id.trim() !== ''))
+      .map((id) => String(id).trim())
+      .map((id) => field?.options?.find((o) => String(o.id) === id)?.label ?? `Unknown label (${id.slice(0, 20)})`);
   }
 
   /**
@@ -54,6 +76,7 @@ export class FieldCatalog {
    */
   formatValue(key: string, value: unknown, record?: Record<string, unknown>): string {
     if (value === null || value === undefined || value === '') return '';
+    if (typeof key !== 'string') return plainText(value);
     const field = this.byKey.get(key);
     if (key === 'owner_id' || key === 'user_id' || field?.field_type === 'user') return this.userName(typeof value === 'object' ? (value as { id?: unknown; value?: unknown }).id ?? (value as { value?: unknown }).value : value);
     if (key === 'visible_to' || field?.field_type === 'visible_to') {
@@ -86,7 +109,7 @@ export class FieldCatalog {
 
   /** The organization's custom fields with names, in the order of the fields list; empty values left out. */
   customFields(org: Organization): Field[] {
-    const values: Record<string, unknown> = { ...(org.custom_fields ?? {}) };
+    const values: Record<string, unknown> = { ...(asRecord(org.custom_fields) ?? {}) };
     for (const [k, v] of Object.entries(org)) if (CUSTOM_KEY.test(k)) values[k] = v;
     const known = [...this.byKey.values()].filter((f) => CUSTOM_KEY.test(f.key)).sort((a, b) => (a.order_nr ?? 0) - (b.order_nr ?? 0));
     const out: Field[] = [];
@@ -94,7 +117,7 @@ export class FieldCatalog {
     for (const f of known) {
       seen.add(f.key);
       const text = this.formatValue(f.key, values[f.key], org);
-      if (text) out.push({ label: f.name, value: text });
+      if (text) out.push({ label: f.name || 'Custom field', value: text });
     }
     for (const [k, v] of Object.entries(values)) {
       if (seen.has(k)) continue;

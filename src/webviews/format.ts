@@ -1,5 +1,34 @@
 // Formatting shared by the host and the webviews: no vscode, no DOM. Times are shown in UTC as
-// Pipedrive sends them, so every viewer and every test sees the same text.
+// Pipedrive sends them, so every viewer and every test sees the same text. Day names, months,
+// numbers and plurals follow the display language (VS Code's `env.language`, passed in as `locale`).
+
+import { safeText } from '../util/safeText';
+
+/**
+ * Every string in a view model through safeText (bidi overrides and zero-width characters out),
+ * so what the host posts to a panel cannot reorder or hide text. Depth-capped like plainText.
+ */
+export function cleanView<T>(view: T, depth = 0): T {
+  if (typeof view === 'string') return safeText(view) as unknown as T;
+  if (depth > PLAIN_TEXT_MAX_DEPTH || view === null || typeof view !== 'object') return view;
+  if (Array.isArray(view)) return view.map((v) => cleanView(v, depth + 1)) as unknown as T;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(view as Record<string, unknown>)) out[k] = cleanView(v, depth + 1);
+  return out as T;
+}
+
+/** The locale used when none is given, or when the given one is not a valid BCP 47 tag. */
+export const DEFAULT_LOCALE = 'en';
+
+/** `locale` when Intl knows it, else DEFAULT_LOCALE (a bad tag must not throw in a formatter). */
+export function displayLocale(locale: unknown): string {
+  if (typeof locale !== 'string' || !locale) return DEFAULT_LOCALE;
+  try {
+    return Intl.getCanonicalLocales(locale)[0] ?? DEFAULT_LOCALE;
+  } catch {
+    return DEFAULT_LOCALE;
+  }
+}
 
 /** `2025-03-04 10:20:30` or an RFC 3339 time → `2025-03-04 10:20`; anything else unchanged. */
 export function formatDateTime(value: unknown): string {
@@ -19,14 +48,56 @@ export function dayOf(value: unknown): string {
   return /^\d{4}-\d{2}-\d{2}/.test(t) ? t.slice(0, 10) : '';
 }
 
-/** `YYYY-MM-DD` → "Tuesday, 4 March 2025" (UTC, English, deterministic). */
-export function formatDay(day: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  if (!m) return day || 'Undated';
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** `YYYY-MM-DD` → "Tuesday, 4 March 2025" in `locale` ("Dienstag, 4. März 2025" in de), UTC. */
+export function formatDay(day: string, locale: string = DEFAULT_LOCALE): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(typeof day === 'string' ? day : '');
+  if (!m) return (typeof day === 'string' && day) || 'Undated';
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  const weekday = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'][d.getUTCDay()];
-  const month = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][d.getUTCMonth()];
-  return `${weekday}, ${d.getUTCDate()} ${month} ${d.getUTCFullYear()}`;
+  if (Number.isNaN(d.getTime())) return day;
+  const loc = displayLocale(locale);
+  let f = dayFormats.get(loc);
+  if (!f) {
+    // English as Pipedrive's users read it: day before month ("Tuesday, 4 March 2025").
+    f = new Intl.DateTimeFormat(loc === 'en' ? 'en-GB' : loc, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    dayFormats.set(loc, f);
+  }
+  return f.format(d);
+}
+
+/** A count in the display language's digits and grouping ("12,345" / "12.345"). */
+export function formatCount(n: number, locale: string = DEFAULT_LOCALE): string {
+  return new Intl.NumberFormat(displayLocale(locale)).format(n);
+}
+
+/** Singular and plural of a noun; `few`/`many` fall back to `other` for languages with more forms. */
+export interface PluralForms {
+  one: string;
+  other: string;
+  zero?: string;
+  two?: string;
+  few?: string;
+  many?: string;
+}
+
+const pluralRules = new Map<string, Intl.PluralRules>();
+
+/** The form of `forms` that `n` takes in `locale` (Intl.PluralRules): 1 → one, 2 → other in English. */
+export function pluralForm(n: number, forms: PluralForms, locale: string = DEFAULT_LOCALE): string {
+  const loc = displayLocale(locale);
+  let rules = pluralRules.get(loc);
+  if (!rules) {
+    rules = new Intl.PluralRules(loc);
+    pluralRules.set(loc, rules);
+  }
+  const cat = rules.select(n) as keyof PluralForms;
+  return forms[cat] ?? forms.other;
+}
+
+/** "1 email", "2 emails", "1,024 notes". */
+export function plural(n: number, forms: PluralForms, locale: string = DEFAULT_LOCALE): string {
+  return `${formatCount(n, locale)} ${pluralForm(n, forms, locale)}`;
 }
 
 export function formatBytes(n: unknown): string {
@@ -42,36 +113,55 @@ export function formatBytes(n: unknown): string {
   return `${v < 10 ? v.toFixed(1) : Math.round(v)} ${units[i]}`;
 }
 
-export function formatMoney(value: unknown, currency: unknown): string {
+/** An amount in the display language's number format, followed by the currency code as Pipedrive sends it. */
+export function formatMoney(value: unknown, currency: unknown, locale: string = DEFAULT_LOCALE): string {
   if (typeof value !== 'number' || !Number.isFinite(value)) return '';
-  const amount = value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  const amount = new Intl.NumberFormat(displayLocale(locale), { maximumFractionDigits: 2 }).format(value);
   return typeof currency === 'string' && currency ? `${amount} ${currency}` : amount;
 }
 
-/** Any scalar as short text; objects with a name or value show that. */
-export function plainText(value: unknown): string {
+/** Deeper values are not shown: no record needs more, and unbounded recursion would overflow the stack. */
+export const PLAIN_TEXT_MAX_DEPTH = 8;
+/** Lists longer than this show their first items only. */
+const PLAIN_TEXT_MAX_ITEMS = 100;
+
+/** Any scalar as short text; objects with a name or value show that. Never throws, whatever the shape. */
+export function plainText(value: unknown, depth = 0): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (Array.isArray(value)) return value.map(plainText).filter(Boolean).join(', ');
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  if (typeof value === 'boolean') return String(value);
+  if (depth >= PLAIN_TEXT_MAX_DEPTH) return '';
+  if (Array.isArray(value)) {
+    return value
+      .slice(0, PLAIN_TEXT_MAX_ITEMS)
+      .map((v) => plainText(v, depth + 1))
+      .filter(Boolean)
+      .join(', ');
+  }
   if (typeof value === 'object') {
     const o = value as Record<string, unknown>;
     if (typeof o.name === 'string') return o.name;
-    if ('value' in o) return plainText(o.value);
+    if ('value' in o) return plainText(o.value, depth + 1);
   }
   return '';
 }
 
+/**
+ * visible_to values (organizations-v1-removed.openapi.json, "visible_to"): 1 and 3 on every plan,
+ * 5 and 7 on Premium/Ultimate, where 7 is the whole company again.
+ */
 export const VISIBILITY: Record<string, string> = {
   '1': 'Owner & followers',
   '3': 'Entire company',
-  '5': "Owner's visibility group",
-  '7': "Owner's visibility group and sub-groups",
+  '5': "Owner's visibility group and sub-groups",
+  '7': 'Entire company',
 };
 
+/** A visibility value by name; a value Pipedrive does not define says so instead of a bare number. */
 export function visibilityLabel(v: unknown): string {
-  const key = v === null || v === undefined ? '' : String(v);
-  return VISIBILITY[key] ?? (key ? `Visibility ${key}` : '');
+  const key = typeof v === 'string' || typeof v === 'number' ? String(v).trim() : '';
+  return VISIBILITY[key] ?? (key ? `Unknown visibility (${key.slice(0, 20)})` : '');
 }
 
 /** Names of the standard fields of an organization, for changes whose field the fields list lacks. */

@@ -13,7 +13,8 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
     "default-src 'none'",
     `style-src ${cspSource}`,
     `font-src ${cspSource}`,
-    `img-src ${cspSource} https: data:`,
+    // No remote images: a record's picture URL would tell a third party who looked at it and when.
+    `img-src ${cspSource} data:`,
     `script-src 'nonce-${nonce}'`,
   ].join('; ');
 }
@@ -39,6 +40,12 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
 }
 
+/**
+ * The first frame, before the script runs: grey placeholder lines and "Loading…". Fixed markup, no
+ * record data; the page script replaces it.
+ */
+const SKELETON = `<div class="skeleton" role="status"><span class="skeleton-text">Loading…</span><div class="skeleton-line wide"></div><div class="skeleton-line"></div><div class="skeleton-line"></div></div>`;
+
 export function buildPanelHtml(o: PanelHtmlOptions): string {
   const csp = contentSecurityPolicy(o.cspSource, o.nonce);
   const styles = o.styleUris.map((u) => `<link rel="stylesheet" href="${escapeHtml(u)}">`).join('\n    ');
@@ -56,7 +63,7 @@ export function buildPanelHtml(o: PanelHtmlOptions): string {
     <title>${escapeHtml(o.title)}</title>
   </head>
   <body${data}>
-    <main id="root" aria-busy="true"></main>
+    <main id="root" aria-busy="true">${SKELETON}</main>
     <script nonce="${escapeHtml(o.nonce)}" src="${escapeHtml(o.scriptUri)}"></script>
   </body>
 </html>`;

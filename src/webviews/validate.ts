@@ -41,3 +41,18 @@ export function safeExternalUrl(v: unknown): string | undefined {
   }
   return url.protocol === 'http:' || url.protocol === 'https:' ? url.toString() : undefined;
 }
+
+/** A bare host name as people type websites into Pipedrive ("acme.com", "www.acme.co.uk/about"). */
+const BARE_DOMAIN = /^(?:[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?\.)+[a-z]{2,63}(?::\d{1,5})?(?:[/?#][^\s]*)?$/i;
+
+/**
+ * A website field as a link: absolute http(s) URLs as they are, bare domains as https (Pipedrive
+ * stores what the user typed, and "acme.com" is the common case). Anything else: no link.
+ */
+export function websiteUrl(v: unknown): string | undefined {
+  if (typeof v !== 'string') return undefined;
+  const text = v.trim();
+  if (/^[a-z][a-z0-9+.-]*:/i.test(text) && !BARE_DOMAIN.test(text)) return safeExternalUrl(text);
+  if (BARE_DOMAIN.test(text)) return safeExternalUrl(`https://${text}`);
+  return safeExternalUrl(text);
+}

@@ -149,7 +149,16 @@ describe('Panels (e2e)', () => {
     await wb.editorTab(`Flow: ${name}`).waitFor();
     const flow = wb.webview();
     await flow.locator('.flow-item').first().waitFor({ timeout: 30_000 });
-    assert.strictEqual(await flow.locator('.flow-item').count(), 100);
+    await flow.locator('.timeline[data-count="100"]').waitFor();
+    // Virtualised: a screenful plus a margin is in the DOM, not all 100, and each row says where it is.
+    const inDom = await flow.locator('.flow-item').count();
+    assert.ok(inDom > 5 && inDom < 100, `${inDom} items in the DOM`);
+    assert.strictEqual(await flow.locator('.flow-item').first().getAttribute('aria-posinset'), '1');
+    assert.strictEqual(await flow.locator('.flow-item').first().getAttribute('aria-setsize'), '-1');
+    await flow.locator('.load-older').scrollIntoViewIfNeeded();
+    await flow.locator('.flow-item[aria-posinset="100"]').waitFor();
+    await flow.locator('body').evaluate(() => window.scrollTo(0, 0));
+    await flow.locator('.flow-item[aria-posinset="1"]').waitFor();
     const days = await flow.locator('.day').evaluateAll((els) => els.map((e) => e.getAttribute('data-day') ?? ''));
     assert.deepStrictEqual([...days].sort().reverse(), days, 'days are not newest first');
 
@@ -161,10 +170,10 @@ describe('Panels (e2e)', () => {
     assert.ok(ctx.sandbox.log.some((e) => e.path.endsWith(`/${F.bigFlowOrgId}/flow`) && e.query.items === 'deal'));
 
     await flow.locator('.filter-chip.chip-all').click();
-    await flow.locator('.flow-item').nth(99).waitFor();
+    await flow.locator('.timeline[data-count="100"]').waitFor();
     await flow.locator('.load-older').click();
-    await flow.locator('.flow-item').nth(150).waitFor();
-    assert.ok((await flow.locator('.flow-item').count()) > 100);
+    await flow.locator('.section-status .loading').waitFor({ state: 'detached' });
+    assert.ok(Number(await flow.locator('.timeline').getAttribute('data-count')) > 150);
     await wb.screenshot('panels-flow');
   });
 
@@ -295,6 +304,71 @@ it('opens Details from a tree click and Flow from the context menu; Follow and D
     assert.ok(await details.locator('.action-update').isDisabled());
     await row.waitFor({ state: 'detached' });
     await wb.screenshot('panels-details-deleted');
+  });
+
+  it('a hanging read says Pipedrive is slow and Cancel stops it (Details refresh and Flow first load)', async function () {
+    this.timeout(150_000);
+    const wb = ctx.workbench;
+    const orgId = F.bigFlowOrgId;
+    const name = F.namedOrgs[orgId];
+    const details = await openDetails(ctx, 'Flowing', name);
+    // Details: the organization's own read hangs; Refresh shows the slow note with Cancel.
+    ctx.sandbox.setFaults([{ kind: 'hang', match: { path: `^/(v1|api/v2)/organizations/${orgId}$` } }]);
+    try {
+      await details.getByRole('button', { name: 'Refresh' }).click();
+      const slow = details.locator('.notice.slow', { hasText: 'Pipedrive is slow to answer' });
+      await slow.waitFor({ timeout: 20_000 });
+      await wb.screenshot('panels-details-slow');
+      await slow.locator('.cancel').click();
+      await details.locator('.org-header .error-box', { hasText: 'Loading was cancelled' }).waitFor({ timeout: 20_000 });
+    } finally {
+      ctx.sandbox.clearFaults();
+    }
+    await details.locator('.org-header .error-box button', { hasText: 'Retry' }).click();
+    await details.locator('.org-name .name-text').filter({ hasText: name }).waitFor({ timeout: 30_000 });
+
+    // Flow: the first page hangs; the panel shows the skeleton/loading at once, then the slow note.
+    ctx.sandbox.setFaults([{ kind: 'hang', match: { path: `/organizations/${orgId}/flow` } }]);
+    try {
+      await details.locator('.action-openFlow').click();
+      await wb.editorTab(`Flow: organization ${orgId}`).or(wb.editorTab(`Flow: ${name}`)).first().waitFor();
+      const flow = wb.webview();
+      await flow.locator('.section-status .loading, .skeleton').first().waitFor({ timeout: 20_000 });
+      const slow = flow.locator('.section-status .slow', { hasText: 'Pipedrive is slow to answer' });
+      await slow.waitFor({ timeout: 20_000 });
+      await wb.screenshot('panels-flow-slow');
+      await slow.locator('.cancel').click();
+      await flow.locator('.section-status .error-box', { hasText: 'Loading was cancelled' }).waitFor({ timeout: 20_000 });
+      assert.strictEqual(await flow.locator('.flow-item').count(), 0);
+      ctx.sandbox.clearFaults();
+      await flow.locator('.section-status .retry').click();
+      await flow.locator('.flow-item').first().waitFor({ timeout: 30_000 });
+    } finally {
+      ctx.sandbox.clearFaults();
+    }
+  });
+
+  it('the flow names what changed: visibility groups, labels and users, never "Visibility 2" or "Label 8"', async function () {
+    this.timeout(120_000);
+    const wb = ctx.workbench;
+    const orgId = F.bigFlowOrgId;
+    const name = F.namedOrgs[orgId];
+    // A change with known values, made now, so it is the newest entry.
+    await client.updateOrganization(orgId, { visible_to: 1 } as never);
+    await client.updateOrganization(orgId, { visible_to: 3 } as never);
+    const details = await openDetails(ctx, 'Flowing', name);
+    await details.locator('.action-openFlow').click();
+    await wb.editorTab(`Flow: ${name}`).waitFor({ timeout: 30_000 });
+    const flow = wb.webview();
+    await flow.locator('.filter-chip[data-type="change"]').click();
+    await flow.locator('.flow-item[data-kind="change"]').first().waitFor({ timeout: 30_000 });
+    await flow.locator('.section-status .loading').waitFor({ state: 'detached' });
+    const changes = (await flow.locator('.flow-change').allTextContents()).map((t) => t.trim());
+    assert.ok(changes.length > 10, `only ${changes.length} changes`);
+    const bare = changes.filter((t) => /(^|→ )(Visibility|Label|User) \d+$/.test(t) || /(Visibility|Label|User) \d+ →/.test(t));
+    assert.deepStrictEqual(bare, [], 'ids shown instead of names');
+    assert.ok(changes.some((t) => t === 'Owner & followers → Entire company'), changes.slice(0, 5).join(' | '));
+    await wb.screenshot('panels-flow-change-names');
   });
 
   it('comes back after a window reload with its open sections (serializer + state)', async function () {

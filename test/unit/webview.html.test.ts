@@ -26,9 +26,9 @@ describe('webview HTML', () => {
     const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html)?.[1];
     assert.strictEqual(
       csp,
-      `default-src 'none'; style-src ${CSP_SOURCE}; font-src ${CSP_SOURCE}; img-src ${CSP_SOURCE} https: data:; script-src 'nonce-${nonce}'`,
+      `default-src 'none'; style-src ${CSP_SOURCE}; font-src ${CSP_SOURCE}; img-src ${CSP_SOURCE} data:; script-src 'nonce-${nonce}'`,
     );
-    assert.strictEqual(contentSecurityPolicy('X', 'N'), "default-src 'none'; style-src X; font-src X; img-src X https: data:; script-src 'nonce-N'");
+    assert.strictEqual(contentSecurityPolicy('X', 'N'), "default-src 'none'; style-src X; font-src X; img-src X data:; script-src 'nonce-N'");
     assert.ok(!/unsafe-inline|unsafe-eval/.test(html));
   });
 

@@ -1,14 +1,16 @@
 // The host side of one organization's Details panel.
 import * as vscode from 'vscode';
 import { PipedriveError, type PipedriveClient } from '../../api';
+import { SkipLog } from '../../api/coerce';
 import type { CatalogCache } from '../catalogCache';
 import { FieldCatalog } from '../fieldCatalog';
 import type { OrganizationChangeEvent, PanelDeps } from '../PanelDeps';
 import { PanelHost, webviewOptions } from '../PanelHost';
 import type { Check } from '../validate';
+import { untilAborted } from '../untilAborted';
 import { loadHeader, loadSection } from './detailsData';
 import type { HeaderCache } from './HeaderCache';
-import { DETAILS_VIEW_TYPE, parseDetailsMessage, type DetailsHostMessage, type DetailsWebviewMessage, type HeaderView, type PanelStatus } from './protocol';
+import { DETAILS_VIEW_TYPE, SLOW_AFTER_MS, parseDetailsMessage, type DetailsHostMessage, type DetailsWebviewMessage, type HeaderView, type PanelStatus } from './protocol';
 
 export interface DetailsPanelEnv {
   extensionUri: vscode.Uri;
@@ -32,6 +34,10 @@ export class DetailsPanel extends PanelHost<DetailsWebviewMessage, DetailsHostMe
   private headerMessage: DetailsHostMessage | undefined;
   private statusMessage: DetailsHostMessage | undefined;
   private headerLoad: Promise<void> | undefined;
+  /** Aborts the header read in flight (the slow state's Cancel, or a newer read). */
+  private headerAbort: AbortController | undefined;
+  /** Shown while the header read has taken longer than SLOW_AFTER_MS; re-posted after a reload. */
+  private slowMessage: DetailsHostMessage | undefined;
   /** An action of this panel is running: it reads everything again when done. */
   private actionRunning = false;
   private readonly onDidChangeStatusEmitter = new vscode.EventEmitter<DetailsStatus>();
@@ -60,7 +66,9 @@ export class DetailsPanel extends PanelHost<DetailsWebviewMessage, DetailsHostMe
   }
 
   protected onReady(): void {
+    this.post({ type: 'init', locale: vscode.env.language });
     if (this.headerMessage) this.post(this.headerMessage);
+    else if (this.slowMessage) this.post(this.slowMessage);
     if (this.statusMessage) this.post(this.statusMessage);
   }
 
@@ -71,6 +79,9 @@ export class DetailsPanel extends PanelHost<DetailsWebviewMessage, DetailsHostMe
       case 'refresh':
         await this.refreshHeader();
         this.post({ type: 'invalidate' });
+        return;
+      case 'cancel':
+        this.headerAbort?.abort();
         return;
       case 'openExternal':
         return this.openExternal(m.url);
@@ -97,16 +108,26 @@ export class DetailsPanel extends PanelHost<DetailsWebviewMessage, DetailsHostMe
   }
 
   private async readHeader(): Promise<void> {
-    await settled(this.env.deps.ready);
-    const version = this.env.headers.version;
-    const client = this.env.deps.getClient();
-    if (!client) {
-      this.showHeaderError('Sign in to Pipedrive to see this organization.');
-      return;
-    }
+    this.headerAbort?.abort();
+    const abort = new AbortController();
+    this.headerAbort = abort;
+    // Never silent: after SLOW_AFTER_MS without an answer the page says so and offers Cancel.
+    const slow = setTimeout(() => {
+      if (abort.signal.aborted || this.isDisposed) return;
+      this.slowMessage = { type: 'slow', message: 'Pipedrive is slow to answer…' };
+      this.post(this.slowMessage);
+    }, SLOW_AFTER_MS);
+    const skipped = new SkipLog();
     try {
-      const catalog = await this.catalog();
-      const result = await loadHeader(client, this.orgId, catalog, this.env.deps.companyDomain(), this.env.deps.myUserId?.());
+      await untilAborted(settled(this.env.deps.ready), abort.signal);
+      const version = this.env.headers.version;
+      const client = this.env.deps.getClient();
+      if (!client) {
+        this.showHeaderError('Sign in to Pipedrive to see this organization.');
+        return;
+      }
+      const catalog = await untilAborted(this.catalog(), abort.signal);
+      const result = await loadHeader(client, this.orgId, catalog, this.env.deps.companyDomain(), this.env.deps.myUserId?.(), { locale: vscode.env.language, signal: abort.signal, onSkip: skipped.add });
       // Kept even when the panel was closed meanwhile; names from a partial catalog (users or
       // fields unreadable) are not worth keeping.
       if (result.kind === 'gone') this.env.headers.delete(this.orgId);
@@ -118,7 +139,16 @@ export class DetailsPanel extends PanelHost<DetailsWebviewMessage, DetailsHostMe
       }
       this.showHeader(result.header);
     } catch (e) {
-      this.showHeaderError(errorText(e));
+      if (abort.signal.aborted && this.headerAbort !== abort) return; // a newer read took over
+      this.showHeaderError(abort.signal.aborted ? 'Loading was cancelled. Pipedrive did not answer.' : errorText(e));
+    } finally {
+      clearTimeout(slow);
+      if (this.headerAbort === abort) {
+        this.headerAbort = undefined;
+        this.slowMessage = undefined;
+      }
+      const line = skipped.summary(`Details panel ${this.orgId}`);
+      if (line) this.log.warn(line);
     }
   }
 
@@ -172,9 +202,12 @@ export class DetailsPanel extends PanelHost<DetailsWebviewMessage, DetailsHostMe
       this.post({ type: 'sectionError', section: m.section, requestId: m.requestId, message: 'Sign in to Pipedrive to see this section.', append });
       return;
     }
+    const skipped = new SkipLog();
     try {
       const catalog = await this.catalog();
-      const result = await loadSection(client, this.orgId, m, catalog);
+      const result = await loadSection(client, this.orgId, m, catalog, { locale: vscode.env.language, onSkip: skipped.add });
+      const line = skipped.summary(`Details panel ${this.orgId}: ${m.section}`);
+      if (line) this.log.warn(line);
       this.post({ type: 'section', section: m.section, requestId: m.requestId, page: result.page, append, ...(result.candidates ? { candidates: result.candidates } : {}) });
     } catch (e) {
       this.log.warn(`Details panel ${this.orgId}: ${m.section} failed: ${errorText(e)}`);

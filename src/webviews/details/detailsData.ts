@@ -1,8 +1,9 @@
 // Reads what the Details panel shows and turns the records into rows of text. No vscode here.
 import { PipedriveError, type Activity, type Deal, type MailMessageItem, type Organization, type OrganizationChange, type OrganizationDetails, type OrganizationFile, type Person, type PipedriveClient } from '../../api';
+import { asArray, asId, asRecord, mapRecords, type OnSkip } from '../../api/coerce';
 import type { FieldCatalog } from '../fieldCatalog';
-import { formatBytes, formatDateTime, formatMoney, plainText } from '../format';
-import { safeExternalUrl } from '../validate';
+import { cleanView, DEFAULT_LOCALE, formatBytes, formatCount, formatDateTime, formatMoney, plainText, pluralForm, type PluralForms } from '../format';
+import { safeExternalUrl, websiteUrl } from '../validate';
 import type { HeaderView, LoadSectionMessage, Row, SectionPage, UserOption } from './protocol';
 
 /** Rows per "Load more" (the files route allows at most 100). */
@@ -10,12 +11,23 @@ export const SECTION_PAGE_SIZE = 50;
 
 export type HeaderResult = { kind: 'ok'; header: HeaderView } | { kind: 'gone' };
 
-export async function loadHeader(client: PipedriveClient, orgId: number, catalog: FieldCatalog, companyDomain: string | undefined, myUserId?: number): Promise<HeaderResult> {
+/** How the panel reads: the display language, a cancel signal, and where skipped records are reported. */
+export interface ReadOptions {
+  locale?: string;
+  signal?: AbortSignal;
+  onSkip?: OnSkip;
+}
+
+export async function loadHeader(client: PipedriveClient, orgId: number, catalog: FieldCatalog, companyDomain: string | undefined, myUserId?: number, opts: ReadOptions = {}): Promise<HeaderResult> {
   try {
-    const details = await client.getOrganization(orgId);
-    const org = details.organization;
+    const details = await client.getOrganization(orgId, opts.signal ? { signal: opts.signal } : undefined);
+    const org = asRecord(details.organization) as Organization | undefined;
+    if (!org || asId(org.id) === undefined) {
+      opts.onSkip?.('organization', `the record of ${orgId} has no usable id`);
+      throw new PipedriveError({ kind: 'malformed', message: 'Pipedrive sent an organization the panel cannot read.', operation: 'getOrganization' });
+    }
     if (org.active_flag === false) return { kind: 'gone' };
-    const header = headerView(org, catalog, companyDomain);
+    const header = headerView(org, catalog, companyDomain, opts.locale);
     const following = followingOf(details, myUserId);
     return { kind: 'ok', header: following === undefined ? header : { ...header, following } };
   } catch (e) {
@@ -30,23 +42,24 @@ export async function loadHeader(client: PipedriveClient, orgId: number, catalog
  */
 export function followingOf(details: Pick<OrganizationDetails, 'organization' | 'followers'>, userId: number | undefined): boolean | undefined {
   if (userId === undefined) return undefined;
-  const listed = Object.values(details.followers ?? {});
-  if (listed.some((f) => f.user_id === userId)) return true;
-  const count = details.organization.followers_count;
+  const listed = Object.values(asRecord(details.followers) ?? {});
+  if (listed.some((f) => asRecord(f)?.user_id === userId)) return true;
+  const count = asRecord(details.organization)?.followers_count;
   return listed.length > 0 || count === 0 ? false : undefined;
 }
 
-const COUNTS: Array<[keyof Organization, string]> = [
-  ['people_count', 'People'],
-  ['open_deals_count', 'Open deals'],
-  ['won_deals_count', 'Won deals'],
-  ['lost_deals_count', 'Lost deals'],
-  ['activities_count', 'Activities'],
-  ['done_activities_count', 'Done activities'],
-  ['files_count', 'Files'],
-  ['notes_count', 'Notes'],
-  ['followers_count', 'Followers'],
-  ['email_messages_count', 'Emails'],
+/** The counters the header shows, with the noun in both numbers ("1 email", "2 emails"). */
+const COUNTS: Array<[keyof Organization, PluralForms]> = [
+  ['people_count', { one: 'person', other: 'people' }],
+  ['open_deals_count', { one: 'open deal', other: 'open deals' }],
+  ['won_deals_count', { one: 'won deal', other: 'won deals' }],
+  ['lost_deals_count', { one: 'lost deal', other: 'lost deals' }],
+  ['activities_count', { one: 'activity', other: 'activities' }],
+  ['done_activities_count', { one: 'done activity', other: 'done activities' }],
+  ['files_count', { one: 'file', other: 'files' }],
+  ['notes_count', { one: 'note', other: 'notes' }],
+  ['followers_count', { one: 'follower', other: 'followers' }],
+  ['email_messages_count', { one: 'email', other: 'emails' }],
 ];
 
 export function validCompanyDomain(domain: string | undefined): string | undefined {
@@ -58,23 +71,31 @@ export function pipedriveOrganizationUrl(domain: string | undefined, orgId: numb
   return d ? `https://${d}.pipedrive.com/organization/${orgId}` : undefined;
 }
 
-export function headerView(org: Organization, catalog: FieldCatalog, companyDomain: string | undefined): HeaderView {
-  const owner = org.owner_name ?? org.owner_id?.name ?? catalog.userName(org.owner_id?.id ?? org.owner_id?.value);
-  const labelIds = Array.isArray(org.label_ids) && org.label_ids.length ? org.label_ids : org.label !== null && org.label !== undefined ? [org.label] : [];
-  return {
-    id: org.id,
+export function headerView(record: Organization, catalog: FieldCatalog, companyDomain: string | undefined, locale: string = DEFAULT_LOCALE): HeaderView {
+  const org = (asRecord(record) ?? {}) as Organization;
+  const ownerRec = asRecord(org.owner_id);
+  const owner = plainText(org.owner_name) || plainText(ownerRec?.name) || catalog.userName(ownerRec ? ownerRec.id ?? ownerRec.value : org.owner_id);
+  const ids = asArray(org.label_ids);
+  const labelIds = ids.length ? ids : org.label !== null && org.label !== undefined ? [org.label] : [];
+  const id = asId(org.id) ?? 0;
+  const counts = COUNTS.filter(([k]) => typeof org[k] === 'number' && Number.isFinite(org[k])).map(([k, forms]) => {
+    const n = org[k] as number;
+    return { label: pluralForm(n, forms, locale), value: formatCount(n, locale) };
+  });
+  return cleanView({
+    id,
     name: plainText(org.name),
     owner: plainText(owner),
     address: plainText(org.address_formatted_address ?? org.address),
     labels: catalog.labelNames(labelIds),
     visibility: catalog.formatValue('visible_to', org.visible_to),
-    counts: COUNTS.filter(([k]) => typeof org[k] === 'number').map(([k, label]) => ({ label, value: String(org[k]) })),
+    counts,
     addTime: formatDateTime(org.add_time),
     updateTime: formatDateTime(org.update_time),
-    pipedriveUrl: pipedriveOrganizationUrl(companyDomain, org.id),
-    website: safeExternalUrl(org.website ?? undefined),
+    pipedriveUrl: pipedriveOrganizationUrl(companyDomain, id),
+    website: websiteUrl(org.website),
     customFields: catalog.customFields(org),
-  };
+  });
 }
 
 export interface SectionResult {
@@ -83,16 +104,25 @@ export interface SectionResult {
 }
 
 /** One page of a section, as rows. */
-export async function loadSection(client: PipedriveClient, orgId: number, m: LoadSectionMessage, catalog: FieldCatalog): Promise<SectionResult> {
+export async function loadSection(client: PipedriveClient, orgId: number, m: LoadSectionMessage, catalog: FieldCatalog, opts: ReadOptions = {}): Promise<SectionResult> {
+  const result = await readSection(client, orgId, m, catalog, opts);
+  return cleanView(result);
+}
+
+async function readSection(client: PipedriveClient, orgId: number, m: LoadSectionMessage, catalog: FieldCatalog, opts: ReadOptions): Promise<SectionResult> {
   const limit = SECTION_PAGE_SIZE;
+  const call = opts.signal ? { signal: opts.signal } : undefined;
+  const locale = opts.locale ?? DEFAULT_LOCALE;
+  /** Rows of the records that can be read; the others are reported once through onSkip. */
+  const rows = <T>(items: unknown, what: string, row: (item: T) => Row): Row[] => mapRecords(items, what, (r) => (r.id === undefined || r.id === null ? undefined : row(r as T)), opts.onSkip);
   const offset = (page: { items: unknown[]; moreItems: boolean; nextStart?: number }, rows: Row[]): SectionPage => ({
     rows,
     ...(page.moreItems && page.nextStart !== undefined ? { next: page.nextStart } : {}),
   });
   switch (m.section) {
     case 'persons': {
-      const page = await client.listOrganizationPersons(orgId, { start: m.start ?? 0, limit });
-      return { page: offset(page, page.items.map(personRow)) };
+      const page = await client.listOrganizationPersons(orgId, { start: m.start ?? 0, limit }, call);
+      return { page: offset(page, rows(page.items, 'person', personRow)) };
     }
     case 'deals': {
       const page = await client.listOrganizationDeals(orgId, {
@@ -101,8 +131,8 @@ export async function loadSection(client: PipedriveClient, orgId: number, m: Loa
         status: m.params.status,
         sort: m.params.sort,
         only_primary_association: m.params.onlyPrimary ? 1 : 0,
-      });
-      return { page: offset(page, page.items.map((d) => dealRow(d, catalog))) };
+      }, call);
+      return { page: offset(page, rows<Deal>(page.items, 'deal', (d) => dealRow(d, catalog, locale))) };
     }
     case 'activities': {
       const done = m.params.done === 'all' ? undefined : m.params.done === 'done' ? 1 : 0;
@@ -111,40 +141,43 @@ export async function loadSection(client: PipedriveClient, orgId: number, m: Loa
         limit,
         ...(done !== undefined ? { done } : {}),
         ...(m.params.exclude.length ? { exclude: m.params.exclude } : {}),
-      });
-      return { page: offset(page, page.items.map((a) => activityRow(a, catalog))) };
+      }, call);
+      return { page: offset(page, rows<Activity>(page.items, 'activity', (a) => activityRow(a, catalog))) };
     }
     case 'files': {
-      const page = await client.listOrganizationFiles(orgId, { start: m.start ?? 0, limit, sort: m.params.sort });
-      return { page: offset(page, page.items.map((f) => fileRow(f, catalog))) };
+      const page = await client.listOrganizationFiles(orgId, { start: m.start ?? 0, limit, sort: m.params.sort }, call);
+      return { page: offset(page, rows<OrganizationFile>(page.items, 'file', (f) => fileRow(f, catalog))) };
     }
     case 'followers': {
-      const page = await client.listOrganizationFollowers(orgId);
-      const following = new Set(page.items.map((f) => f.user_id));
-      const rows: Row[] = page.items.map((f) => ({
+      const page = await client.listOrganizationFollowers(orgId, call);
+      const followers = mapRecords(page.items, 'follower', (f) => (asId(f.id) === undefined ? undefined : f), opts.onSkip);
+      const following = new Set(followers.map((f) => asId(f.user_id)));
+      const followerRows: Row[] = followers.map((f) => ({
         key: `follower:${f.id}`,
         icon: 'eye',
         title: catalog.userName(f.user_id),
         details: [`since ${formatDateTime(f.add_time)}`],
-        followerId: f.id,
+        followerId: asId(f.id),
       }));
       const candidates = catalog.userList
         .filter((u) => u.active_flag !== false && !following.has(u.id))
         .map((u) => ({ id: u.id, name: plainText(u.name) }))
-        .sort((a, b) => a.name.localeCompare(b.name));
-      return { page: { rows }, candidates };
+        .sort((a, b) => a.name.localeCompare(b.name, locale));
+      return { page: { rows: followerRows }, candidates };
     }
     case 'mailMessages': {
-      const page = await client.listOrganizationMailMessages(orgId, { start: m.start ?? 0, limit });
-      return { page: offset(page, page.items.map(mailRow)) };
+      const page = await client.listOrganizationMailMessages(orgId, { start: m.start ?? 0, limit }, call);
+      const mails = mapRecords(page.items, 'mail message', (r) => (asRecord(r.data) ? mailRow(r as unknown as MailMessageItem) : undefined), opts.onSkip);
+      return { page: offset(page, mails) };
     }
     case 'permittedUsers': {
-      const ids = await client.listOrganizationPermittedUsers(orgId);
+      const ids = asArray(await client.listOrganizationPermittedUsers(orgId, call)).map(asId).filter((id): id is number => id !== undefined);
       return { page: { rows: ids.map((id) => ({ key: `user:${id}`, icon: 'account', title: catalog.userName(id), details: [] })) } };
     }
     case 'changelog': {
-      const page = await client.listOrganizationChangelog(orgId, { limit, ...(m.cursor ? { cursor: m.cursor } : {}) });
-      return { page: { rows: page.items.map((c, i) => changeRow(c, catalog, `${m.cursor ?? ''}:${i}`)), ...(page.nextCursor ? { next: page.nextCursor } : {}) } };
+      const page = await client.listOrganizationChangelog(orgId, { limit, ...(m.cursor ? { cursor: m.cursor } : {}) }, call);
+      const changes = mapRecords(page.items, 'change', (c, i) => changeRow(c as unknown as OrganizationChange, catalog, `${m.cursor ?? ''}:${i}`), opts.onSkip);
+      return { page: { rows: changes, ...(typeof page.nextCursor === 'string' && page.nextCursor ? { next: page.nextCursor } : {}) } };
     }
   }
 }
@@ -159,20 +192,21 @@ export function personRow(p: Person): Row {
   return { key: `person:${p.id}`, icon: 'person', title: plainText(p.name), details: [primary(p.email), primary(p.phone)].filter(Boolean) };
 }
 
-export function dealRow(d: Deal, catalog: FieldCatalog): Row {
-  const value = typeof d.formatted_value === 'string' && d.formatted_value ? d.formatted_value : formatMoney(d.value, d.currency);
-  const owner = d.owner_name ?? d.user_id?.name ?? (d.user_id ? catalog.userName(d.user_id.id ?? d.user_id.value) : '');
+export function dealRow(d: Deal, catalog: FieldCatalog, locale: string = DEFAULT_LOCALE): Row {
+  const value = typeof d.formatted_value === 'string' && d.formatted_value ? d.formatted_value : formatMoney(d.value, d.currency, locale);
+  const user = asRecord(d.user_id);
+  const owner = plainText(d.owner_name) || plainText(user?.name) || (d.user_id ? catalog.userName(user ? user.id ?? user.value : d.user_id) : '');
   return {
     key: `deal:${d.id}`,
     icon: 'briefcase',
     title: plainText(d.title),
-    details: [value, plainText(d.person_name ?? d.person_id?.name), plainText(owner), `updated ${formatDateTime(d.update_time)}`].filter(Boolean),
+    details: [value, plainText(d.person_name ?? asRecord(d.person_id)?.name), plainText(owner), `updated ${formatDateTime(d.update_time)}`].filter(Boolean),
     badge: plainText(d.status),
   };
 }
 
 export function activityRow(a: Activity, catalog: FieldCatalog): Row {
-  const due = [a.due_date ?? '', a.due_time ?? ''].join(' ').trim();
+  const due = [plainText(a.due_date), plainText(a.due_time)].join(' ').trim();
   return {
     key: `activity:${a.id}`,
     icon: a.done ? 'pass' : 'calendar',
@@ -186,15 +220,16 @@ export function fileRow(f: OrganizationFile, catalog: FieldCatalog): Row {
   return {
     key: `file:${f.id}`,
     icon: 'file',
-    title: plainText(f.file_name || f.name),
+    title: plainText(f.file_name) || plainText(f.name),
     details: [formatBytes(f.file_size), formatDateTime(f.add_time), f.user_id ? catalog.userName(f.user_id) : ''].filter(Boolean),
     url: safeExternalUrl(f.url),
   };
 }
 
 export function mailRow(m: MailMessageItem): Row {
-  const d = m.data;
-  const from = Array.isArray(d?.from) && d.from[0] ? plainText(d.from[0].name || d.from[0].email_address) : '';
+  const d = asRecord(m.data) as MailMessageItem['data'] | undefined;
+  const sender = asRecord(Array.isArray(d?.from) ? d.from[0] : undefined);
+  const from = sender ? plainText(sender.name) || plainText(sender.email_address) : '';
   return {
     key: `mail:${d?.id}`,
     icon: 'mail',
@@ -205,6 +240,7 @@ export function mailRow(m: MailMessageItem): Row {
 }
 
 export function changeRow(c: OrganizationChange, catalog: FieldCatalog, key: string): Row {
+  c = (asRecord(c) ?? {}) as unknown as OrganizationChange;
   const oldText = catalog.formatValue(c.field_key, c.old_value) || '(empty)';
   const newText = catalog.formatValue(c.field_key, c.new_value) || '(empty)';
   return {

@@ -95,7 +95,14 @@ export type PanelStatus = 'active' | 'deleted' | 'merged';
 
 // ---- host → webview -------------------------------------------------------------------------
 
+/** After this long without an answer the panel says Pipedrive is slow and offers Cancel. */
+export const SLOW_AFTER_MS = 3000;
+
 export type DetailsHostMessage =
+  /** First message after `ready`: the display language (vscode.env.language) for dates and numbers. */
+  | { type: 'init'; locale: string }
+  /** The header read has taken SLOW_AFTER_MS: say so and offer Cancel (sends `cancel`). */
+  | { type: 'slow'; message: string }
   | { type: 'header'; header: HeaderView }
   | { type: 'headerError'; message: string }
   /** The organization is gone: show a banner and disable the actions. */
@@ -121,13 +128,15 @@ export type LoadSectionMessage =
 export type DetailsWebviewMessage =
   | { type: 'ready' }
   | { type: 'refresh' }
+  /** Stop the header read that is taking long (the slow state's Cancel). */
+  | { type: 'cancel' }
   | LoadSectionMessage
   | { type: 'action'; action: PanelAction }
   | { type: 'addFollower'; userId: number }
   | { type: 'removeFollower'; followerId: number }
   | { type: 'openExternal'; url: string };
 
-export const DETAILS_MESSAGE_TYPES = ['ready', 'refresh', 'loadSection', 'action', 'addFollower', 'removeFollower', 'openExternal'] as const;
+export const DETAILS_MESSAGE_TYPES = ['ready', 'refresh', 'cancel', 'loadSection', 'action', 'addFollower', 'removeFollower', 'openExternal'] as const;
 
 /** What the webview keeps in vscode.setState (and what the serializer gets back after a reload). */
 export interface DetailsState {
@@ -147,6 +156,7 @@ export function parseDetailsMessage(raw: unknown): Check<DetailsWebviewMessage> 
   switch (m.type) {
     case 'ready':
     case 'refresh':
+    case 'cancel':
       return (bad = keys([])) ? fail(bad) : ok({ type: m.type });
     case 'action':
       if ((bad = keys(['action']))) return fail(bad);

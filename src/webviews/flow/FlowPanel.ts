@@ -1,6 +1,9 @@
 // The host side of one organization's Flow (timeline) panel.
 import * as vscode from 'vscode';
 import { PipedriveError, type FlowItem, type OrganizationRelatedObjects, type PipedriveClient } from '../../api';
+import { mapRecords, SkipLog } from '../../api/coerce';
+import { SLOW_AFTER_MS } from '../details/protocol';
+import { untilAborted } from '../untilAborted';
 import type { CatalogCache } from '../catalogCache';
 import { FieldCatalog } from '../fieldCatalog';
 import { plainText } from '../format';
@@ -35,6 +38,8 @@ export class FlowPanel extends PanelHost<FlowWebviewMessage, FlowHostMessage> {
   }
 
   private titleMessage: FlowHostMessage | undefined;
+  /** The page being read and how to stop it (the slow state's Cancel, or a newer load). */
+  private current: { requestId: number; abort: AbortController; slow?: FlowHostMessage } | undefined;
   private statusMessage: FlowHostMessage | undefined;
   private filter: FlowFilter = { items: [], allChanges: false };
   /** Host-initiated pages use ids from the top of the range so they never clash with the webview's. */
@@ -54,7 +59,9 @@ export class FlowPanel extends PanelHost<FlowWebviewMessage, FlowHostMessage> {
   }
 
   protected onReady(): void {
+    this.post({ type: 'init', locale: vscode.env.language });
     if (this.titleMessage) this.post(this.titleMessage);
+    if (this.current?.slow) this.post(this.current.slow);
     if (this.statusMessage) this.post(this.statusMessage);
   }
 
@@ -66,6 +73,9 @@ export class FlowPanel extends PanelHost<FlowWebviewMessage, FlowHostMessage> {
         return this.openExternal(m.url);
       case 'openDetails':
         this.env.openDetails(this.orgId);
+        return;
+      case 'cancel':
+        if (this.current?.requestId === m.requestId) this.current.abort.abort();
         return;
       case 'rendered':
         this.lastRender = { requestId: m.requestId, count: m.count, total: m.total, ms: m.ms };
@@ -97,28 +107,46 @@ export class FlowPanel extends PanelHost<FlowWebviewMessage, FlowHostMessage> {
 
   private async load(requestId: number, start: number, limit: number, filter: FlowFilter): Promise<void> {
     const append = start > 0;
-    if (this.env.deps.ready) await Promise.resolve(this.env.deps.ready).then(undefined, () => undefined);
-    const client = this.env.deps.getClient();
-    if (!client) {
-      this.post({ type: 'error', requestId, append, message: 'Sign in to Pipedrive to see this organization.' });
-      return;
-    }
+    this.current?.abort.abort();
+    const abort = new AbortController();
+    const current: NonNullable<FlowPanel['current']> = { requestId, abort };
+    this.current = current;
+    // Never silent: after SLOW_AFTER_MS without an answer the page says so and offers Cancel.
+    const slow = setTimeout(() => {
+      if (abort.signal.aborted || this.isDisposed) return;
+      current.slow = { type: 'slow', requestId, message: 'Pipedrive is slow to answer…' };
+      this.post(current.slow);
+    }, SLOW_AFTER_MS);
+    const skipped = new SkipLog();
     try {
-      const catalog = await this.env.catalog.get().catch(() => FieldCatalog.empty);
-      const { items, related, next } = await this.read(client, start, limit, filter);
+      if (this.env.deps.ready) await untilAborted(Promise.resolve(this.env.deps.ready).then(undefined, () => undefined), abort.signal);
+      const client = this.env.deps.getClient();
+      if (!client) {
+        this.post({ type: 'error', requestId, append, message: 'Sign in to Pipedrive to see this organization.' });
+        return;
+      }
+      const catalog = await untilAborted(this.env.catalog.get().catch(() => FieldCatalog.empty), abort.signal);
+      const { items, related, next } = await this.read(client, start, limit, filter, abort.signal);
       this.showTitle(related);
-      const views = newestFirst(items.map((item, i) => flowItemView(item, { catalog, related }, start + i)));
+      const ctx = { catalog, related, locale: vscode.env.language };
+      const views = newestFirst(mapRecords(items, 'flow item', (item, i) => flowItemView(item as unknown as FlowItem, ctx, start + i), skipped.add));
       this.post({ type: 'page', requestId, items: views, append, ...(next !== undefined ? { next } : {}) });
     } catch (e) {
-      if (e instanceof PipedriveError && (e.kind === 'not-found' || e.kind === 'gone')) this.setGone('deleted');
-      const message = e instanceof Error ? e.message : String(e);
+      if (abort.signal.aborted && this.current !== current) return; // a newer load took over
+      if (!abort.signal.aborted && e instanceof PipedriveError && (e.kind === 'not-found' || e.kind === 'gone')) this.setGone('deleted');
+      const message = abort.signal.aborted ? 'Loading was cancelled. Pipedrive did not answer.' : e instanceof Error ? e.message : String(e);
       this.log.warn(`Flow panel ${this.orgId}: ${message}`);
       this.post({ type: 'error', requestId, append, message });
+    } finally {
+      clearTimeout(slow);
+      if (this.current === current) this.current = undefined;
+      const line = skipped.summary(`Flow panel ${this.orgId}`);
+      if (line) this.log.warn(line);
     }
   }
 
   /** Reads `limit` items from `start` in pages the API accepts. */
-  private async read(client: PipedriveClient, start: number, limit: number, filter: FlowFilter): Promise<{ items: FlowItem[]; related?: OrganizationRelatedObjects; next?: number }> {
+  private async read(client: PipedriveClient, start: number, limit: number, filter: FlowFilter, signal?: AbortSignal): Promise<{ items: FlowItem[]; related?: OrganizationRelatedObjects; next?: number }> {
     const items: FlowItem[] = [];
     let related: OrganizationRelatedObjects | undefined;
     let at = start;
@@ -129,8 +157,8 @@ export class FlowPanel extends PanelHost<FlowWebviewMessage, FlowHostMessage> {
         limit: want,
         ...(filter.allChanges ? { all_changes: 1 as const } : {}),
         ...(filter.items.length ? { items: filter.items } : {}),
-      });
-      items.push(...page.items);
+      }, signal ? { signal } : undefined);
+      items.push(...(Array.isArray(page.items) ? page.items : []));
       related = mergeRelated(related, page.relatedObjects);
       const next = page.moreItems && page.nextStart !== undefined && page.nextStart > at ? page.nextStart : undefined;
       if (next === undefined || page.items.length === 0) return { items, related };

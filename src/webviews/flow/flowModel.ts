@@ -1,7 +1,8 @@
 // Flow items → timeline entries (host) and entries → day groups (webview). No vscode, no DOM.
 import type { FlowItem, OrganizationRelatedObjects } from '../../api';
+import { asRecord } from '../../api/coerce';
 import type { FieldCatalog } from '../fieldCatalog';
-import { dayOf, formatBytes, formatDateTime, formatDay, formatMoney, plainText } from '../format';
+import { cleanView, dayOf, DEFAULT_LOCALE, formatBytes, formatDateTime, formatDay, formatMoney, plainText } from '../format';
 import { safeExternalUrl } from '../validate';
 import { FLOW_ITEM_TYPES, type FlowItemTypeName, type FlowItemView } from './protocol';
 
@@ -49,18 +50,28 @@ export function flowKind(object: string, data: Record<string, unknown>): FlowIte
 export interface FlowContext {
   catalog: FieldCatalog;
   related?: OrganizationRelatedObjects;
+  /** The display language (numbers); English when absent. */
+  locale?: string;
 }
 
 function userName(ctx: FlowContext, id: unknown): string {
   if (id === null || id === undefined || id === 0) return '';
-  const related = ctx.related?.user?.[String(id)];
-  return related?.name ? plainText(related.name) : ctx.catalog.userName(id);
+  if (typeof id !== 'number' && typeof id !== 'string') return '';
+  const related = asRecord(asRecord(asRecord(ctx.related)?.user)?.[String(id)]);
+  return plainText(related?.name) || ctx.catalog.userName(id);
 }
 
-/** One flow item as text. `index` is its position in the whole timeline (keeps keys unique). */
+/**
+ * One flow item as text, every string cleaned of bidi and zero-width characters. `index` is its
+ * position in the whole timeline (keeps keys unique). Any shape of item gives a view, never a throw.
+ */
 export function flowItemView(item: FlowItem, ctx: FlowContext, index: number): FlowItemView {
-  const data = (item.data ?? {}) as Record<string, unknown>;
-  const kind = flowKind(String(item.object), data);
+  return cleanView(flowItemText((asRecord(item) ?? {}) as unknown as FlowItem, ctx, index));
+}
+
+function flowItemText(item: FlowItem, ctx: FlowContext, index: number): FlowItemView {
+  const data = (asRecord(item.data) ?? {}) as Record<string, unknown>;
+  const kind = flowKind(plainText(item.object), data);
   const when = formatDateTime(item.timestamp);
   const base = {
     key: `${plainText(item.object)}:${plainText(data.id)}:${index}`,
@@ -99,11 +110,12 @@ export function flowItemView(item: FlowItem, ctx: FlowContext, index: number): F
     }
     case 'mailMessage':
     case 'mailMessageWithAttachment': {
-      const from = Array.isArray(data.from) && data.from[0] ? text((data.from[0] as Record<string, unknown>).name) || text((data.from[0] as Record<string, unknown>).email_address) : '';
+      const sender = asRecord(Array.isArray(data.from) ? data.from[0] : undefined);
+      const from = sender ? text(sender.name) || text(sender.email_address) : '';
       return { ...base, ...withUser, title: text(data.subject) || '(no subject)', lines: from ? [`from ${from}`] : [] };
     }
     case 'deal': {
-      const value = text(data.formatted_value) || formatMoney(data.value, data.currency);
+      const value = text(data.formatted_value) || formatMoney(data.value, data.currency, ctx.locale ?? DEFAULT_LOCALE);
       return { ...base, ...withUser, title: text(data.title) || 'Deal', lines: [value, text(data.status)].filter(Boolean) };
     }
     case 'follower': {
@@ -129,12 +141,12 @@ export interface DayGroup<T extends { day: string }> {
 }
 
 /** Groups entries (already newest first) by day, keeping their order. */
-export function groupByDay<T extends { day: string }>(items: readonly T[], lastShownDay?: string): DayGroup<T>[] {
+export function groupByDay<T extends { day: string }>(items: readonly T[], lastShownDay?: string, locale: string = DEFAULT_LOCALE): DayGroup<T>[] {
   const groups: DayGroup<T>[] = [];
   let current: DayGroup<T> | undefined;
   for (const item of items) {
     if (!current || current.day !== item.day) {
-      current = { day: item.day, label: formatDay(item.day), items: [], continues: groups.length === 0 && lastShownDay !== undefined && item.day === lastShownDay };
+      current = { day: item.day, label: formatDay(item.day, locale), items: [], continues: groups.length === 0 && lastShownDay !== undefined && item.day === lastShownDay };
       groups.push(current);
     }
     current.items.push(item);

@@ -48,6 +48,10 @@ export interface FlowItemView {
 }
 
 export type FlowHostMessage =
+  /** First message after `ready`: the display language (vscode.env.language) for day headings. */
+  | { type: 'init'; locale: string }
+  /** The page `requestId` has taken SLOW_AFTER_MS: say so and offer Cancel (sends `cancel`). */
+  | { type: 'slow'; requestId: number; message: string }
   | { type: 'title'; name: string }
   | { type: 'page'; requestId: number; items: FlowItemView[]; append: boolean; next?: number }
   | { type: 'error'; requestId: number; message: string; append: boolean }
@@ -59,9 +63,11 @@ export type FlowWebviewMessage =
   /** How long rendering a page took in the webview (performance.now()). */
   | { type: 'rendered'; requestId: number; count: number; total: number; ms: number }
   | { type: 'openExternal'; url: string }
-  | { type: 'openDetails' };
+  | { type: 'openDetails' }
+  /** Stop reading page `requestId` (the slow state's Cancel). */
+  | { type: 'cancel'; requestId: number };
 
-export const FLOW_MESSAGE_TYPES = ['ready', 'load', 'rendered', 'openExternal', 'openDetails'] as const;
+export const FLOW_MESSAGE_TYPES = ['ready', 'load', 'rendered', 'openExternal', 'openDetails', 'cancel'] as const;
 
 export interface FlowState {
   orgId: number;
@@ -85,6 +91,9 @@ export function parseFlowMessage(raw: unknown): Check<FlowWebviewMessage> {
       const url = safeExternalUrl(m.url);
       return url ? ok({ type: 'openExternal', url }) : fail('only http(s) URLs are opened');
     }
+    case 'cancel':
+      if ((bad = onlyKeys(m, ['type', 'requestId']))) return fail(bad);
+      return isNonNegativeInt(m.requestId) ? ok({ type: 'cancel', requestId: m.requestId }) : fail('requestId must be a non-negative integer');
     case 'rendered': {
       if ((bad = onlyKeys(m, ['type', 'requestId', 'count', 'total', 'ms']))) return fail(bad);
       if (!isNonNegativeInt(m.requestId) || !isNonNegativeInt(m.count) || !isNonNegativeInt(m.total)) return fail('counts must be non-negative integers');
