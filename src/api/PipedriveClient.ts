@@ -1,4 +1,5 @@
 import { callSpec, type PipedriveClientOptions } from './PipedriveApiBase';
+import { PartialDeleteError, type DeleteFailure } from './PartialDeleteError';
 import { PipedriveV2Api } from './PipedriveV2Api';
 import { PipedriveError } from './PipedriveError';
 import { systemClock } from './Clock';
@@ -603,7 +604,7 @@ export class PipedriveClient extends PipedriveV2Api {
   private async deleteEachV2(op: string, ids: number[], call?: CallOptions): Promise<{ id: number[] }> {
     const concurrency = Math.max(1, this.options.bulkDeleteConcurrency ?? 4);
     const deleted: number[] = [];
-    const failures: PipedriveError[] = [];
+    const failures: DeleteFailure[] = [];
     let next = 0;
     const worker = async () => {
       while (next < ids.length) {
@@ -613,26 +614,15 @@ export class PipedriveClient extends PipedriveV2Api {
           deleted.push(id);
         } catch (e) {
           if (e instanceof PipedriveError && e.kind === 'aborted') throw e;
-          failures.push(e instanceof PipedriveError ? e : new PipedriveError({ kind: 'network', operation: op, message: String(e) }));
+          failures.push({ id, error: e instanceof PipedriveError ? e : new PipedriveError({ kind: 'network', operation: op, message: String(e) }) });
         }
       }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, ids.length) }, worker));
-    if (failures.length) {
-      const first = failures[0];
-      throw new PipedriveError({
-        kind: first.kind,
-        status: first.status,
-        error: first.error,
-        errorInfo: first.errorInfo,
-        errorCode: first.errorCode,
-        operation: op,
-        attempts: first.attempts,
-        message: `Deleted ${deleted.length} of ${ids.length} organizations; ${failures.length} failed. First failure: ${first.message}`,
-      });
-    }
     const order = new Map(ids.map((id, i) => [id, i]));
-    return { id: deleted.sort((a, b) => order.get(a)! - order.get(b)!) };
+    const inOrder = (a: number, b: number) => order.get(a)! - order.get(b)!;
+    if (failures.length) throw new PartialDeleteError(op, deleted.sort(inOrder), failures.sort((a, b) => inOrder(a.id, b.id)));
+    return { id: deleted.sort(inOrder) };
   }
 
   private checkOrgInput(op: string, input: { owner_id?: number; visible_to?: unknown; label?: number; label_ids?: number[] }): void {

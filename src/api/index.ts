@@ -2,6 +2,7 @@
 export { PipedriveClient, type ClientOptions, type RetirableOperation, type ActivitiesPage } from './PipedriveClient';
 export { DEFAULT_BASE_URL, normalizeBaseUrl, type PipedriveClientOptions } from './PipedriveApiBase';
 export { PipedriveError, isPipedriveError, redact, type PipedriveErrorKind } from './PipedriveError';
+export { PartialDeleteError, isPartialDeleteError, type DeleteFailure } from './PartialDeleteError';
 export type { RequestEvent, TokenSource } from './HttpTransport';
 export type { Clock } from './Clock';
 export { systemClock } from './Clock';
