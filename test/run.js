@@ -67,8 +67,10 @@ async function main() {
       buildStep('esbuild (dist/extension.js)', ['esbuild.js']),
       // tsc emits even when it reports type errors, so the layers still run; the errors count as a failure.
       buildStep('tsc (out/)', [require.resolve('typescript/bin/tsc', { paths: [ROOT] }), '-p', '.']),
+      // Lint is part of the build so CI and every local run hold the same rules.
+      buildStep('eslint (src, test, bench)', [path.join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js'), 'src', 'test', 'bench']),
     ].filter(Boolean);
-    results.push({ layer: 'build', passed: 2 - failures.length, failed: failures.length, pending: 0, failures, ms: Date.now() - started, isBuild: true });
+    results.push({ layer: 'build', passed: 3 - failures.length, failed: failures.length, pending: 0, failures, ms: Date.now() - started, isBuild: true });
   }
 
   let harness;

@@ -61,7 +61,7 @@ function install(log: (line: string) => void): string {
   } catch (e) {
     const err = e as { stdout?: Buffer; stderr?: Buffer };
     const tail = `${err.stdout ?? ''}\n${err.stderr ?? ''}`.trim().split('\n').slice(-25).join('\n');
-    throw new Error(`npm install code-server@${CODE_SERVER_VERSION} failed:\n${tail}`);
+    throw new Error(`npm install code-server@${CODE_SERVER_VERSION} failed:\n${tail}`, { cause: e });
   }
   const problem = installProblem();
   if (problem) throw new Error(`code-server installed but is not runnable: ${problem}`);

@@ -138,11 +138,14 @@ async function foreignServer(): Promise<{ url: string; host: string; hits: () =>
   return { url: `http://${host}`, host, hits: () => hits, close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }) };
 }
 
-async function rejection(p: Promise<unknown>): Promise<any> {
+/** The error a failing call threw, with the fields Pipedrive errors carry (all optional). */
+type Rejection = Error & { code?: string; kind?: string; error?: string; errorInfo?: string; errorCode?: string | number };
+
+async function rejection(p: Promise<unknown>): Promise<Rejection> {
   try {
     await p;
   } catch (e) {
-    return e;
+    return e as Rejection;
   }
   throw new Error('expected the call to fail, but it succeeded');
 }

@@ -157,7 +157,8 @@ export function parseDetailsMessage(raw: unknown): Check<DetailsWebviewMessage> 
     case 'ready':
     case 'refresh':
     case 'cancel':
-      return (bad = keys([])) ? fail(bad) : ok({ type: m.type });
+      bad = keys([]);
+      return bad ? fail(bad) : ok({ type: m.type });
     case 'action':
       if ((bad = keys(['action']))) return fail(bad);
       return isOneOf(m.action, ORG_ACTIONS) ? ok({ type: 'action', action: m.action }) : fail('unknown action');

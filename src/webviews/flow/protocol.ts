@@ -85,7 +85,8 @@ export function parseFlowMessage(raw: unknown): Check<FlowWebviewMessage> {
   switch (m.type) {
     case 'ready':
     case 'openDetails':
-      return (bad = onlyKeys(m, ['type'])) ? fail(bad) : ok({ type: m.type });
+      bad = onlyKeys(m, ['type']);
+      return bad ? fail(bad) : ok({ type: m.type });
     case 'openExternal': {
       if ((bad = onlyKeys(m, ['type', 'url']))) return fail(bad);
       const url = safeExternalUrl(m.url);
