@@ -39,9 +39,9 @@ async function run(h: ClientHarness, op: Op, ids: Ids): Promise<unknown> {
   const c = h.client;
   switch (op) {
     case 'list': {
-      let n = 0;
-      for await (const _ of walkCursor((cursor) => c.listOrganizationsV2({ cursor, limit: 100 }), undefined, 'matrix list')) n++;
-      return n;
+      const seen: unknown[] = [];
+      for await (const org of walkCursor((cursor) => c.listOrganizationsV2({ cursor, limit: 100 }), undefined, 'matrix list')) seen.push(org);
+      return seen.length;
     }
     case 'details': return c.getOrganization(ids.a);
     case 'add': return c.addOrganization({ name: ids.name });
