@@ -38,6 +38,15 @@ export interface SyncRunOptions {
   readonly onProgress?: (progress: SyncProgress) => void;
 }
 
+/** Why a full walk is about to start: the host may ask first when the token budget is low. */
+export type WalkReason = 'first' | 'incomplete' | 'refresh-all' | 'stale';
+
+export interface WalkRequest {
+  readonly reason: WalkReason;
+  /** List requests to expect, when the index knows its size (10 tokens each). */
+  readonly estimatedRequests?: number;
+}
+
 export type SyncOutcome =
   /** Recents applied since the watermark. */
   | 'caught-up'
@@ -45,7 +54,9 @@ export type SyncOutcome =
   | 'walked'
   /** Recents unavailable: the organizations changed since the watermark read from the v2 list. */
   | 'walked-changes'
-  | 'cancelled';
+  | 'cancelled'
+  /** beforeWalk answered false: nothing was read. */
+  | 'declined';
 
 export interface SyncResult {
   readonly outcome: SyncOutcome;
@@ -72,6 +83,11 @@ export interface IndexSyncOptions {
   readonly clockMarginMs?: number;
   /** How long own writes wait before the file is written (several edits, one write). Default 2 s. */
   readonly saveDelayMs?: number;
+  /**
+   * Asked before every full walk (first sign-in, Refresh All, a gap recents cannot cover); false
+   * skips it. The host asks the user here when the day's token budget is nearly spent.
+   */
+  readonly beforeWalk?: (request: WalkRequest) => Promise<boolean>;
 }
 
 /** The parts of a write the extension made itself (add, update, merge, delete). */
@@ -93,9 +109,16 @@ export class IndexSync {
   private recentsUnavailable = false;
   private running: Promise<SyncResult> | undefined;
   private runningKind: 'sync' | 'walk' | undefined;
-  /** During a walk: ids read or written by us (kept at the end), and ids we deleted (not re-added by a later page). */
+  /** During a walk: ids read, or written by us, which the end of a full walk keeps. */
   private walkSeen: Set<number> | undefined;
-  private walkDeleted: Set<number> | undefined;
+  /**
+   * Ids we deleted, with the write's sequence number: a page requested before that write must not
+   * bring the organization back (recents or a walk page can be in flight while the user deletes).
+   */
+  private readonly ownDeletes = new Map<number, number>();
+  private writeSeq = 0;
+  /** Own writes made before the file is loaded: applied again over what the file held. */
+  private writesDuringLoad: OwnWrite[] | undefined;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private dirty = false;
   private saves: Promise<unknown> = Promise.resolve();
@@ -104,6 +127,7 @@ export class IndexSync {
 
   constructor(private readonly options: IndexSyncOptions) {
     this.now = options.now ?? Date.now;
+    this.writesDuringLoad = options.file ? [] : undefined;
   }
 
   /** Where the next catch-up starts (UTC `YYYY-MM-DD HH:MM:SS`), once known. */
@@ -133,14 +157,16 @@ export class IndexSync {
   applyOwnWrite(write: OwnWrite): void {
     const upserted = write.upserted ?? [];
     const removed = write.removed ?? [];
+    this.writeSeq++;
     for (const o of upserted) {
       this.walkSeen?.add(o.id);
-      this.walkDeleted?.delete(o.id);
+      this.ownDeletes.delete(o.id);
     }
     for (const id of removed) {
       this.walkSeen?.delete(id);
-      this.walkDeleted?.add(id);
+      this.ownDeletes.set(id, this.writeSeq);
     }
+    this.writesDuringLoad?.push(write);
     const change = this.options.index.apply(upserted, removed);
     if (change.upserted.length > 0 || change.removed.length > 0) this.saveSoon();
   }
@@ -161,7 +187,8 @@ export class IndexSync {
   }
 
   private schedule(kind: 'sync' | 'walk', run: SyncRunOptions): Promise<SyncResult> {
-    if (this.running && this.runningKind === kind) return this.running;
+    // A running walk also answers a refresh; only Refresh All during a catch-up waits and walks.
+    if (this.running && (kind === 'sync' || this.runningKind === 'walk')) return this.running;
     const before = this.running?.catch(() => undefined) ?? Promise.resolve();
     const p = before.then(() => this.execute(kind, run));
     this.running = p;
@@ -178,12 +205,30 @@ export class IndexSync {
 
   private async execute(kind: 'sync' | 'walk', run: SyncRunOptions): Promise<SyncResult> {
     const state: RunState = { requests: 0, upserted: 0, removed: 0, loadedFromDisk: false };
-    const signal = anySignal(run.signal, this.disposed.signal);
-    if (!this.fileChecked) await this.loadFile(state);
-    const { index } = this.options;
-    if (kind === 'walk' || !index.ready || this.watermark === undefined) return this.walk('full', run, signal, state);
-    if (this.recentsUnavailable) return this.walk('changes', run, signal, state);
-    return this.catchUp(run, signal, state);
+    const { signal, release } = anySignal(run.signal, this.disposed.signal);
+    try {
+      if (!this.fileChecked) await this.loadFile(state);
+      const { index } = this.options;
+      if (kind === 'walk') return await this.fullWalk('refresh-all', run, signal, state);
+      if (!index.ready || this.watermark === undefined) return await this.fullWalk(index.size > 0 ? 'incomplete' : 'first', run, signal, state);
+      if (this.recentsUnavailable) return await this.walk('changes', run, signal, state);
+      return await this.catchUp(run, signal, state);
+    } finally {
+      release();
+    }
+  }
+
+  /** A full walk, after the host agreed (it may ask the user when the day's token budget is low). */
+  private async fullWalk(reason: WalkReason, run: SyncRunOptions, signal: AbortSignal | undefined, state: RunState): Promise<SyncResult> {
+    const { beforeWalk, index, log, walkPageLimit } = this.options;
+    if (beforeWalk) {
+      const estimatedRequests = index.size > 0 ? Math.ceil(index.size / (walkPageLimit ?? WALK_PAGE_LIMIT)) : undefined;
+      if (!(await beforeWalk({ reason, ...(estimatedRequests !== undefined ? { estimatedRequests } : {}) }))) {
+        log(`Organization index: reading every organization (${reason}) was declined; ${index.ready ? 'showing the index as it was' : 'the list stays incomplete'}.`);
+        return { outcome: 'declined', ...state };
+      }
+    }
+    return this.walk('full', run, signal, state);
   }
 
   private async loadFile(state: RunState): Promise<void> {
@@ -192,8 +237,11 @@ export class IndexSync {
     if (!file) return;
     const started = this.now();
     const data = await file.load();
+    const writes = this.writesDuringLoad ?? [];
+    this.writesDuringLoad = undefined;
     if (!data) return;
     index.replaceAll(data.contents, true);
+    for (const w of writes) index.apply(w.upserted ?? [], w.removed ?? []);
     this.watermark = data.watermark;
     state.loadedFromDisk = true;
     log(`Organization index: loaded ${index.size} organizations from disk in ${this.now() - started} ms (synced until ${data.watermark ?? 'unknown'} UTC).`);
@@ -205,7 +253,7 @@ export class IndexSync {
     const maxAge = this.options.recentsMaxAgeMs ?? RECENTS_MAX_AGE_MS;
     if (this.now() - toSeconds(since) * 1000 > maxAge) {
       log(`Organization index: last sync (${since} UTC) is older than recents reaches back (${Math.round(maxAge / 86_400_000)} days); reading every organization again.`);
-      return this.walk('full', run, signal, state);
+      return this.fullWalk('stale', run, signal, state);
     }
     const startedAt = this.now();
     const limit = this.options.recentsPageLimit ?? RECENTS_PAGE_LIMIT;
@@ -215,13 +263,14 @@ export class IndexSync {
     let lastTimestamp: string | undefined;
     try {
       for (;;) {
+        const askedAt = this.writeSeq;
         const page = await source.recents(since, { start, limit, signal });
         state.requests++;
         const upserts: Organization[] = [];
         const removed: number[] = [];
         for (const item of page.items) {
           if (item.deleted) removed.push(item.id);
-          else if (item.organization) upserts.push(item.organization);
+          else if (item.organization && !this.deletedSince(item.id, askedAt)) upserts.push(item.organization);
         }
         const change = index.apply(upserts, removed);
         state.upserted += change.upserted.length;
@@ -258,15 +307,14 @@ export class IndexSync {
     const guard = new PagingGuard('Organization index walk');
     const seen = new Set<number>();
     this.walkSeen = seen;
-    this.walkDeleted = new Set<number>();
     let cursor: string | undefined;
     let loaded = 0;
     try {
       for (;;) {
+        const askedAt = this.writeSeq;
         const page = await source.listPage(cursor, { limit, signal, ...(updatedSince ? { updatedSince } : {}) });
         state.requests++;
-        const deleted = this.walkDeleted;
-        const items = page.items.filter((o) => !deleted.has(o.id));
+        const items = this.ownDeletes.size > 0 ? page.items.filter((o) => !this.deletedSince(o.id, askedAt)) : page.items;
         for (const o of items) seen.add(o.id);
         // One event per page: the tree fills as pages arrive.
         state.upserted += index.upsert(items).upserted.length;
@@ -281,7 +329,6 @@ export class IndexSync {
       throw e;
     } finally {
       this.walkSeen = undefined;
-      this.walkDeleted = undefined;
     }
     if (mode === 'full') state.removed += index.retainOnly(seen).removed.length;
     index.setReady(true);
@@ -291,6 +338,12 @@ export class IndexSync {
       : `Organization index: ${loaded} organizations changed since the last sync (${state.requests} request${state.requests === 1 ? '' : 's'}).`);
     await this.save();
     return { outcome: mode === 'full' ? 'walked' : 'walked-changes', ...state };
+  }
+
+  /** True when we deleted the organization after a page was requested (so the page is older). */
+  private deletedSince(id: number, askedAt: number): boolean {
+    const at = this.ownDeletes.get(id);
+    return at !== undefined && at > askedAt;
   }
 
   private cancelled(state: RunState, what: string, loaded?: number): SyncResult {
@@ -323,14 +376,24 @@ export class IndexSync {
   }
 }
 
-/** Aborted when either is (AbortSignal.any is not in every Node the host may run). */
-function anySignal(a: AbortSignal | undefined, b: AbortSignal): AbortSignal {
-  if (!a) return b;
-  if (a.aborted) return a;
-  if (b.aborted) return b;
+/**
+ * Aborted when either is (AbortSignal.any is not in every Node the host may run); `release` drops
+ * the listeners, so a long session does not pile them up on the dispose signal.
+ */
+function anySignal(a: AbortSignal | undefined, b: AbortSignal): { signal: AbortSignal; release: () => void } {
+  const none = (): void => undefined;
+  if (!a) return { signal: b, release: none };
+  if (a.aborted) return { signal: a, release: none };
+  if (b.aborted) return { signal: b, release: none };
   const c = new AbortController();
   const abort = (): void => c.abort();
   a.addEventListener('abort', abort, { once: true });
   b.addEventListener('abort', abort, { once: true });
-  return c.signal;
+  return {
+    signal: c.signal,
+    release: () => {
+      a.removeEventListener('abort', abort);
+      b.removeEventListener('abort', abort);
+    },
+  };
 }

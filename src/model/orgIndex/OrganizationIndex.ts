@@ -93,7 +93,8 @@ export class OrganizationIndex implements OrganizationIndexView {
 
   /**
    * Records from any route; those with `active_flag: false` (recents reports deleted and merged-away
-   * organizations so) are removed, records without a usable id skipped. One change event.
+   * organizations so) are removed, records without a usable id skipped, and a record older (by
+   * update_time) than the one held is ignored. One change event.
    */
   upsert(orgs: readonly Organization[]): IndexChange {
     return this.apply(orgs, []);
@@ -164,6 +165,8 @@ export class OrganizationIndex implements OrganizationIndexView {
     const removed: number[] = [];
     for (const c of upserts) {
       const old = this.records.get(c.id);
+      // A page read before one of our own writes must not put the older version back.
+      if (old && c.updateTime > 0 && old.updateTime > c.updateTime) continue;
       if (old) {
         this.count(old.group, -1);
         touched.add(old.group);

@@ -196,6 +196,64 @@ describe('organization index sync (sandbox, current API)', function () {
     assert.equal(r.lines.filter((l) => /older than recents reaches back/.test(l)).length, 1);
   });
 
+  it('asks before every full walk (first sign-in, Refresh All); a "no" reads nothing', async () => {
+    const asked: unknown[] = [];
+    let answer = false;
+    const r = rig(sb.url, sb.token, dir, { sync: { beforeWalk: async (w) => (asked.push(w), answer) } });
+    const declined = await r.sync.start();
+    assert.equal(declined.outcome, 'declined');
+    assert.equal(sb.log.length, 0);
+    assert.equal(r.index.ready, false);
+    assert.equal(r.lines.filter((l) => /declined/.test(l)).length, 1);
+    answer = true;
+    assert.equal((await r.sync.refresh()).outcome, 'walked');
+    answer = false;
+    assert.equal((await r.sync.refreshAll()).outcome, 'declined');
+    assert.equal(r.index.size, 3009, 'a declined Refresh All keeps the index');
+    assert.equal(r.index.ready, true);
+    assert.deepEqual(asked, [{ reason: 'first' }, { reason: 'first' }, { reason: 'refresh-all', estimatedRequests: 7 }]);
+    sb.clearLog();
+    assert.equal((await r.sync.refresh()).outcome, 'caught-up', 'a catch-up never asks');
+    assert.equal(asked.length, 3);
+  });
+
+  it('a refresh asked while the start runs shares it: one recents call', async () => {
+    await rig(sb.url, sb.token, dir).sync.start();
+    sb.clearLog();
+    const r = rig(sb.url, sb.token, dir);
+    const [a, b] = await Promise.all([r.sync.start(), r.sync.refresh()]);
+    assert.equal(a, b);
+    assert.equal(sb.log.filter(isRecents).length, 1);
+  });
+
+  it('an organization we delete while recents is in flight does not come back from that answer', async () => {
+    await rig(sb.url, sb.token, dir).sync.start();
+    assert.equal((await api('PATCH', '/api/v2/organizations/3', { name: 'Changed elsewhere' })).status, 200);
+    const { sandboxRecents } = await import('./sandboxRecents');
+    const inner = sandboxRecents(sb.url, sb.token);
+    let sent!: () => void;
+    const requestSent = new Promise<void>((resolve) => (sent = resolve));
+    const r = rig(sb.url, sb.token, dir, { recents: (since, o) => { const p = inner(since, o); sent(); return p; } });
+    const running = r.sync.start();
+    await requestSent;
+    r.sync.applyOwnWrite({ removed: [3] });
+    const result = await running;
+    assert.equal(result.outcome, 'caught-up');
+    assert.equal(sb.log.filter(isRecents).length, 1);
+    assert.equal(r.index.get(3), undefined, 'the delete wins over the older answer');
+  });
+
+  it('an own write made while the file loads survives the load', async () => {
+    await rig(sb.url, sb.token, dir).sync.start();
+    const r = rig(sb.url, sb.token, dir, { recents: async () => ({ items: [], moreItems: false }) });
+    const running = r.sync.start();
+    r.sync.applyOwnWrite({ removed: [4], upserted: [{ ...r.index.get(1) ?? { id: 1 }, id: 1, name: 'Renamed by us', update_time: '2030-01-01 00:00:00' } as never] });
+    await running;
+    assert.equal(r.index.get(4), undefined);
+    assert.equal(r.index.get(1)!.name, 'Renamed by us');
+    assert.equal(r.index.size, 3008);
+  });
+
   it('Refresh All drops organizations deleted elsewhere even without recents, in one reset', async () => {
     const r = rig(sb.url, sb.token, dir);
     await r.sync.start();

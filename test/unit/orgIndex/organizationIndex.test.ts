@@ -117,6 +117,15 @@ describe('organization index: groups and local queries', () => {
     ]);
   });
 
+  it('an older version of a record (a page read before our own write) does not replace the newer one', () => {
+    const index = new OrganizationIndex({ locale: 'en' });
+    index.upsert([org(1, 'Acme renamed by us', { update_time: '2024-05-01 10:00:01' })]);
+    index.upsert([org(1, 'Acme', { update_time: '2024-05-01 10:00:00' })]);
+    assert.equal(index.get(1)!.name, 'Acme renamed by us');
+    index.upsert([org(1, 'Acme renamed again', { update_time: '2024-05-01 10:00:01' })]);
+    assert.equal(index.get(1)!.name, 'Acme renamed again', 'the same second: the later answer wins');
+  });
+
   it('records without a usable id or with wrong types are skipped or coerced, never thrown on', () => {
     const index = new OrganizationIndex({ locale: 'en' });
     const bad = [null, { name: 'no id' }, { id: 'x1', name: 'bad id' }, { id: 9, name: 42, owner_id: 'seven', label_ids: [null, 'a', 4], update_time: 17 }] as unknown as Organization[];
