@@ -117,6 +117,7 @@ export class IndexSync {
    */
   private readonly ownDeletes = new Map<number, number>();
   private writeSeq = 0;
+  private walkingAll = false;
   /** Own writes made before the file is loaded: applied again over what the file held. */
   private writesDuringLoad: OwnWrite[] | undefined;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
@@ -187,8 +188,9 @@ export class IndexSync {
   }
 
   private schedule(kind: 'sync' | 'walk', run: SyncRunOptions): Promise<SyncResult> {
-    // A running walk also answers a refresh; only Refresh All during a catch-up waits and walks.
-    if (this.running && (kind === 'sync' || this.runningKind === 'walk')) return this.running;
+    // A running full walk also answers Refresh All, and any run answers a refresh; only Refresh All
+    // during a catch-up waits for it and then walks.
+    if (this.running && (kind === 'sync' || this.runningKind === 'walk' || this.walkingAll)) return this.running;
     const before = this.running?.catch(() => undefined) ?? Promise.resolve();
     const p = before.then(() => this.execute(kind, run));
     this.running = p;
@@ -307,6 +309,7 @@ export class IndexSync {
     const guard = new PagingGuard('Organization index walk');
     const seen = new Set<number>();
     this.walkSeen = seen;
+    this.walkingAll = mode === 'full';
     let cursor: string | undefined;
     let loaded = 0;
     try {
@@ -329,6 +332,7 @@ export class IndexSync {
       throw e;
     } finally {
       this.walkSeen = undefined;
+      this.walkingAll = false;
     }
     if (mode === 'full') state.removed += index.retainOnly(seen).removed.length;
     index.setReady(true);

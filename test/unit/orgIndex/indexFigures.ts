@@ -65,6 +65,13 @@ export async function measureIndex(size: number): Promise<IndexFigures> {
     const expandStart = performance.now();
     for (let i = 0; i < 50; i++) index.query({ group: groups[i % groups.length].key, sort: byName, start: 0, limit: 50 });
     const expandsMs = performance.now() - expandStart;
+    const biggest = [...groups].sort((a, b) => b.count - a.count)[0].key;
+    const sameStart = performance.now();
+    for (let i = 0; i < 50; i++) index.query({ group: biggest, sort: byName, start: 0, limit: 50 });
+    const sameLetterMs = performance.now() - sameStart;
+    const saveStart = performance.now();
+    assert.equal(await file.save(index.contents(), data.watermark), true);
+    const saveMs = performance.now() - saveStart;
     const allStart = performance.now();
     index.query({ sort: byName, start: 0, limit: 50 });
     const wholeSortMs = performance.now() - allStart;
@@ -83,6 +90,8 @@ export async function measureIndex(size: number): Promise<IndexFigures> {
       diskMB: mb(diskBytes),
       loadFromDiskToGroupsMs: ms(loadMs),
       fiftyLetterExpandsMs: ms(expandsMs),
+      fiftyExpandsOfOneLetterMs: ms(sameLetterMs),
+      saveToDiskMs: ms(saveMs),
       wholeIndexNameSortMs: ms(wholeSortMs),
       groups: groups.length,
     };

@@ -226,6 +226,15 @@ describe('organization index sync (sandbox, current API)', function () {
     assert.equal(sb.log.filter(isRecents).length, 1);
   });
 
+  it('Refresh All asked during the first walk is answered by that walk, not a second one', async () => {
+    const r = rig(sb.url, sb.token, dir);
+    let again: Promise<unknown> | undefined;
+    const first = r.sync.start({ onProgress: () => (again ??= r.sync.refreshAll()) });
+    await Promise.all([first, again]);
+    assert.ok(again);
+    assert.equal(sb.log.filter(isList).length, 7);
+  });
+
   it('an organization we delete while recents is in flight does not come back from that answer', async () => {
     await rig(sb.url, sb.token, dir).sync.start();
     assert.equal((await api('PATCH', '/api/v2/organizations/3', { name: 'Changed elsewhere' })).status, 200);
