@@ -9,6 +9,7 @@ import * as vm from 'node:vm';
 import { parseSort } from '../../../src/api/sortSpec';
 import { IndexFile } from '../../../src/model/orgIndex/IndexFile';
 import { OrganizationIndex } from '../../../src/model/orgIndex/OrganizationIndex';
+import { probe } from '../../../src/sandbox/probe';
 import { startSandbox } from '../../../src/sandbox/server';
 import type { Sandbox } from '../../../src/sandbox/types';
 import { accountOf, isList, isRecents, rig, tempStorage } from './indexKit';
@@ -48,6 +49,13 @@ export async function measureIndex(size: number): Promise<IndexFigures> {
     const restart = { requests: sb.log.length, recents: sb.log.filter(isRecents).length, tokens: tokensOf(sb) };
     assert.deepEqual([restart.requests, restart.recents], [1, 1]);
 
+    for (let id = 1; id <= 50; id++) await probe(sb.url, 'PATCH', `/api/v2/organizations/${id * 7}`, { token: sb.token, body: { name: `Changed outside ${id}` } });
+    sb.clearLog();
+    const third = rig(sb.url, sb.token, dir);
+    const caught = await third.sync.start();
+    assert.equal(caught.upserted, 50);
+    const after50 = { requests: sb.log.length, tokens: tokensOf(sb) };
+
     // The index alone in the heap: a fresh one loaded from the file, everything else already settled.
     const before = settledHeap();
     const loadStart = performance.now();
@@ -85,6 +93,8 @@ export async function measureIndex(size: number): Promise<IndexFigures> {
       firstWalkMs: ms(walkMs),
       restartRequests: restart.requests,
       restartTokens: restart.tokens,
+      restartAfter50ChangesRequests: after50.requests,
+      restartAfter50ChangesTokens: after50.tokens,
       heapMB: mb(heapBytes),
       heapWithSortedListsMB: mb(heapWithCaches),
       diskMB: mb(diskBytes),

@@ -83,6 +83,19 @@ describe('organization index sync (sandbox, current API)', function () {
     assert.match(second.lines.join('\n'), /loaded 3009 organizations from disk/);
   });
 
+  it('a start after 50 outside changes: one recents call brings all 50', async () => {
+    await rig(sb.url, sb.token, dir).sync.start();
+    for (let id = 100; id < 150; id++) assert.equal((await api('PATCH', `/api/v2/organizations/${id}`, { name: `Changed ${id}` })).status, 200);
+    sb.clearLog();
+    const r = rig(sb.url, sb.token, dir);
+    const result = await r.sync.start();
+    assert.equal(result.outcome, 'caught-up');
+    assert.equal(result.upserted, 50);
+    assert.equal(sb.log.length, 1);
+    assert.ok(sb.log.every(isRecents));
+    for (let id = 100; id < 150; id++) assert.equal(r.index.get(id)!.name, `Changed ${id}`);
+  });
+
   it('a deletion and a merge made outside the extension leave the index after recents', async () => {
     await rig(sb.url, sb.token, dir).sync.start();
     assert.equal((await api('DELETE', '/api/v2/organizations/12')).status, 200);
