@@ -51,7 +51,9 @@ export function toSeconds(value: unknown): number {
   if (typeof value !== 'string' || value === '') return 0;
   const iso = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(value) ? value.replace(' ', 'T') + 'Z' : value;
   const ms = Date.parse(iso);
-  return Number.isNaN(ms) ? 0 : Math.floor(ms / 1000);
+  // Before 1970 or unparsable: unknown. The file accepts only counts, and a record it cannot read
+  // back would drop the file (and cost a full walk) at every start.
+  return Number.isNaN(ms) || ms < 1000 ? 0 : Math.floor(ms / 1000);
 }
 
 /** Seconds since the epoch → v1 text (`YYYY-MM-DD HH:MM:SS`, UTC); '' for 0. */
@@ -82,12 +84,12 @@ export function compactOrganization(org: Organization): CompactOrganization | un
   const labels = asIds(rec.label_ids);
   const single = asId(rec.label);
   if (labels.length === 0 && single !== undefined) labels.push(single);
-  const visible = Number(asText(rec.visible_to));
+  const visible = Number(asText(rec.visible_to).trim() || NaN);
   return new CompactOrganization(
     id,
     asText(rec.name),
     ownerIdOf(rec.owner_id),
-    Number.isInteger(visible) && visible > 0 ? visible : 0,
+    Number.isSafeInteger(visible) && visible > 0 ? visible : 0,
     labels.length === 0 ? NO_LABELS : labels,
     toSeconds(rec.add_time),
     toSeconds(rec.update_time),
