@@ -59,6 +59,11 @@ describe('organization index sync (sandbox, current API)', function () {
     assert.equal(ids.length, 3009, 'every organization sits in exactly one group');
     assert.deepEqual(new Set(ids), new Set(server.map((o) => o.id)));
     assert.equal(r.index.groups().reduce((n, g) => n + g.count, 0), 3009);
+    const other = r.index.groups().at(-1)!;
+    assert.equal(other.key, 'Other', 'names starting with "<" (ids 2, 3) sit in Other, shown last');
+    const otherIds = r.index.query({ group: 'Other', sort: byName, start: 0, limit: 100 }).items.map((o) => o.id);
+    assert.ok(otherIds.includes(2) && otherIds.includes(3));
+    for (const key of ['Ö', 'Å', 'É', 'Ж', '東', 'ש', 'ا']) assert.ok(r.index.groups().some((g) => g.key === key), key);
     assert.ok(fs.existsSync(r.file.path), 'the index was written');
     assert.ok(fs.readdirSync(dir).every((f) => !f.endsWith('.tmp')));
   });
@@ -175,6 +180,23 @@ describe('organization index sync (sandbox, current API)', function () {
     // Org 5 was not really deleted on the server: the local write stays until recents says otherwise.
     assert.equal(next.index.get(5), undefined);
     assert.equal(sb.log.filter(isList).length, 0);
+  });
+
+  it('dispose cancels a running walk and writes pending own writes', async () => {
+    const r = rig(sb.url, sb.token, dir, { sync: { saveDelayMs: 60_000 } });
+    await r.sync.start();
+    assert.equal((await api('DELETE', '/api/v2/organizations/8')).status, 200);
+    r.sync.applyOwnWrite({ removed: [8] });
+    sb.clearLog();
+    let disposing: Promise<void> | undefined;
+    const walk = r.sync.refreshAll({ onProgress: () => (disposing ??= r.sync.dispose()) });
+    assert.equal((await walk).outcome, 'cancelled');
+    await disposing;
+    assert.equal(sb.log.filter(isList).length, 1);
+    const next = rig(sb.url, sb.token, dir, { recents: async () => ({ items: [], moreItems: false }) });
+    await next.sync.start();
+    assert.equal(next.index.get(8), undefined, 'the own delete reached the file');
+    assert.equal(next.index.size, 3008);
   });
 
   it('recents answering 403: the changes are read from the list with updated_since, and the log says so', async () => {
