@@ -46,6 +46,13 @@ export class CompactOrganization {
   }
 }
 
+/** True when two compact records hold the same values. */
+export function sameCompact(a: CompactOrganization, b: CompactOrganization): boolean {
+  return a.id === b.id && a.name === b.name && a.ownerId === b.ownerId && a.visibleTo === b.visibleTo
+    && a.addTime === b.addTime && a.updateTime === b.updateTime && a.address === b.address && a.locality === b.locality
+    && a.labelIds.length === b.labelIds.length && a.labelIds.every((l, i) => l === b.labelIds[i]);
+}
+
 /** `2024-02-29 10:20:30` (v1, UTC) or ISO 8601 (v2) → seconds since the epoch; 0 for anything else. */
 export function toSeconds(value: unknown): number {
   if (typeof value !== 'string' || value === '') return 0;

@@ -5,7 +5,7 @@ import type { Organization } from '../../api/records';
 import { asBool, asId, asRecord } from '../../api/coerce';
 import { OTHER_GROUP } from '../../api/firstChar';
 import { comparatorFor, formatSort, type SortSpec } from '../../api/sortSpec';
-import { CompactOrganization, compactOrganization, expandOrganization, ownerNameOf } from './CompactOrganization';
+import { CompactOrganization, compactOrganization, expandOrganization, ownerNameOf, sameCompact } from './CompactOrganization';
 import type { IndexChange, IndexGroup, IndexQuery, OrganizationIndexView } from './types';
 
 export interface OrganizationIndexOptions {
@@ -167,6 +167,8 @@ export class OrganizationIndex implements OrganizationIndexView {
       const old = this.records.get(c.id);
       // A page read before one of our own writes must not put the older version back.
       if (old && c.updateTime > 0 && old.updateTime > c.updateTime) continue;
+      // Recents re-reports the hour before the last sync (the clock margin): no event for no change.
+      if (old && sameCompact(old, c)) continue;
       if (old) {
         this.count(old.group, -1);
         touched.add(old.group);

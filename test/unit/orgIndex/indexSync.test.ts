@@ -99,6 +99,24 @@ describe('organization index sync (sandbox, current API)', function () {
     assert.equal(sb.log.length, 1);
     assert.ok(sb.log.every(isRecents));
     for (let id = 100; id < 150; id++) assert.equal(r.index.get(id)!.name, `Changed ${id}`);
+    // The next start re-reads that hour (the clock margin) but finds nothing new: no change event.
+    sb.clearLog();
+    const again = rig(sb.url, sb.token, dir);
+    const second = await again.sync.start();
+    assert.equal(sb.log.length, 1);
+    assert.equal(second.upserted, 0);
+    assert.deepEqual(again.changes.filter((c) => !c.reset), []);
+  });
+
+  it('recents in pages of 20: 50 changes in 3 requests, start moving forward each time', async () => {
+    await rig(sb.url, sb.token, dir).sync.start();
+    for (let id = 200; id < 250; id++) await api('PATCH', `/api/v2/organizations/${id}`, { name: `Paged ${id}` });
+    sb.clearLog();
+    const r = rig(sb.url, sb.token, dir, { sync: { recentsPageLimit: 20 } });
+    const result = await r.sync.start();
+    assert.equal(result.upserted, 50);
+    assert.deepEqual(sb.log.filter(isRecents).map((e) => [e.query.start, e.query.limit]), [['0', '20'], ['20', '20'], ['40', '20']]);
+    for (let id = 200; id < 250; id++) assert.equal(r.index.get(id)!.name, `Paged ${id}`);
   });
 
   it('a deletion and a merge made outside the extension leave the index after recents', async () => {
