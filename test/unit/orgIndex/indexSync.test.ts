@@ -181,6 +181,21 @@ describe('organization index sync (sandbox, current API)', function () {
     assert.ok(fs.existsSync(r.file.path));
   });
 
+  it('a list that keeps failing mid-walk: the error reaches the host, what was read stays, nothing is saved; Retry walks again', async () => {
+    const r = rig(sb.url, sb.token, dir);
+    const failing = r.sync.start({ onProgress: (p) => p.loaded === 1000 && sb.setFaults([{ kind: 'status', status: 500, match: { path: '/api/v2/organizations' } }]) });
+    const err = await failing.then(() => undefined, (e) => e);
+    assert.equal(err?.kind, 'server');
+    assert.equal(r.index.size, 1000);
+    assert.equal(r.index.ready, false);
+    assert.equal(fs.existsSync(r.file.path), false);
+    sb.clearFaults();
+    const retry = await r.sync.refresh();
+    assert.equal(retry.outcome, 'walked');
+    assert.equal(r.index.size, 3009);
+    assert.equal(r.index.ready, true);
+  });
+
   it('the extension\'s own writes change the index at once and reach the file on flush', async () => {
     const r = rig(sb.url, sb.token, dir, { sync: { saveDelayMs: 60_000 } });
     await r.sync.start();
