@@ -181,6 +181,19 @@ describe('organization index sync (sandbox, current API)', function () {
     assert.ok(fs.existsSync(r.file.path));
   });
 
+  it('cancel while a page hangs on the server ends the walk at once, keeping the pages read', async () => {
+    const r = rig(sb.url, sb.token, dir);
+    const ctl = new AbortController();
+    const walk = r.sync.start({ signal: ctl.signal, onProgress: (p) => p.loaded === 1000 && sb.setFaults([{ kind: 'hang', match: { path: '/api/v2/organizations' } }]) });
+    await sb.waitForLog((e) => e.fault === 'hang');
+    ctl.abort();
+    const result = await walk;
+    assert.equal(result.outcome, 'cancelled');
+    assert.equal(r.index.size, 1000);
+    assert.equal(r.index.ready, false);
+    sb.clearFaults();
+  });
+
   it('a list that keeps failing mid-walk: the error reaches the host, what was read stays, nothing is saved; Retry walks again', async () => {
     const r = rig(sb.url, sb.token, dir);
     const failing = r.sync.start({ onProgress: (p) => p.loaded === 1000 && sb.setFaults([{ kind: 'status', status: 500, match: { path: '/api/v2/organizations' } }]) });
