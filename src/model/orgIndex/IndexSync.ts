@@ -96,6 +96,14 @@ export interface OwnWrite {
   readonly removed?: readonly number[];
 }
 
+/** Where an interrupted first walk stands, so Refresh goes on from there instead of paying twice. */
+interface WalkResume {
+  readonly cursor: string;
+  readonly seen: Set<number>;
+  readonly loaded: number;
+  readonly startedAt: number;
+}
+
 interface RunState {
   requests: number;
   upserted: number;
@@ -118,6 +126,7 @@ export class IndexSync {
   private readonly ownDeletes = new Map<number, number>();
   private writeSeq = 0;
   private walkingAll = false;
+  private resume: WalkResume | undefined;
   /** Own writes made before the file is loaded: applied again over what the file held. */
   private writesDuringLoad: OwnWrite[] | undefined;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
@@ -230,7 +239,18 @@ export class IndexSync {
         return { outcome: 'declined', ...state };
       }
     }
-    return this.walk('full', run, signal, state);
+    const resume = reason === 'incomplete' ? this.resume : undefined;
+    this.resume = undefined;
+    if (!resume) return this.walk('full', run, signal, state);
+    log(`Organization index: going on with the interrupted walk after ${resume.loaded} organizations.`);
+    try {
+      return await this.walk('full', run, signal, state, resume);
+    } catch (e) {
+      // The cursor may have expired meanwhile: start over once rather than fail.
+      if ((e as { status?: unknown }).status !== 400 || state.requests > 0) throw e;
+      log('Organization index: the interrupted walk could not go on (its position expired); reading every organization from the start.');
+      return this.walk('full', run, signal, state);
+    }
   }
 
   private async loadFile(state: RunState): Promise<void> {
@@ -300,18 +320,19 @@ export class IndexSync {
     return { outcome: 'caught-up', ...state };
   }
 
-  private async walk(mode: 'full' | 'changes', run: SyncRunOptions, signal: AbortSignal | undefined, state: RunState): Promise<SyncResult> {
+  private async walk(mode: 'full' | 'changes', run: SyncRunOptions, signal: AbortSignal | undefined, state: RunState, resume?: WalkResume): Promise<SyncResult> {
     const { index, source, log } = this.options;
-    const startedAt = this.now();
+    const startedAt = resume?.startedAt ?? this.now();
     const updatedSince = mode === 'changes' && this.watermark ? toRfc3339(this.watermark) : undefined;
     const estimated = mode === 'full' && index.size > 0 ? index.size : undefined;
     const limit = this.options.walkPageLimit ?? WALK_PAGE_LIMIT;
     const guard = new PagingGuard('Organization index walk');
-    const seen = new Set<number>();
+    const seen = resume?.seen ?? new Set<number>();
     this.walkSeen = seen;
     this.walkingAll = mode === 'full';
-    let cursor: string | undefined;
-    let loaded = 0;
+    let cursor: string | undefined = resume?.cursor;
+    let loaded = resume?.loaded ?? 0;
+    guard.start(cursor);
     try {
       for (;;) {
         const askedAt = this.writeSeq;
@@ -327,6 +348,9 @@ export class IndexSync {
         cursor = page.nextCursor!;
       }
     } catch (e) {
+      // An incomplete index goes on from this page next time (a cancel, a network or server error);
+      // a stuck cursor does not, since going on from it would loop again.
+      if (mode === 'full' && !index.ready && cursor !== undefined && !(e instanceof PagingStuckError)) this.resume = { cursor, seen, loaded, startedAt };
       if (signal?.aborted) return this.cancelled(state, 'walk', loaded);
       if (e instanceof PagingStuckError) log(`Organization index: ${e.message}`);
       throw e;

@@ -164,7 +164,7 @@ describe('organization index sync (sandbox, current API)', function () {
     assert.ok(r.index.query({ group: 'Z', sort: byName, start: 0, limit: 5000 }).items.some((o) => o.id === 1));
   });
 
-  it('cancel during the first walk keeps what was read, not ready and not saved; refresh finishes it', async () => {
+  it('cancel during the first walk keeps what was read, not ready and not saved; refresh goes on from there', async () => {
     const r = rig(sb.url, sb.token, dir);
     const ctl = new AbortController();
     const result = await r.sync.start({ signal: ctl.signal, onProgress: (p) => p.loaded >= 1000 && ctl.abort() });
@@ -174,9 +174,15 @@ describe('organization index sync (sandbox, current API)', function () {
     assert.equal(fs.existsSync(r.file.path), false, 'a partial walk is never stored as the whole');
     assert.match(r.lines.join('\n'), /cancelled after 1000 organizations/);
     assert.equal(sb.log.filter(isList).length, 2);
-    const done = await r.sync.refresh();
+    sb.clearLog();
+    const progress: number[] = [];
+    const done = await r.sync.refresh({ onProgress: (p) => progress.push(p.loaded) });
     assert.equal(done.outcome, 'walked');
+    assert.equal(sb.log.filter(isList).length, 5, 'the 2 pages read are not read again');
+    assert.ok(sb.log.filter(isList)[0].query.cursor, 'it goes on from the cursor of page 3');
+    assert.deepEqual(progress, [1500, 2000, 2500, 3000, 3009]);
     assert.equal(r.index.size, 3009);
+    assert.equal(new Set(reachable(r.index)).size, 3009);
     assert.equal(r.index.ready, true);
     assert.ok(fs.existsSync(r.file.path));
   });
@@ -192,6 +198,19 @@ describe('organization index sync (sandbox, current API)', function () {
     assert.equal(r.index.size, 1000);
     assert.equal(r.index.ready, false);
     sb.clearFaults();
+  });
+
+  it('an interrupted walk whose position expired starts over once, with one log line', async () => {
+    const r = rig(sb.url, sb.token, dir);
+    const ctl = new AbortController();
+    await r.sync.start({ signal: ctl.signal, onProgress: (p) => p.loaded >= 500 && ctl.abort() });
+    sb.setFaults([{ kind: 'status', status: 400, times: 1, match: { path: '/api/v2/organizations' } }]);
+    sb.clearLog();
+    const done = await r.sync.refresh();
+    assert.equal(done.outcome, 'walked');
+    assert.equal(r.index.size, 3009);
+    assert.equal(sb.log.filter(isList).length, 8, '1 refused + 7 from the start');
+    assert.equal(r.lines.filter((l) => /position expired/.test(l)).length, 1);
   });
 
   it('a list that keeps failing mid-walk: the error reaches the host, what was read stays, nothing is saved; Retry walks again', async () => {
