@@ -119,6 +119,20 @@ describe('organization index sync (sandbox, current API)', function () {
     for (let id = 200; id < 250; id++) assert.equal(r.index.get(id)!.name, `Paged ${id}`);
   });
 
+  it('with the day\'s token budget spent, a start still shows every organization from disk', async () => {
+    await rig(sb.url, sb.token, dir).sync.start();
+    sb.setTokenBudget({ limit: 1000, used: 1000 });
+    sb.clearLog();
+    const r = rig(sb.url, sb.token, dir);
+    const err = await r.sync.start().then(() => undefined, (e) => e);
+    assert.equal(err?.status, 429);
+    assert.equal(r.index.ready, true);
+    assert.equal(r.index.size, 3009);
+    assert.equal(r.index.groups().reduce((n, g) => n + g.count, 0), 3009);
+    assert.equal(sb.log.filter(isList).length, 0, 'no walk is attempted');
+    sb.setTokenBudget({ limit: 0, used: 0 });
+  });
+
   it('a deletion and a merge made outside the extension leave the index after recents', async () => {
     await rig(sb.url, sb.token, dir).sync.start();
     assert.equal((await api('DELETE', '/api/v2/organizations/12')).status, 200);
