@@ -25,7 +25,10 @@ export interface IndexChange {
   readonly upserted: readonly number[];
   /** Ids deleted or merged away. */
   readonly removed: readonly number[];
-  /** True after a load, a full walk or a clear: readers drop what they derived and ask again. */
+  /**
+   * True after a load, a full walk or a clear, and when `ready` changes: readers drop what they
+   * derived and ask again.
+   */
   readonly reset: boolean;
 }
 
