@@ -120,6 +120,7 @@ export function activate(context: vscode.ExtensionContext): PipedriveExtensionAp
     log,
     panels,
     ui: () => ui,
+    index: () => undefined,
     requireClient(): PipedriveClient {
       const client = auth.client;
       if (!client) throw new Error('Sign in to Pipedrive first (Pipedrive: Sign In with API Token).');

@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 import type { Organization, PipedriveClient } from '../api';
 import type { AuthService } from '../auth/AuthService';
 import type { OrganizationStore, OwnerScope } from '../model/OrganizationStore';
+import type { OrganizationIndexView } from '../model/orgIndex/types';
 import type { SessionCatalog } from '../model/SessionCatalog';
 import type { TreeNode } from '../tree/nodes';
 import type { OrganizationTreeProvider } from '../tree/OrganizationTreeProvider';
@@ -19,6 +20,11 @@ export interface CommandContext {
   readonly log: vscode.LogOutputChannel;
   /** The Details and Flow panels (one per organization each). */
   readonly panels: Panels;
+  /**
+   * The signed-in account's local organization index (every organization, kept in sync through
+   * recents); undefined when signed out. Check `ready` before trusting it to be complete.
+   */
+  index(): OrganizationIndexView | undefined;
   /** The prompts: real ones, or the scripted ones a test installed (setUserInput). */
   ui(): UserInput;
   /** The client of the signed-in session; throws "Sign in first" when signed out. */
