@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Organization, PipedriveClient, User } from './api';
+import type { ApiMode, Organization, PipedriveClient, User } from './api';
 import { AuthService } from './auth/AuthService';
 import type { CommandContext } from './commands/CommandContext';
 import { withErrorBoundary } from './commands/errorBoundary';
@@ -60,7 +60,7 @@ export function activate(context: vscode.ExtensionContext): PipedriveExtensionAp
 
   const store = new OrganizationStore({ pageSize: config().get<number>('pageSize'), sort: config().get<string>('sort') });
   store.setScope(context.globalState.get<OwnerScope>(SCOPE_KEY) ?? {});
-  const auth = new AuthService(context.secrets, log, () => ({ baseUrl: config().get<string>('apiBaseUrl') ?? 'https://api.pipedrive.com' }), {
+  const auth = new AuthService(context.secrets, log, () => ({ baseUrl: config().get<string>('apiBaseUrl') ?? 'https://api.pipedrive.com', apiMode: apiModeSetting(config().get<string>('apiMode')) }), {
     memento: context.globalState,
     ui: () => ui,
   });
@@ -139,8 +139,8 @@ export function activate(context: vscode.ExtensionContext): PipedriveExtensionAp
 
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('pipedrive.apiBaseUrl')) {
-        // A new server: sign in there with the stored token (or fall back to the welcome view).
+      if (e.affectsConfiguration('pipedrive.apiBaseUrl') || e.affectsConfiguration('pipedrive.apiMode')) {
+        // A new server or API mode: sign in there with the stored token (or fall back to the welcome view).
         void restore();
       } else if (e.affectsConfiguration('pipedrive.pageSize') || e.affectsConfiguration('pipedrive.sort')) {
         store.configure({ pageSize: config().get<number>('pageSize'), sort: config().get<string>('sort') });
@@ -187,6 +187,11 @@ export function activate(context: vscode.ExtensionContext): PipedriveExtensionAp
     },
     revealOrganization: (org, options) => ctx.reveal(org, options),
   };
+}
+
+/** The setting's value, or today's API for anything else. */
+function apiModeSetting(value: string | undefined): ApiMode {
+  return value === 'legacy-v1' ? 'legacy-v1' : 'current';
 }
 
 function deferred(): { promise: Promise<void>; resolve: () => void } {

@@ -81,9 +81,30 @@ const V2_ROUTE: Record<RetirableOperation, string> = {
   listOrganizationActivities: 'GET /api/v2/activities?org_id=',
 };
 
+/** The counters v2 sends only through include_fields: the ones the tree and the Details header show. */
+const DETAIL_COUNTERS = [
+  'people_count', 'open_deals_count', 'closed_deals_count', 'won_deals_count', 'lost_deals_count', 'activities_count',
+  'done_activities_count', 'undone_activities_count', 'files_count', 'notes_count', 'followers_count', 'email_messages_count',
+] as const;
+
 export type ActivitiesPage = OffsetPage<Activity> & { activityDistribution?: ActivityDistribution };
 
+/**
+ * Which organization routes the client speaks. `current` (the default) is Pipedrive as it answers
+ * today: every operation with a v2 route uses it from the first call, v1 only where v2 has none
+ * (changelog, files, flow, mail, permitted users, merge, followers, users, filters, recents).
+ * `legacy-v1` calls the seed's v1 routes for servers that still serve them, and switches an
+ * operation to v2 when its v1 route answers 410 or 404 "Unknown method".
+ */
+export type ApiMode = 'current' | 'legacy-v1';
+
+export const API_MODES: readonly ApiMode[] = ['current', 'legacy-v1'];
+
+export const ALL_RETIRABLE_OPERATIONS: readonly RetirableOperation[] = Object.keys(V2_ROUTE) as RetirableOperation[];
+
 export interface ClientOptions extends PipedriveClientOptions {
+  /** Default `current`: no probe of retired routes, v2 from the first call. */
+  apiMode?: ApiMode;
   /** Start with these operations on v2 already (e.g. remembered from an earlier session). */
   v2Operations?: RetirableOperation[];
   /** How long the local index (v2 list by first_char) trusts updated_since before a full walk (default 15 min). */
@@ -111,7 +132,9 @@ export class PipedriveClient extends PipedriveV2Api {
   constructor(options: ClientOptions) {
     super(options);
     this.clientOptions = options;
-    for (const op of options.v2Operations ?? []) this.retired.add(op);
+    // Today's API needs no probe: a retired route would only cost a 404 per operation and session.
+    const start = (options.apiMode ?? 'current') === 'current' ? ALL_RETIRABLE_OPERATIONS : options.v2Operations ?? [];
+    for (const op of start) this.retired.add(op);
     const clock = options.clock ?? systemClock;
     this.index = new OrganizationIndex(
       (cursor, updatedSince) => this.listOrganizationsV2({ cursor, updated_since: updatedSince, limit: 500 }),
@@ -123,6 +146,11 @@ export class PipedriveClient extends PipedriveV2Api {
   /** The operations currently served through v2. */
   get v2Operations(): RetirableOperation[] {
     return [...this.retired];
+  }
+
+  /** `current` once every retirable operation runs through v2 (from the start, or after each switched). */
+  get apiMode(): ApiMode {
+    return this.retired.size === ALL_RETIRABLE_OPERATIONS.length ? 'current' : 'legacy-v1';
   }
 
   isOnV2(operation: RetirableOperation): boolean {
@@ -214,9 +242,18 @@ export class PipedriveClient extends PipedriveV2Api {
         };
       },
       async () => {
-        const org = await this.getOrganizationV2(id, {}, { ...call });
+        // Counters come only when asked for; followers only when there are some (v2 details
+        // carry none), so an organization nobody follows costs one request as in v1.
+        const org = await this.getOrganizationV2(id, { include_fields: [...DETAIL_COUNTERS] }, { ...call });
         const users = await this.userLookup(call);
-        return { organization: organizationFromV2(org, users), followers: {} };
+        const followers: OrganizationDetails['followers'] = {};
+        if (Number(org.followers_count ?? 0) > 0) {
+          for await (const f of this.iterateOrganizationFollowersV2(id, { limit: 500 }, call)) {
+            const u = users(f.user_id);
+            followers[f.user_id] = { id: f.user_id, user_id: f.user_id, name: u?.name ?? '', email: u?.email ?? '', pic_hash: null };
+          }
+        }
+        return { organization: organizationFromV2(org, users), followers };
       },
     );
   }

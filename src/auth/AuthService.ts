@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { PipedriveClient, PipedriveError, redact, type RequestEvent, type User } from '../api';
+import { PipedriveClient, PipedriveError, redact, type ApiMode, type RequestEvent, type RetirableOperation, type User } from '../api';
 import { checkBaseUrl, needsTokenConsent } from '../api/baseUrl';
 import { Emitter, type Event } from '../util/Emitter';
 import type { UserInput } from '../ui/UserInput';
@@ -10,7 +10,12 @@ export const TOKEN_KEY = 'pipedrive.apiToken';
 
 export interface ClientSettings {
   baseUrl: string;
+  /** `current` (default): today's API; `legacy-v1`: the seed's v1 routes, for servers that still serve them. */
+  apiMode?: ApiMode;
 }
+
+/** globalState key: per API host, the operations legacy mode found retired (410 / 404) and runs on v2. */
+export const V2_SWITCHES_KEY = 'pipedrive.v2Operations';
 
 export type AuthState = { signedIn: false } | { signedIn: true; user: User };
 
@@ -262,12 +267,42 @@ export class AuthService implements vscode.Disposable {
   }
 
   private createClient(token: string, baseUrl: string): PipedriveClient {
+    const host = hostOf(baseUrl);
+    const apiMode = this.settings().apiMode ?? 'current';
     return new PipedriveClient({
       token,
       baseUrl,
+      apiMode,
+      // Legacy mode: what an earlier session found retired on this host starts on v2 (no probe again).
+      v2Operations: apiMode === 'legacy-v1' ? this.switchedOperations(host) : undefined,
       logger: (line) => this.log.info(this.redact(redact(line, token))),
       onRequest: (e: RequestEvent) => this.log.debug(`${e.method} ${e.path} → ${e.status || 'no response'} in ${e.ms} ms (${e.operation}, attempt ${e.attempt})`),
-      onSwitchToV2: (op, status) => this.log.warn(`${op}: v1 route answered ${status}; using API v2 from now on.`),
+      onSwitchToV2: (op, status) => {
+        this.log.warn(`${op}: v1 route answered ${status}; using API v2 from now on.`);
+        void this.rememberSwitch(host, op);
+      },
     });
+  }
+
+  private switchedOperations(host: string): RetirableOperation[] {
+    const all = this.options.memento?.get<Record<string, unknown>>(V2_SWITCHES_KEY);
+    const ops = all && typeof all === 'object' ? all[host] : undefined;
+    return Array.isArray(ops) ? ops.filter((o): o is RetirableOperation => typeof o === 'string') : [];
+  }
+
+  private async rememberSwitch(host: string, op: RetirableOperation): Promise<void> {
+    const memento = this.options.memento;
+    if (!memento) return;
+    const all = { ...(memento.get<Record<string, string[]>>(V2_SWITCHES_KEY) ?? {}) };
+    all[host] = [...new Set([...(all[host] ?? []), op])];
+    await memento.update(V2_SWITCHES_KEY, all);
+  }
+}
+
+function hostOf(baseUrl: string): string {
+  try {
+    return new URL(baseUrl).host;
+  } catch {
+    return baseUrl;
   }
 }

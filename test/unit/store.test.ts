@@ -26,7 +26,7 @@ describe('OrganizationStore against the sandbox', function () {
   });
   beforeEach(() => {
     sandbox.reset();
-    client = new PipedriveClient({ token: sandbox.token, baseUrl: sandbox.url, retry: { maxAttempts: 1 } });
+    client = new PipedriveClient({ token: sandbox.token, baseUrl: sandbox.url, retry: { maxAttempts: 1 }, apiMode: 'legacy-v1' });
     store = new OrganizationStore({ pageSize: 5, sort: 'name ASC' });
     store.setBackend(client);
     changes = [];
@@ -104,7 +104,7 @@ describe('OrganizationStore against the sandbox', function () {
   });
 
   it('recently changed: falls back to update_time DESC with a notice on 403', async () => {
-    const regular = new PipedriveClient({ token: sandbox.regularUserToken, baseUrl: sandbox.url, retry: { maxAttempts: 1 } });
+    const regular = new PipedriveClient({ token: sandbox.regularUserToken, baseUrl: sandbox.url, retry: { maxAttempts: 1 }, apiMode: 'legacy-v1' });
     store.setBackend(regular);
     sandbox.clearLog();
     await store.ensureLoaded('recent');

@@ -42,6 +42,9 @@ export function makeClient(url: string, token: string, extra: Partial<ClientOpti
     timeoutMs: 2000,
     logger: (l) => lines.push(l),
     onRequest: (e) => events.push(e),
+    // Most client suites pin the seed's v1 behaviour (legacy mode); suites of today's API pass
+    // apiMode: 'current' (the product's default).
+    apiMode: 'legacy-v1',
     ...extra,
   });
   return { client, clock, lines, events };
