@@ -5,6 +5,7 @@ import { PipedriveError } from './PipedriveError';
 import { systemClock } from './Clock';
 import { OrganizationIndex } from './OrganizationIndex';
 import { OffsetOverCursor } from './offsetOverCursor';
+import { recentsPageFromBody, type RecentsPage } from './recents';
 import { walkCursor, walkOffset, type CursorPage, type OffsetPage } from './pages';
 import type {
   AddOrganizationInput,
@@ -557,6 +558,26 @@ export class PipedriveClient extends PipedriveV2Api {
   async listUsers(call?: CallOptions): Promise<User[]> {
     const data = await this.data<User[] | null>({ operation: 'listUsers', method: 'GET', path: '/v1/users', ...callSpec(call) });
     return data ?? [];
+  }
+
+  /**
+   * GET /v1/recents?items=organization&since_timestamp=: organizations changed, deleted or merged
+   * away since `sinceTimestamp` (UTC `YYYY-MM-DD HH:MM:SS`), one page. Never retired: v2 has no recents.
+   */
+  async listRecentOrganizations(sinceTimestamp: string, params: OffsetParams = {}, call?: CallOptions): Promise<RecentsPage> {
+    const op = 'listRecentOrganizations';
+    this.checkOffset(op, params);
+    if (!/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(sinceTimestamp)) {
+      throw new PipedriveError({ kind: 'validation', operation: op, field: 'since_timestamp', rule: 'format', message: `since_timestamp must read YYYY-MM-DD HH:MM:SS (UTC), not "${sinceTimestamp}".` });
+    }
+    const body = await this.send({
+      operation: op,
+      method: 'GET',
+      path: '/v1/recents',
+      query: { items: 'organization', since_timestamp: sinceTimestamp, start: params.start ?? 0, limit: params.limit ?? 500 },
+      ...callSpec(call),
+    });
+    return recentsPageFromBody(body);
   }
 
   /** GET /v1/organizationFields */

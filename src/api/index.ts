@@ -14,3 +14,4 @@ export * from './params';
 export type { OffsetPage, CursorPage } from './pages';
 export { sameFirstChar } from './OrganizationIndex';
 export { toRfc3339, toV1DateTime, firstCharOf } from './v2Mapping';
+export { recentsPageFromBody, type RecentOrganization, type RecentsPage } from './recents';

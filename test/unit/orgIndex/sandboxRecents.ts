@@ -1,5 +1,5 @@
-// /v1/recents for the index tests, as a plain HTTP call to the sandbox (the client's own recents
-// method lands in another branch; the host wires that one). Real HTTP, real answers.
+// /v1/recents for the index tests, as a plain HTTP call to the sandbox, so the sync is tested
+// apart from the client (whose listRecentOrganizations has its own tests). Real HTTP, real answers.
 import fetch from 'node-fetch';
 import { recentsPageFromBody, type RecentsFetcher } from '../../../src/model/orgIndex/IndexSource';
 
