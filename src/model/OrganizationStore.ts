@@ -17,6 +17,8 @@ import type {
 } from '../api';
 import { Emitter, type Event } from '../util/Emitter';
 import { errorKind, errorMessage } from '../util/errors';
+import { groupOf } from '../api/firstChar';
+import { letterPage, recentPage, type LocalPage, type StoreIndex } from './indexLists';
 import { compareLetters, DEFAULT_LETTERS, firstCharParam, letterOf } from './letters';
 import { PagedList, type Page, type PageFetcher } from './PagedList';
 import { mergeSummary, summaryFromCollection, summaryFromOrganization, type OrgSummary } from './OrgSummary';
@@ -114,6 +116,10 @@ export class OrganizationStore {
   /** Set once the collection answered 403 for this user: later loads go straight to the fallback. */
   private recentFallback = false;
   private generation = new AbortController();
+  /** The account's local organization index, when linked (today's API): letters cost no request. */
+  private indexLink: StoreIndex | undefined;
+  private indexSub: { dispose(): void } | undefined;
+  private rootPending = false;
 
   constructor(
     settings: Partial<StoreSettings> = {},
@@ -129,6 +135,27 @@ export class OrganizationStore {
     this.backend = backend;
     this.recentFallback = false;
     this.reset(false);
+  }
+
+  /**
+   * Links the account's organization index (or unlinks with undefined). While linked and no saved
+   * filter is chosen, letters, their counts, owner scope, sort and "Recently changed" come from it.
+   */
+  setIndex(link: StoreIndex | undefined): void {
+    this.indexSub?.dispose();
+    this.indexLink = link;
+    this.indexSub = link?.view.onDidChange(() => this.onIndexChange());
+    this.reset(true);
+  }
+
+  /** True when the lists read the local index (no request) rather than Pipedrive. */
+  get indexBacked(): boolean {
+    return this.indexLink !== undefined && this.scopeValue.filterId === undefined;
+  }
+
+  /** The index, when the lists read it. */
+  get index(): StoreIndex['view'] | undefined {
+    return this.indexBacked ? this.indexLink?.view : undefined;
   }
 
   get hasBackend(): boolean {
@@ -171,9 +198,21 @@ export class OrganizationStore {
 
   // ---- reading --------------------------------------------------------------------------------
 
-  /** The root letters in display order. */
+  /** The root letters in display order (from the index: the groups that have organizations, Other last). */
   get letters(): string[] {
+    const index = this.index;
+    if (index) return index.groups(this.scopeValue.ownerId).map((g) => g.key);
     return [...this.letterSet].sort(compareLetters);
+  }
+
+  /** How many organizations a letter has in scope, when the index knows (undefined otherwise). */
+  letterCount(letter: string): number | undefined {
+    return this.index?.groups(this.scopeValue.ownerId).find((g) => g.key === letter)?.count;
+  }
+
+  /** The root letter a name belongs under: the index's groups (with Other) or the first character. */
+  letterOfName(name: string): string {
+    return this.indexBacked ? groupOf(name) : letterOf(name);
   }
 
   getOrganization(id: number): OrgSummary | undefined {
@@ -205,7 +244,7 @@ export class OrganizationStore {
   /** The letter list an organization belongs under (by its name). */
   letterKeyOf(orgId: number): ListKey | undefined {
     const org = this.orgs.get(orgId);
-    return org ? letterKey(letterOf(org.name)) : undefined;
+    return org ? letterKey(this.letterOfName(org.name)) : undefined;
   }
 
   // ---- loading ----------------------------------------------------------------------------
@@ -247,6 +286,8 @@ export class OrganizationStore {
    */
   refresh(): void {
     this.reset(true);
+    // With an index the lists reload locally; what changed in Pipedrive comes through recents.
+    if (this.indexBacked) this.indexLink?.catchUp();
   }
 
   /** Forgets every loaded page and the counts refresh() would keep (everything collapsed). */
@@ -258,6 +299,7 @@ export class OrganizationStore {
 
   /** A new organization: shown under its letter (where the loaded range covers it) and in Recently changed. */
   applyCreated(org: Organization): void {
+    this.indexLink?.ownWrite({ upserted: [org] });
     const summary = this.remember(summaryFromOrganization(org));
     this.placeInLetter(summary, false);
     this.placeInRecent(summary.id);
@@ -266,9 +308,10 @@ export class OrganizationStore {
   /** An updated organization (also a rename: it moves to its new letter). */
   applyUpdated(org: Organization): void {
     const before = this.orgs.get(org.id);
+    this.indexLink?.ownWrite({ upserted: [org] });
     const summary = this.remember(summaryFromOrganization(org));
-    const oldKey = before ? letterKey(letterOf(before.name)) : undefined;
-    const newKey = letterKey(letterOf(summary.name));
+    const oldKey = before ? letterKey(this.letterOfName(before.name)) : undefined;
+    const newKey = letterKey(this.letterOfName(summary.name));
     if (oldKey && oldKey !== newKey) {
       const list = this.peek<number>(oldKey);
       if (list?.remove(org.id)) this.fire({ kind: 'list', key: oldKey });
@@ -284,12 +327,14 @@ export class OrganizationStore {
 
   /** Deleted organizations leave every list. */
   applyDeleted(ids: readonly number[]): void {
+    this.indexLink?.ownWrite({ removed: ids });
     this.forget(ids);
     for (const id of ids) this.orgChanged.fire({ id, kind: 'deleted' });
   }
 
   /** `mergedId` was merged into `survivor`: the first disappears, the second's groups reload. */
   applyMerged(mergedId: number, survivor: Organization): void {
+    this.indexLink?.ownWrite({ removed: [mergedId], upserted: [survivor] });
     this.forget([mergedId]);
     this.orgChanged.fire({ id: mergedId, kind: 'merged' });
     this.applyUpdated(survivor);
@@ -350,7 +395,7 @@ export class OrganizationStore {
   noteOrganizations(orgs: ReadonlyArray<Organization | { id: number; name: string }>): void {
     for (const o of orgs) {
       if ('owner_id' in o) this.remember(summaryFromOrganization(o as Organization));
-      this.addLetter(letterOf(o.name));
+      this.addLetter(this.letterOfName(o.name));
     }
   }
 
@@ -364,6 +409,7 @@ export class OrganizationStore {
   }
 
   dispose(): void {
+    this.indexSub?.dispose();
     this.generation.abort();
     this.changed.dispose();
     this.orgChanged.dispose();
@@ -465,6 +511,8 @@ export class OrganizationStore {
 
   private async fetchLetter(letter: string, from: number | string | undefined, limit: number, signal: AbortSignal): Promise<Page<number>> {
     const start = typeof from === 'number' ? from : 0;
+    const index = this.index;
+    if (index) return this.localPage(letterPage(index, letter, this.scopeValue.ownerId, this.settings.sort, start, limit));
     const page = await this.requireBackend().listOrganizations(
       { first_char: firstCharParam(letter), start, limit, sort: this.settings.sort, ...this.scopeParams() },
       { signal },
@@ -473,6 +521,11 @@ export class OrganizationStore {
   }
 
   private async fetchRecent(from: number | string | undefined, limit: number, signal: AbortSignal): Promise<Page<number>> {
+    const index = this.index;
+    if (index) {
+      const start = typeof from === 'number' ? from : 0;
+      return this.localPage(recentPage(index, this.scopeValue.ownerId, this.now() - RECENT_DAYS * 86_400_000, start, limit));
+    }
     const backend = this.requireBackend();
     // The collection cannot apply a saved filter: with one chosen, the regular list does the job.
     if (!this.recentFallback && this.scopeValue.filterId === undefined) {
@@ -524,6 +577,42 @@ export class OrganizationStore {
     }
   }
 
+  private localPage(page: LocalPage): Page<number> {
+    return { items: page.items.map((o) => this.remember(summaryFromOrganization(o)).id), next: page.next };
+  }
+
+  /**
+   * The index changed (a page of the first walk, a catch-up, an own write): every loaded letter and
+   * "Recently changed" list is read again from it (no request, same count shown), and the root once
+   * per burst of changes (letters and counts).
+   */
+  private onIndexChange(): void {
+    const index = this.index;
+    if (!index) return;
+    for (const [key, list] of this.lists) {
+      const parsed = parseListKey(key);
+      if (!parsed || parsed.kind === 'group' || !list.loaded || list.loading) continue;
+      const shown = Math.max(this.settings.pageSize, list.items.length - list.pinned.size);
+      const page =
+        parsed.kind === 'letter'
+          ? letterPage(index, parsed.letter, this.scopeValue.ownerId, this.settings.sort, 0, shown)
+          : recentPage(index, this.scopeValue.ownerId, this.now() - RECENT_DAYS * 86_400_000, 0, shown);
+      const ids = this.localPage(page).items;
+      const same = ids.length === list.items.length && ids.every((id, i) => list.items[i] === id) && page.next === list.next;
+      if (same) continue;
+      list.items = ids;
+      list.pinned.clear();
+      list.next = page.next;
+      this.fire({ kind: 'list', key });
+    }
+    if (this.rootPending) return;
+    this.rootPending = true;
+    queueMicrotask(() => {
+      this.rootPending = false;
+      this.fire({ kind: 'root' });
+    });
+  }
+
   private remember(summary: OrgSummary): OrgSummary {
     const merged = mergeSummary(this.orgs.get(summary.id), summary);
     if (merged.ownerName === undefined && merged.ownerId !== undefined) merged.ownerName = this.users.get(merged.ownerId)?.name;
@@ -535,7 +624,7 @@ export class OrganizationStore {
     if (list.key !== RECENT_KEY) return;
     for (const id of list.items as number[]) {
       const org = this.orgs.get(id);
-      if (org) this.addLetter(letterOf(org.name));
+      if (org) this.addLetter(this.letterOfName(org.name));
     }
   }
 
@@ -546,7 +635,7 @@ export class OrganizationStore {
   }
 
   private placeInLetter(org: OrgSummary, pinned: boolean): void {
-    const letter = letterOf(org.name);
+    const letter = this.letterOfName(org.name);
     this.addLetter(letter);
     const key = letterKey(letter);
     const list = this.peek<number>(key);
@@ -564,7 +653,7 @@ export class OrganizationStore {
 
   /** Where `org` goes among `ids` under the current sort; undefined when it sorts after a partial list. */
   private insertionIndex(ids: number[], org: OrgSummary): number | undefined {
-    const list = this.peek<number>(letterKey(letterOf(org.name)));
+    const list = this.peek<number>(letterKey(this.letterOfName(org.name)));
     const complete = !list?.hasMore;
     const [field, dir] = this.settings.sort.split(',')[0].trim().split(/\s+/);
     if (field !== 'name') return /desc/i.test(dir ?? '') ? 0 : complete ? ids.length : undefined;

@@ -10,7 +10,6 @@ import {
   type OrganizationStore,
   type StoreChange,
 } from '../model/OrganizationStore';
-import { letterOf } from '../model/letters';
 import { oneLine } from '../util/escape';
 import { EMPTY_TEXT, GROUP_ICONS, GROUP_LABELS, groupCount, itemText, organizationDescription, organizationTooltip } from './labels';
 import { isListNode, orgNodeId, type ListNode, type OrganizationNode, type TreeNode } from './nodes';
@@ -89,8 +88,10 @@ export class OrganizationTreeProvider implements vscode.TreeDataProvider<TreeNod
     switch (node.type) {
       case 'letter': {
         const item = new vscode.TreeItem(node.letter, vscode.TreeItemCollapsibleState.Collapsed);
+        const count = this.store.letterCount(node.letter);
         const list = this.store.peek(node.listKey);
-        if (list?.loaded) item.description = `${list.items.length}${list.hasMore ? '+' : ''}`;
+        if (count !== undefined) item.description = String(count);
+        else if (list?.loaded) item.description = `${list.items.length}${list.hasMore ? '+' : ''}`;
         item.contextValue = 'letter';
         return this.withId(item, node);
       }
@@ -159,7 +160,7 @@ export class OrganizationTreeProvider implements vscode.TreeDataProvider<TreeNod
   organizationNode(orgId: number): OrganizationNode | undefined {
     const org = this.store.getOrganization(orgId);
     if (!org) return undefined;
-    const parent = this.letterNode(letterOf(org.name));
+    const parent = this.letterNode(this.store.letterOfName(org.name));
     return this.intern({ type: 'organization', id: orgNodeId(orgId, false), parent, orgId }) as OrganizationNode;
   }
 

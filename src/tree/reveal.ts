@@ -1,7 +1,6 @@
 import type * as vscode from 'vscode';
 import type { Organization } from '../api';
 import { letterKey, type OrganizationStore } from '../model/OrganizationStore';
-import { letterOf } from '../model/letters';
 import type { TreeNode } from './nodes';
 import type { OrganizationTreeProvider } from './OrganizationTreeProvider';
 
@@ -18,7 +17,7 @@ export async function revealOrganization(
 ): Promise<TreeNode | undefined> {
   const id = typeof org === 'number' ? org : org.id;
   if (typeof org !== 'number') {
-    const key = letterKey(letterOf(org.name));
+    const key = letterKey(store.letterOfName(org.name));
     await store.ensureLoaded(key);
     store.pin(org);
   }
