@@ -4,6 +4,7 @@ import fetch, { type Response } from 'node-fetch';
 import type { Clock } from './Clock';
 import * as errors from './errorMapping';
 import { PipedriveError, redact } from './PipedriveError';
+import type { TokenMeter } from './TokenMeter';
 import { PacerLockedOut, RequestPacer, type PacingOptions } from './RequestPacer';
 import {
   CallDeadline,
@@ -32,6 +33,8 @@ export interface RequestEvent {
   status: number;
   ms: number;
   attempt: number;
+  /** Tokens the request cost against the daily budget (0 when refused or unanswered). */
+  tokens: number;
 }
 
 export interface TransportOptions {
@@ -44,6 +47,8 @@ export interface TransportOptions {
   clock: Clock;
   logger?: (line: string) => void;
   onRequest?: (event: RequestEvent) => void;
+  /** Counts the tokens each answered request costs and keeps the budget the server reports. */
+  meter?: TokenMeter;
   userAgent: string;
   maxSockets: number;
   /** One call, all attempts and waits together, ends by then (default 120 s) with kind 'timeout'. */
@@ -133,7 +138,10 @@ export class HttpTransport {
       const outcome = await this.once(url, spec, headers, payload, deadline);
       const ms = Date.now() - started;
       deadline.spend(ms);
-      this.options.onRequest?.({ operation: spec.operation, method: spec.method, path: spec.path, status: outcome.status, ms, attempt });
+      const tokens = outcome.kind === 'response' && this.options.meter
+        ? this.options.meter.record(spec.operation, spec.method, spec.path, outcome.status, (n: string) => outcome.response.headers.get(n))
+        : 0;
+      this.options.onRequest?.({ operation: spec.operation, method: spec.method, path: spec.path, status: outcome.status, ms, attempt, tokens });
 
       if (outcome.kind === 'aborted') throw errors.abortedError(spec, attempt);
       if (outcome.kind === 'too-large') throw errors.tooLargeError(spec, this.maxResponseBytes, attempt);

@@ -1,6 +1,7 @@
 import { systemClock, type Clock } from './Clock';
 import { HttpTransport, type Envelope, type RequestEvent, type RequestSpec, type TokenSource } from './HttpTransport';
 import { PipedriveError } from './PipedriveError';
+import { TokenMeter } from './TokenMeter';
 import { readNextCursor, readOffsetPaging, type CursorPage, type OffsetPage } from './pages';
 import type { CallOptions } from './params';
 import type { PacingOptions } from './RequestPacer';
@@ -61,12 +62,16 @@ function baseUrlError(message: string, rule: string): PipedriveError {
 /** Shared plumbing of the client: the transport, input checks and page reading. */
 export class PipedriveApiBase {
   readonly baseUrl: string;
+  /** What this client spent of the company's daily token budget, and the budget as last reported. */
+  readonly tokens: TokenMeter;
   protected readonly transport: HttpTransport;
   protected readonly options: PipedriveClientOptions;
 
   constructor(options: PipedriveClientOptions) {
     this.options = options;
     this.baseUrl = normalizeBaseUrl(options.baseUrl);
+    const clock = options.clock ?? systemClock;
+    this.tokens = new TokenMeter(() => clock.now());
     this.transport = new HttpTransport({
       baseUrl: this.baseUrl,
       token: options.token,
@@ -77,6 +82,7 @@ export class PipedriveApiBase {
       clock: options.clock ?? systemClock,
       logger: options.logger,
       onRequest: options.onRequest,
+      meter: this.tokens,
       userAgent: options.userAgent ?? 'pipedrive-organizations-vscode',
       maxSockets: options.maxSockets ?? 16,
     });

@@ -276,7 +276,7 @@ export class AuthService implements vscode.Disposable {
       // Legacy mode: what an earlier session found retired on this host starts on v2 (no probe again).
       v2Operations: apiMode === 'legacy-v1' ? this.switchedOperations(host) : undefined,
       logger: (line) => this.log.info(this.redact(redact(line, token))),
-      onRequest: (e: RequestEvent) => this.log.debug(`${e.method} ${e.path} → ${e.status || 'no response'} in ${e.ms} ms (${e.operation}, attempt ${e.attempt})`),
+      onRequest: (e: RequestEvent) => this.log.debug(`${e.method} ${e.path} → ${e.status || "no response"} in ${e.ms} ms, ${e.tokens} tokens (${e.operation}, attempt ${e.attempt})`),
       onSwitchToV2: (op, status) => {
         this.log.warn(`${op}: v1 route answered ${status}; using API v2 from now on.`);
         void this.rememberSwitch(host, op);

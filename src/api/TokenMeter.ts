@@ -1,0 +1,102 @@
+// Counts what the client spends of the company's daily token budget: each answered request at its
+// route's x-token-cost (tokenCosts.ts), per operation and per UTC day, and keeps the budget the
+// server last reported (x-daily-token-limit / x-daily-tokens-left). No vscode: the host shows it.
+import { tokenCostOf } from './tokenCosts';
+
+const DAY_MS = 86_400_000;
+
+/** Statuses of requests refused before their route ran. */
+const FREE = new Set([0, 401, 410, 429]);
+
+export interface TokenBudget {
+  /** The company's daily budget, as the server last said. */
+  readonly limit: number;
+  /** Tokens left today, as the server last said. */
+  readonly left: number;
+  /** When the server said so (epoch ms). */
+  readonly observedAt: number;
+}
+
+export interface OperationSpend {
+  readonly requests: number;
+  readonly tokens: number;
+}
+
+export class TokenMeter {
+  private day: number;
+  private spent = 0;
+  private readonly perOperation = new Map<string, OperationSpend>();
+  private budgetValue: TokenBudget | undefined;
+  private readonly listeners = new Set<() => void>();
+
+  constructor(private readonly now: () => number = Date.now) {
+    this.day = Math.floor(now() / DAY_MS);
+  }
+
+  /**
+   * One answered request: charges its route's cost and reads the budget headers. Refusals that
+   * never reached the route cost nothing: 401 (no valid token), 410 (retired route) and 429 (over
+   * the limit). Returns the tokens charged.
+   */
+  record(operation: string, method: string, path: string, status: number, header: (name: string) => string | null): number {
+    this.roll();
+    const cost = FREE.has(status) ? 0 : tokenCostOf(method, path) ?? 0;
+    this.spent += cost;
+    const before = this.perOperation.get(operation) ?? { requests: 0, tokens: 0 };
+    this.perOperation.set(operation, { requests: before.requests + 1, tokens: before.tokens + cost });
+    const limit = readCount(header('x-daily-token-limit'));
+    const left = readCount(header('x-daily-tokens-left'));
+    if (limit !== undefined && left !== undefined) this.budgetValue = { limit, left: Math.min(left, limit), observedAt: this.now() };
+    for (const l of [...this.listeners]) l();
+    return cost;
+  }
+
+  /** Tokens this client spent since UTC midnight. */
+  get spentToday(): number {
+    this.roll();
+    return this.spent;
+  }
+
+  /** Requests and tokens per operation since UTC midnight. */
+  byOperation(): ReadonlyMap<string, OperationSpend> {
+    this.roll();
+    return new Map(this.perOperation);
+  }
+
+  /** The company's budget as the server last reported it today; undefined when it never said. */
+  get budget(): TokenBudget | undefined {
+    this.roll();
+    return this.budgetValue;
+  }
+
+  /**
+   * True when the server's last word leaves too little for `tokens` more, or less than `fraction`
+   * of the day's budget. Unknown budget: false (nothing says it is low).
+   */
+  isLow(tokens = 0, fraction = 0.1): boolean {
+    const b = this.budget;
+    if (!b) return false;
+    return b.left < tokens || b.left < b.limit * fraction;
+  }
+
+  onDidChange(listener: () => void): { dispose(): void } {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  /** A new UTC day: the spend and the last budget word start over, as Pipedrive's budget does. */
+  private roll(): void {
+    const day = Math.floor(this.now() / DAY_MS);
+    if (day === this.day) return;
+    this.day = day;
+    this.spent = 0;
+    this.perOperation.clear();
+    this.budgetValue = undefined;
+  }
+}
+
+function readCount(value: string | null): number | undefined {
+  if (value === null || value.trim() === '') return undefined;
+  const n = Number(value);
+  return Number.isFinite(n) && n >= 0 ? n : undefined;
+}
