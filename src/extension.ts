@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { ApiMode, Organization, PipedriveClient, User } from './api';
 import { AuthService } from './auth/AuthService';
+import { AccountIndex } from './host/AccountIndex';
+import type { OrganizationIndexView } from './model/orgIndex/types';
 import type { CommandContext } from './commands/CommandContext';
 import { withErrorBoundary } from './commands/errorBoundary';
 import { registerCommands } from './commands/index';
@@ -45,6 +47,11 @@ export interface PipedriveExtensionApi {
    * far (the warm-up after sign-in) have answered.
    */
   readonly session: Pick<SessionCatalog, 'settled' | 'hasUsers' | 'hasOrganizationFields'>;
+  /** The signed-in account's organization index (today's API); `settled` resolves when its last sync ended. */
+  readonly index: {
+    readonly view: OrganizationIndexView | undefined;
+    readonly settled: Promise<unknown>;
+  };
   /** Replaces the prompts (a TestUserInput); undefined restores the real ones. */
   setUserInput(ui: UserInput | undefined): void;
   revealOrganization(org: Organization | number, options?: { select?: boolean; focus?: boolean; expand?: boolean | number }): Promise<TreeNode | undefined>;
@@ -71,6 +78,17 @@ export function activate(context: vscode.ExtensionContext): PipedriveExtensionAp
   // Users (kept in the store) and organization fields: one read per sign-in, shared by the tree,
   // the prompts and the panels.
   const session = new SessionCatalog(store, () => auth.client, (m) => log.warn(auth.redact(m)));
+  // The account's organization index (today's API): letters, counts and scope cost no request.
+  const accountIndex = new AccountIndex({
+    store,
+    storageDir: context.globalStorageUri.fsPath,
+    log,
+    ui: () => ui,
+    setMessage: (text) => {
+      treeView.message = text;
+    },
+  });
+  context.subscriptions.push(accountIndex);
 
   const updateView = () => {
     treeView.description = auth.user ? viewDescription(auth.user, store.scope) : undefined;
@@ -83,6 +101,8 @@ export function activate(context: vscode.ExtensionContext): PipedriveExtensionAp
       treeView.message = undefined;
       session.reset();
       store.setBackend(state.signedIn ? auth.client : undefined);
+      if (state.signedIn && auth.client) accountIndex.attach(auth.client, state.user);
+      else void accountIndex.detach();
       if (!state.signedIn) void ctx.setScope({});
       updateView();
       void setSignedIn(state.signedIn);
@@ -120,7 +140,14 @@ export function activate(context: vscode.ExtensionContext): PipedriveExtensionAp
     log,
     panels,
     ui: () => ui,
-    index: () => undefined,
+    index: () => accountIndex.view,
+    async refreshAll() {
+      if (!accountIndex.view) {
+        store.refresh();
+        return;
+      }
+      await accountIndex.run('refreshAll');
+    },
     requireClient(): PipedriveClient {
       const client = auth.client;
       if (!client) throw new Error('Sign in to Pipedrive first (Pipedrive: Sign In with API Token).');
@@ -182,6 +209,14 @@ export function activate(context: vscode.ExtensionContext): PipedriveExtensionAp
     },
     ready,
     session,
+    index: {
+      get view() {
+        return accountIndex.view;
+      },
+      get settled() {
+        return accountIndex.settled;
+      },
+    },
     setUserInput(next) {
       ui = next ?? realUi;
     },

@@ -25,6 +25,8 @@ export interface CommandContext {
    * recents); undefined when signed out. Check `ready` before trusting it to be complete.
    */
   index(): OrganizationIndexView | undefined;
+  /** Refresh All: reads every organization again (asks first when the token budget is low). */
+  refreshAll(): Promise<void>;
   /** The prompts: real ones, or the scripted ones a test installed (setUserInput). */
   ui(): UserInput;
   /** The client of the signed-in session; throws "Sign in first" when signed out. */

@@ -6,6 +6,7 @@ export const COMMAND_IDS = [
   'pipedrive.signIn',
   'pipedrive.signOut',
   'pipedrive.refresh',
+  'pipedrive.refreshAll',
   'pipedrive.loadMore',
   'pipedrive.retry',
   'pipedrive.chooseOwnerScope',

@@ -15,7 +15,7 @@ import type { CommandContext } from './CommandContext';
 import { withErrorBoundary } from './errorBoundary';
 import type { CommandId } from './ids';
 import { signIn, signOut } from './signIn';
-import { loadMore, refresh, retry } from './treeCommands';
+import { loadMore, refresh, refreshAll, retry } from './treeCommands';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type CommandHandler = (ctx: CommandContext, ...args: any[]) => unknown;
@@ -27,6 +27,7 @@ export const commandTable: CommandTable = {
   'pipedrive.signIn': signIn,
   'pipedrive.signOut': signOut,
   'pipedrive.refresh': refresh,
+  'pipedrive.refreshAll': refreshAll,
   'pipedrive.loadMore': loadMore,
   'pipedrive.retry': retry,
   'pipedrive.chooseOwnerScope': chooseOwnerScope,

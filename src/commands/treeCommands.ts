@@ -8,6 +8,12 @@ export async function refresh(ctx: CommandContext): Promise<void> {
   ctx.store.refresh();
 }
 
+/** pipedrive.refreshAll: reads every organization again, dropping those deleted in Pipedrive. */
+export async function refreshAll(ctx: CommandContext): Promise<void> {
+  ctx.requireClient();
+  await ctx.refreshAll();
+}
+
 /** pipedrive.loadMore: the next page of the list a "Load more…" node ends (one request). */
 export async function loadMore(ctx: CommandContext, node?: TreeNode): Promise<void> {
   const key = listKeyOfNode(node);
