@@ -127,6 +127,7 @@ export class PipedriveClient extends PipedriveV2Api {
   private readonly retired = new Set<RetirableOperation>();
   private readonly index: OrganizationIndex;
   private readonly offsets = new OffsetOverCursor();
+  private readonly filtered = new Map<number, OrganizationIndex>();
   private usersById: Promise<Map<number, User>> | undefined;
   private readonly clientOptions: ClientOptions;
 
@@ -557,7 +558,10 @@ export class PipedriveClient extends PipedriveV2Api {
   /** GET /v1/users */
   async listUsers(call?: CallOptions): Promise<User[]> {
     const data = await this.data<User[] | null>({ operation: 'listUsers', method: 'GET', path: '/v1/users', ...callSpec(call) });
-    return data ?? [];
+    const users = Array.isArray(data) ? data : [];
+    // Whoever reads the users (the session does, on sign-in) also gives v2 records their owner names.
+    this.usersById = Promise.resolve(new Map(users.map((u) => [u.id, u])));
+    return users;
   }
 
   /**
@@ -634,7 +638,19 @@ export class PipedriveClient extends PipedriveV2Api {
     const toV1 = (o: OrganizationV2) => organizationFromV2(o, users);
     if (params.filter_id !== undefined) {
       // A saved filter cannot be evaluated locally: let v2 apply it, then page like the index does.
-      const filtered = new OrganizationIndex((cursor) => this.listOrganizationsV2({ cursor, filter_id: params.filter_id, limit: 500 }, call));
+      // One index per saved filter for the client's life: a letter after the first costs at most
+      // an updated_since page, not another walk of the filter.
+      const filterId = params.filter_id;
+      let filtered = this.filtered.get(filterId);
+      if (!filtered) {
+        const clock = this.clientOptions.clock ?? systemClock;
+        filtered = new OrganizationIndex(
+          (cursor, updatedSince) => this.listOrganizationsV2({ cursor, filter_id: filterId, updated_since: updatedSince, limit: 500 }),
+          () => clock.now(),
+          this.clientOptions.indexMaxAgeMs,
+        );
+        this.filtered.set(filterId, filtered);
+      }
       await filtered.refresh();
       const { items, moreItems } = filtered.query({ ...params, start, limit }, toV1);
       return this.offsetResult(items, start, limit, moreItems);
@@ -664,21 +680,28 @@ export class PipedriveClient extends PipedriveV2Api {
     const deleted: number[] = [];
     const failures: DeleteFailure[] = [];
     let next = 0;
+    let aborted: PipedriveError | undefined;
     const worker = async () => {
-      while (next < ids.length) {
+      while (next < ids.length && !aborted) {
         const id = ids[next++];
         try {
           await this.data<{ id: number }>({ operation: op, method: 'DELETE', path: `/api/v2/organizations/${id}`, orgId: id, ...callSpec(call) });
           deleted.push(id);
         } catch (e) {
-          if (e instanceof PipedriveError && e.kind === 'aborted') throw e;
-          failures.push({ id, error: e instanceof PipedriveError ? e : new PipedriveError({ kind: 'network', operation: op, message: String(e) }) });
+          const error = e instanceof PipedriveError ? e : new PipedriveError({ kind: 'network', operation: op, message: String(e) });
+          failures.push({ id, error });
+          if (error.kind === 'aborted') aborted = error;
         }
       }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, ids.length) }, worker));
     const order = new Map(ids.map((id, i) => [id, i]));
     const inOrder = (a: number, b: number) => order.get(a)! - order.get(b)!;
+    if (aborted) {
+      // Cancelled part-way: what was deleted is gone in Pipedrive and must leave every view.
+      if (deleted.length === 0) throw aborted;
+      for (const id of ids.slice(next)) failures.push({ id, error: aborted });
+    }
     if (failures.length) throw new PartialDeleteError(op, deleted.sort(inOrder), failures.sort((a, b) => inOrder(a.id, b.id)));
     return { id: deleted.sort(inOrder) };
   }
@@ -723,7 +746,8 @@ function renamed(e: unknown, op: string): unknown {
     rule: e.rule,
     attempts: e.attempts,
     operation: op,
-    message: e.message.split(e.operation).join(op),
+    route: e.route,
+    message: e.message,
     cause: e,
   });
 }

@@ -22,6 +22,8 @@ export interface PipedriveErrorInit {
   message: string;
   /** The client method that failed, e.g. `getOrganization`. */
   operation: string;
+  /** `METHOD /path` of the request, for the output channel (never shown in a message). */
+  route?: string;
   status?: number;
   /** Pipedrive's `error` text from the response envelope. */
   error?: string;
@@ -52,6 +54,8 @@ export interface PipedriveErrorInit {
 export class PipedriveError extends Error {
   readonly kind: PipedriveErrorKind;
   readonly operation: string;
+  /** `METHOD /path` of the request that failed, for the output channel. */
+  readonly route?: string;
   readonly status?: number;
   readonly error?: string;
   readonly errorInfo?: string;
@@ -68,6 +72,7 @@ export class PipedriveError extends Error {
     this.name = 'PipedriveError';
     this.kind = init.kind;
     this.operation = init.operation;
+    this.route = init.route;
     this.status = init.status;
     this.error = init.error;
     this.errorInfo = init.errorInfo;

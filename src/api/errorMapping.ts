@@ -1,4 +1,6 @@
-// Every failure of a request becomes one PipedriveError here, with a message written for a person.
+// Every failure of a request becomes one PipedriveError here, with a message written for a person:
+// what went wrong in words, never the operation's or the route's name (those stay in `operation`
+// and `route`, for the output channel). Callers put what the user was doing in front.
 // All server text passes through `clean` (token redaction) before it lands in a message or a field.
 import type { Envelope, RequestSpec } from './HttpTransport';
 import { PipedriveError, type PipedriveErrorKind } from './PipedriveError';
@@ -26,7 +28,6 @@ export function serverText(envelope: Envelope | undefined, clean: Clean): Pick<P
 export function statusError(spec: RequestSpec, status: number, envelope: Envelope | undefined, attempts: number, clean: Clean, uncertain: boolean): PipedriveError {
   const { error, errorInfo, errorCode } = serverText(envelope, clean);
   const said = error ? ` Pipedrive said: ${error}` : '';
-  const route = `${spec.method} ${spec.path}`;
   let kind: PipedriveErrorKind;
   let message: string;
   if (status === 401) {
@@ -36,31 +37,31 @@ export function statusError(spec: RequestSpec, status: number, envelope: Envelop
     kind = 'permission';
     message = spec.forbiddenHint
       ? `${spec.forbiddenHint} (403 Forbidden).`
-      : `You do not have permission for ${spec.operation} in Pipedrive (403 Forbidden).${said}`;
+      : `Your Pipedrive user may not do this (403 Forbidden).${said}`;
   } else if (status === 410) {
     kind = 'gone';
-    message = `Pipedrive retired the route ${route} (410 Gone).${said}`;
+    message = `Pipedrive no longer offers this (410 Gone).${said}`;
   } else if (status === 404 && isUnknownRoute(error)) {
     kind = 'gone';
-    message = `Pipedrive no longer has the route ${route} (404 Unknown method).`;
+    message = `Pipedrive no longer offers this (404 Unknown method).`;
   } else if (status === 404) {
     kind = 'not-found';
     message = spec.orgId !== undefined
       ? `Organization ${spec.orgId} was not found or has been deleted.`
-      : `Pipedrive found nothing at ${route} (404 Not Found).${said}`;
+      : `Pipedrive found nothing there (404 Not Found).${said}`;
   } else if (status >= 500) {
     kind = 'server';
     message = uncertain
-      ? `Pipedrive failed to answer ${spec.operation} (${status}).${said}${MAY_HAVE_APPLIED}`
-      : `Pipedrive failed to handle ${spec.operation} (${status}). Try again in a moment.${said}`;
+      ? `Pipedrive had an error before it could answer (${status}).${said}${MAY_HAVE_APPLIED}`
+      : `Pipedrive had an internal error (${status}). Try again in a moment.${said}`;
   } else if (status === 429) {
     kind = 'rate-limit';
-    message = `Pipedrive's rate limit was reached during ${spec.operation}.`;
+    message = `Pipedrive's rate limit was reached (429). Try again in a moment.`;
   } else {
     kind = 'bad-request';
-    message = `Pipedrive refused ${spec.operation} (${status}).${said}${errorInfo && errorInfo !== error ? ` ${errorInfo}` : ''}`;
+    message = `Pipedrive refused the request (${status}).${said}${errorInfo && errorInfo !== error ? ` ${errorInfo}` : ''}`;
   }
-  return new PipedriveError({ kind, status, error, errorInfo, errorCode, operation: spec.operation, attempts, message, uncertain });
+  return new PipedriveError({ kind, status, error, errorInfo, errorCode, operation: spec.operation, route: routeOf(spec), attempts, message, uncertain });
 }
 
 /** A 2xx whose envelope says `success: false`. */
@@ -72,7 +73,8 @@ export function refusedError(spec: RequestSpec, status: number, envelope: Envelo
     status,
     attempts,
     ...text,
-    message: `Pipedrive refused ${spec.operation}.${text.error ? ' Pipedrive said: ' + text.error : ''}`,
+    route: routeOf(spec),
+    message: `Pipedrive refused the request.${text.error ? ' Pipedrive said: ' + text.error : ''}`,
   });
 }
 
@@ -95,7 +97,8 @@ export function rateLimitError(
     ...serverText(envelope, clean),
     retryAt,
     retryAfterMs: wait,
-    message: `${what} (429 during ${spec.operation}). Try again ${when(retryAt, wait)}.`,
+    route: routeOf(spec),
+    message: `${what} (429). Try again ${when(retryAt, wait)}.`,
   });
 }
 
@@ -109,12 +112,13 @@ export function lockedOutError(spec: RequestSpec, until: number, now: number): P
     attempts: 0,
     retryAt,
     retryAfterMs: wait,
-    message: `Pipedrive asked the client to pause its requests; ${spec.operation} was not sent. Try again ${when(retryAt, wait)}.`,
+    route: routeOf(spec),
+    message: `Pipedrive asked the extension to pause its requests, so nothing was sent. Try again ${when(retryAt, wait)}.`,
   });
 }
 
 export function abortedError(spec: RequestSpec, attempts: number): PipedriveError {
-  return new PipedriveError({ kind: 'aborted', operation: spec.operation, attempts, message: `${spec.operation} was cancelled.` });
+  return new PipedriveError({ kind: 'aborted', operation: spec.operation, route: routeOf(spec), attempts, message: 'Cancelled.' });
 }
 
 /** A 3xx. Only the origin it named is shown: a query could carry anything. */
@@ -131,10 +135,11 @@ export function redirectError(spec: RequestSpec, status: number, location: strin
     kind: 'redirect',
     status,
     operation: spec.operation,
+    route: routeOf(spec),
     attempts,
     uncertain,
     message:
-      `Pipedrive answered ${spec.operation} with a redirect (${status}) to ${where}. The client does not follow redirects, ` +
+      `Pipedrive answered with a redirect (${status}) to ${where}. The extension does not follow redirects, ` +
       `so nothing was sent there (your API token included). Check the pipedrive.apiBaseUrl setting.${mayHave(uncertain)}`,
   });
 }
@@ -144,7 +149,8 @@ export function tooLargeError(spec: RequestSpec, maxBytes: number, attempts: num
     kind: 'too-large',
     operation: spec.operation,
     attempts,
-    message: `Pipedrive sent more than ${formatBytes(maxBytes)} for ${spec.operation} (${spec.method} ${spec.path}); stopped reading. Ask for a smaller page or fewer fields.`,
+    route: routeOf(spec),
+    message: `Pipedrive sent more than ${formatBytes(maxBytes)} in one answer; the extension stopped reading it. Try a smaller page size.`,
   });
 }
 
@@ -154,7 +160,8 @@ export function malformedError(spec: RequestSpec, status: number, attempts: numb
     operation: spec.operation,
     status,
     attempts,
-    message: `Pipedrive sent a response that is not valid JSON for ${spec.operation} (${spec.method} ${spec.path}, status ${status}).`,
+    route: routeOf(spec),
+    message: `Pipedrive sent an answer that could not be read (not valid JSON, status ${status}).`,
   });
 }
 
@@ -162,10 +169,11 @@ export function timeoutError(spec: RequestSpec, timeoutMs: number, attempts: num
   return new PipedriveError({
     kind: 'timeout',
     operation: spec.operation,
+    route: routeOf(spec),
     attempts,
     uncertain,
     message:
-      `Pipedrive did not answer ${spec.method} ${spec.path} within ${seconds(timeoutMs)} (${spec.operation}).` +
+      `Pipedrive did not answer within ${seconds(timeoutMs)}.` +
       (uncertain ? MAY_HAVE_APPLIED : ' Check your connection and try again.'),
   });
 }
@@ -177,7 +185,8 @@ export function deadlineError(spec: RequestSpec, deadlineMs: number, attempts: n
     operation: spec.operation,
     attempts,
     uncertain,
-    message: `${spec.operation} gave up after ${seconds(deadlineMs)} in all (${attempts} attempt${attempts === 1 ? '' : 's'} and waits).` +
+    route: routeOf(spec),
+    message: `Pipedrive did not get it done; gave up after ${seconds(deadlineMs)} in all (${attempts} attempt${attempts === 1 ? '' : 's'} and waits).` +
       (uncertain ? MAY_HAVE_APPLIED : ' Try again later.'),
   });
 }
@@ -188,8 +197,14 @@ export function networkError(spec: RequestSpec, origin: string, detail: string, 
     operation: spec.operation,
     attempts,
     uncertain,
-    message: `Could not reach Pipedrive at ${origin} (${detail}) during ${spec.operation}.${mayHave(uncertain)}`,
+    route: routeOf(spec),
+    message: `Could not reach Pipedrive at ${origin} (${detail}).${mayHave(uncertain)}`,
   });
+}
+
+/** `GET /api/v2/organizations/7`, for the output channel only. */
+function routeOf(spec: RequestSpec): string {
+  return `${spec.method} ${spec.path}`;
 }
 
 /** Pipedrive answers an unknown route with 404 and the error "Unknown method ." */

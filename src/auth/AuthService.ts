@@ -196,8 +196,11 @@ export class AuthService implements vscode.Disposable {
 
   async signOut(): Promise<void> {
     this.epoch++;
+    const host = this.clientValue ? hostOf(this.clientValue.baseUrl) : undefined;
     await this.secrets.delete(TOKEN_KEY);
     this.clear();
+    // The account is gone: what legacy mode learnt about its server is probed afresh next time.
+    if (host) await this.forgetSwitches(host);
     this.log.info('Signed out; the API token was deleted.');
   }
 
@@ -288,6 +291,15 @@ export class AuthService implements vscode.Disposable {
     const all = this.options.memento?.get<Record<string, unknown>>(V2_SWITCHES_KEY);
     const ops = all && typeof all === 'object' ? all[host] : undefined;
     return Array.isArray(ops) ? ops.filter((o): o is RetirableOperation => typeof o === 'string') : [];
+  }
+
+  private async forgetSwitches(host: string): Promise<void> {
+    const memento = this.options.memento;
+    const all = memento?.get<Record<string, string[]>>(V2_SWITCHES_KEY);
+    if (!memento || !all || !(host in all)) return;
+    const rest = { ...all };
+    delete rest[host];
+    await memento.update(V2_SWITCHES_KEY, rest);
   }
 
   private async rememberSwitch(host: string, op: RetirableOperation): Promise<void> {

@@ -1,4 +1,6 @@
+import { isPartialDeleteError, type PartialDeleteError, type PipedriveError } from '../api';
 import { isCancellation } from '../util/errors';
+import { safeLine } from '../util/safeText';
 import type { CommandContext } from './CommandContext';
 import { organizationsOfSelection, targetOrganization } from './organizationTarget';
 import type { PickedOrganization } from './pickOrganization';
@@ -45,8 +47,30 @@ async function deleteMany(ctx: CommandContext, orgs: PickedOrganization[]): Prom
     ctx.store.applyDeleted(result.id?.length ? result.id : ids);
     ctx.log.info(`Deleted organizations ${ids.join(', ')}.`);
   } catch (e) {
-    // Some may be gone already (v2 deletes one by one; a cancel can stop half-way): show the truth.
+    if (isPartialDeleteError(e)) {
+      // v2 deletes one by one: what was deleted leaves the tree and open panels at once, and the
+      // message names each organization that was not deleted, and why.
+      ctx.store.applyDeleted(e.deleted);
+      ctx.log.warn(`Deleted organizations ${e.deleted.join(', ') || 'none'}; not deleted: ${e.failed.map((f) => `${f.id} (${f.error.message})`).join('; ')}`);
+      void ctx.ui().showErrorMessage(partialDeleteMessage(orgs, e));
+      return;
+    }
+    // Some may be gone already (a cancel can stop half-way): show the truth.
     if (!isCancellation(e) || client.isOnV2('deleteOrganizations')) ctx.store.refresh();
     throw e;
   }
+}
+
+/** "Deleted 2 of 3 organizations. Not deleted: "Acme" (…)." with names, at most LISTED of them. */
+export function partialDeleteMessage(orgs: readonly PickedOrganization[], e: PartialDeleteError): string {
+  const names = new Map(orgs.map((o) => [o.id, o.name]));
+  const cancelled = e.failed.every((f) => f.error.kind === 'aborted');
+  const failed = e.failed.slice(0, LISTED).map((f) => `"${names.get(f.id) ?? `Organization ${f.id}`}"${cancelled ? '' : ` (${userReason(f.error)})`}`);
+  if (e.failed.length > LISTED) failed.push(`${e.failed.length - LISTED} more`);
+  const head = cancelled ? `Deleting stopped: ${e.deleted.length} of ${orgs.length} organizations were deleted.` : `Deleted ${e.deleted.length} of ${orgs.length} organizations.`;
+  return `${head} Not deleted: ${failed.join(', ')}.`;
+}
+
+function userReason(error: PipedriveError): string {
+  return safeLine(error.message).replace(/\s*\([a-zA-Z]+(V2)?\)\.?$/, '');
 }

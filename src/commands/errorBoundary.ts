@@ -28,9 +28,31 @@ export function withErrorBoundary<A extends unknown[]>(
   };
 }
 
+/** What the person was doing, in front of the reason: "Deleting failed: …". Ids not listed: the reason alone. */
+const DOING: Readonly<Record<string, string>> = {
+  'pipedrive.signIn': 'Signing in',
+  'pipedrive.refresh': 'Refreshing',
+  'pipedrive.refreshAll': 'Reading all organizations',
+  'pipedrive.loadMore': 'Loading more',
+  'pipedrive.retry': 'Loading',
+  'pipedrive.chooseOwnerScope': 'Choosing an owner',
+  'pipedrive.chooseFilter': 'Choosing a filter',
+  'pipedrive.search': 'Searching',
+  'pipedrive.add': 'Adding the organization',
+  'pipedrive.update': 'Saving the changes',
+  'pipedrive.merge': 'Merging',
+  'pipedrive.follow': 'Following',
+  'pipedrive.unfollow': 'Unfollowing',
+  'pipedrive.delete': 'Deleting',
+  'pipedrive.deleteSelected': 'Deleting',
+  'pipedrive.openDetails': 'Opening the details',
+  'pipedrive.openFlow': 'Opening the flow',
+};
+
 export function reportError(ctx: CommandContext, id: string, e: unknown): void {
   ctx.log.error(ctx.auth.redact(`${id} failed: ${errorDetails(e)}`));
-  const message = ctx.auth.redact(errorMessage(e));
+  const doing = DOING[id];
+  const message = ctx.auth.redact(doing ? `${doing} failed: ${errorMessage(e)}` : errorMessage(e));
   // Not awaited: the notification stays until dismissed, the command must not wait for it.
   void ctx
     .ui()

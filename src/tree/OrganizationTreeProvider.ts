@@ -10,7 +10,9 @@ import {
   type OrganizationStore,
   type StoreChange,
 } from '../model/OrganizationStore';
+import { OTHER_GROUP } from '../api/firstChar';
 import { oneLine } from '../util/escape';
+import { shortReason } from '../util/errors';
 import { EMPTY_TEXT, GROUP_ICONS, GROUP_LABELS, groupCount, itemText, organizationDescription, organizationTooltip } from './labels';
 import { isListNode, orgNodeId, type ListNode, type OrganizationNode, type TreeNode } from './nodes';
 
@@ -131,7 +133,7 @@ export class OrganizationTreeProvider implements vscode.TreeDataProvider<TreeNod
       case 'error': {
         const item = new vscode.TreeItem(node.message, vscode.TreeItemCollapsibleState.None);
         item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
-        item.tooltip = `${node.message}\nClick to retry.`;
+        item.tooltip = `${node.detail ?? node.message}\nClick to retry.`;
         item.contextValue = 'error';
         item.command = { command: 'pipedrive.retry', title: 'Retry', arguments: [node] };
         return this.withId(item, node);
@@ -207,7 +209,19 @@ export class OrganizationTreeProvider implements vscode.TreeDataProvider<TreeNod
       }
     }
     if (list.error !== undefined) {
-      children.push(this.intern({ type: 'error', id: `${node.id}/error`, parent: node, listKey: node.listKey, message: oneLine(listErrorMessage(list.error)) }, true));
+      children.push(
+        this.intern(
+          {
+            type: 'error',
+            id: `${node.id}/error`,
+            parent: node,
+            listKey: node.listKey,
+            message: `${shortReason(list.error)} · Retry`,
+            detail: `${loadingWhat(node, this.store)} failed: ${oneLine(listErrorMessage(list.error))}`,
+          },
+          true,
+        ),
+      );
     } else if (list.hasMore && !list.loadingMore) {
       children.push(this.intern({ type: 'loadMore', id: `${node.id}/more`, parent: node, listKey: node.listKey }));
     } else if (list.loaded && list.items.length === 0) {
@@ -299,6 +313,14 @@ export class OrganizationTreeProvider implements vscode.TreeDataProvider<TreeNod
       this.fireNode(held);
     }
   }
+}
+
+/** "Loading organizations starting with C", "Loading the persons of Acme": what a list node loads. */
+function loadingWhat(node: ListNode, store: OrganizationStore): string {
+  if (node.type === 'letter') return node.letter === OTHER_GROUP ? 'Loading organizations starting with other characters' : `Loading organizations starting with ${node.letter}`;
+  if (node.type === 'recent') return 'Loading recently changed organizations';
+  const org = store.getOrganization(node.orgId);
+  return `Loading the ${GROUP_LABELS[node.group].toLowerCase()} of ${org ? `"${oneLine(org.name)}"` : `organization ${node.orgId}`}`;
 }
 
 export function listKeyOfNode(node: TreeNode | undefined): ListKey | undefined {

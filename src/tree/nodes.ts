@@ -48,7 +48,10 @@ export interface LoadMoreNode extends Base {
 export interface ErrorNode extends Base {
   readonly type: 'error';
   readonly listKey: ListKey;
+  /** The row: a few words, so "Retry" fits the sidebar. */
   readonly message: string;
+  /** The tooltip: what was being loaded and the whole reason. */
+  readonly detail?: string;
 }
 
 /** A line of text: "No organizations", or why a list fell back to another route. */

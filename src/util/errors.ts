@@ -30,11 +30,12 @@ export function errorMessage(e: unknown): string {
 /** The details for the output channel: kind, status, operation, stack. */
 export function errorDetails(e: unknown): string {
   if (!(e instanceof Error)) return String(e);
-  const x = e as Error & { kind?: string; status?: number; operation?: string; attempts?: number; field?: string };
+  const x = e as Error & { kind?: string; status?: number; operation?: string; route?: string; attempts?: number; field?: string };
   const facts = [
     x.kind && `kind=${x.kind}`,
     x.status !== undefined && `status=${x.status}`,
     x.operation && `operation=${x.operation}`,
+    x.route && `route=${x.route}`,
     x.attempts !== undefined && `attempts=${x.attempts}`,
     x.field && `field=${x.field}`,
   ].filter(Boolean);
@@ -45,4 +46,23 @@ export function errorDetails(e: unknown): string {
 export function errorKind(e: unknown): string | undefined {
   const x = e as { name?: unknown; kind?: unknown } | undefined;
   return x && x.name === 'PipedriveError' && typeof x.kind === 'string' ? x.kind : undefined;
+}
+
+/**
+ * A few words for a tree row: what kind of failure, with the HTTP status when there is one. The
+ * whole message goes in the row's tooltip.
+ */
+export function shortReason(e: unknown): string {
+  const x = e as { kind?: unknown; status?: unknown } | undefined;
+  const status = typeof x?.status === 'number' ? ` (${x.status})` : '';
+  switch (errorKind(e)) {
+    case 'server': return `Pipedrive error${status}`;
+    case 'network': return 'Pipedrive unreachable';
+    case 'timeout': return 'Pipedrive is not answering';
+    case 'permission': return `Not allowed${status}`;
+    case 'rate-limit': return 'Rate limit reached';
+    case 'auth': return 'Sign in again';
+    case 'aborted': return 'Cancelled';
+    default: return `Loading failed${status}`;
+  }
 }

@@ -208,7 +208,8 @@ describe('transport: redirects, uncertain writes, clamped waits, size cap, redac
     try {
       const e = await rejection(t.transport.request({ operation: 'listOrganizations', method: 'GET', path: '/v1/organizations' }));
       assert.equal(e.kind, 'too-large');
-      assert.match(e.message, /Pipedrive sent more than 64 KB for listOrganizations .*stopped reading/);
+      assert.match(e.message, /Pipedrive sent more than 64 KB in one answer; the extension stopped reading it/);
+      assert.equal(e.route, 'GET /v1/organizations');
       assert.equal(count(), 1, 'not retried');
     } finally {
       t.transport.dispose();

@@ -10,7 +10,7 @@ import { letterKey } from '../../src/model/OrganizationStore';
 import type { OrganizationNode, TreeNode } from '../../src/tree/nodes';
 import { BACK, CANCEL, type TestUserInput } from '../../src/ui/TestUserInput';
 import type { RequestLogEntry } from '../../src/sandbox/types';
-import { children, closePanels, extensionApi, sandboxGet, scriptedUi, signIn, signOut } from './helpers/extension';
+import { children, closePanels, extensionApi, sandboxGet, scriptedUi, setSetting, signIn, signOut } from './helpers/extension';
 import { clearSandboxLog, resetSandbox, sandboxInfo, sandboxLog, setSandboxFaults } from './sandbox';
 
 /** Requests other than the ones the tree makes to show letters (GET list pages). */
@@ -78,11 +78,10 @@ describe('Commands', function () {
       assert.strictEqual(confirm?.text, 'Delete the organization "Bar Foods"?');
       assert.deepStrictEqual(confirm?.choices, ['Delete']);
       const log = await sandboxLog();
-      assert.deepStrictEqual(log.map((e) => `${e.method} ${e.path}`), ['DELETE /v1/organizations/964']);
+      assert.deepStrictEqual(log.map((e) => `${e.method} ${e.path}`), ['DELETE /api/v2/organizations/964']);
       assert.strictEqual(await inLetter('B', 964), false);
       assert.ok(!(await children((await extensionApi()).tree.letterNode('B'))).some((r) => r.node.id === 'org:964'));
-      const after = await fetch(`${sandboxInfo().url}/v1/organizations?first_char=b&limit=10&sort=name%20ASC`, { headers: { 'x-api-token': sandboxInfo().token } });
-      assert.ok(!((await after.json()) as { data: Organization[] }).data.some((o) => o.id === 964));
+      assert.strictEqual(await status('/api/v2/organizations/964'), 404);
     });
 
     it('a failure goes through the error boundary: a short message with "Show Details"; the organization stays', async () => {
@@ -110,17 +109,43 @@ describe('Commands', function () {
       assert.ok(await inLetter('B', 1541));
     });
 
-    it('bulk: 3 selected organizations, the count in the confirm, one bulk request', async () => {
+    it('bulk: 3 selected organizations, the count in the confirm, one DELETE each (v2 has no bulk route)', async () => {
       const nodes = [await orgNode(1541), await orgNode(457), await orgNode(510)];
       await clearSandboxLog();
       ui.queue('Delete');
       await run(ui, 'pipedrive.delete', nodes[1], nodes);
       assert.strictEqual(ui.prompts.find((p) => p.kind === 'warning')?.text, 'Delete 3 organizations?');
       const log = await sandboxLog();
-      assert.strictEqual(log.length, 1, JSON.stringify(log));
-      assert.strictEqual(`${log[0].method} ${log[0].path}`, 'DELETE /v1/organizations');
-      assert.deepStrictEqual(String(log[0].query.ids).split(',').map(Number).sort((x, y) => x - y), [457, 510, 1541]);
+      assert.deepStrictEqual(log.map((e) => `${e.method} ${e.path}`).sort(), ['DELETE /api/v2/organizations/1541', 'DELETE /api/v2/organizations/457', 'DELETE /api/v2/organizations/510']);
       for (const id of [1541, 457, 510]) assert.strictEqual(await inLetter('B', id), false);
+    });
+
+    it('bulk, partly refused: the deleted ones leave the tree at once, the message names the one that stayed and why', async () => {
+      const api = await extensionApi();
+      await api.store.ensureLoaded(letterKey('B'));
+      const used = new Set([964, 1595, 604, 1541, 457, 510, 826, 2288]);
+      const picks = api.store.organizations(letterKey('B')).filter((o) => !used.has(o.id)).slice(0, 3);
+      assert.strictEqual(picks.length, 3);
+      const nodes = await Promise.all(picks.map((o) => orgNode(o.id)));
+      const refused = picks[1];
+      await setSandboxFaults([{ kind: 'status', status: 403, match: { method: 'DELETE', path: `^/api/v2/organizations/${refused.id}$` } }]);
+      try {
+        ui.queue('Delete');
+        const shown = ui.next('error');
+        await vscode.commands.executeCommand('pipedrive.delete', nodes[0], nodes);
+        const error = await shown;
+        assert.match(error.text, /^Deleted 2 of 3 organizations\. Not deleted: "/);
+        assert.ok(error.text.includes(`"${refused.name}"`), error.text);
+        assert.doesNotMatch(error.text, /deleteOrganizations|\/api\/v2/, 'no internal names');
+        for (const o of [picks[0], picks[2]]) {
+          assert.strictEqual(await inLetter('B', o.id), false, `${o.name} still shown`);
+          assert.strictEqual(await status(`/api/v2/organizations/${o.id}`), 404);
+        }
+        assert.strictEqual(await inLetter('B', refused.id), true, 'the refused one stays');
+        assert.strictEqual(await status(`/api/v2/organizations/${refused.id}`), 200);
+      } finally {
+        await setSandboxFaults([]);
+      }
     });
 
     it('deleteSelected from the palette takes the tree selection', async () => {
@@ -129,7 +154,7 @@ describe('Commands', function () {
       ui.queue('Delete');
       await run(ui, 'pipedrive.deleteSelected', undefined, nodes);
       assert.strictEqual(ui.prompts.find((p) => p.kind === 'warning')?.text, 'Delete 2 organizations?');
-      assert.strictEqual((await writes()).length, 1);
+      assert.deepStrictEqual((await writes()).map((e) => e.path).sort(), ['/api/v2/organizations/2288', '/api/v2/organizations/826']);
     });
   });
 
@@ -142,8 +167,8 @@ describe('Commands', function () {
       assert.strictEqual(name.length, 3, 'name, name again after Back, add time');
       const posts = (await writes()).filter((e) => e.method === 'POST');
       assert.strictEqual(posts.length, 1);
-      assert.strictEqual(posts[0].path, '/v1/organizations');
-      assert.deepStrictEqual(posts[0].body, { name: 'Zyx Commands Test', owner_id: 1, label_ids: [1, 3], visible_to: '3', add_time: '2024-05-17 09:30:00' });
+      assert.strictEqual(posts[0].path, '/api/v2/organizations');
+      assert.deepStrictEqual(posts[0].body, { name: 'Zyx Commands Test', owner_id: 1, label_ids: [1, 3], visible_to: 3, add_time: '2024-05-17T09:30:00Z' });
       const created = api.store.organizations(letterKey('Z')).find((o) => o.name === 'Zyx Commands Test');
       assert.ok(created, 'not under Z');
       const rows = await children(api.tree.letterNode('Z'));
@@ -174,10 +199,10 @@ describe('Commands', function () {
       await clearSandboxLog();
       ui.queue(['Name', 'Owner', 'Visibility'], 'Quokka Media', 'Rita Regular', 'Owner & followers');
       await run(ui, 'pipedrive.update', node);
-      const puts = (await writes()).filter((e) => e.method === 'PUT');
-      assert.strictEqual(puts.length, 1);
-      assert.strictEqual(puts[0].path, '/v1/organizations/604');
-      assert.deepStrictEqual(puts[0].body, { name: 'Quokka Media', visible_to: '1' });
+      const patches = (await writes()).filter((e) => e.method === 'PATCH');
+      assert.strictEqual(patches.length, 1);
+      assert.strictEqual(patches[0].path, '/api/v2/organizations/604');
+      assert.deepStrictEqual(patches[0].body, { name: 'Quokka Media', visible_to: 1 });
       assert.strictEqual(await inLetter('B', 604), false);
       assert.strictEqual(await inLetter('Q', 604), true);
       assert.strictEqual((await sandboxGet<Organization>('/v1/organizations/604')).name, 'Quokka Media');
@@ -351,24 +376,29 @@ describe('Commands', function () {
       fs.mkdirSync(path.dirname(file), { recursive: true });
       fs.writeFileSync(file, JSON.stringify(counts, null, 2));
       const writesOf = (name: string) => counts[name].filter((r) => !r.startsWith('GET'));
-      assert.deepStrictEqual(writesOf('add (palette, cold)'), ['POST /v1/organizations']);
-      assert.deepStrictEqual(writesOf('update name (tree)'), [`PUT /v1/organizations/${added.id}`]);
+      assert.deepStrictEqual(writesOf('add (palette, cold)'), ['POST /api/v2/organizations']);
+      assert.deepStrictEqual(writesOf('update name (tree)'), [`PATCH /api/v2/organizations/${added.id}`]);
       assert.deepStrictEqual(writesOf('follow another user (tree)'), [`POST /v1/organizations/${added.id}/followers`]);
-      assert.deepStrictEqual(counts['delete (tree)'], [`DELETE /v1/organizations/${added.id}`]);
-      assert.deepStrictEqual(counts['bulk delete 3 (tree)'], ['DELETE /v1/organizations']);
+      assert.deepStrictEqual(counts['delete (tree)'], [`DELETE /api/v2/organizations/${added.id}`]);
+      assert.strictEqual(counts['bulk delete 3 (tree)'].length, 3);
+      assert.ok(counts['bulk delete 3 (tree)'].every((r) => /^DELETE \/api\/v2\/organizations\/\d+$/.test(r)), counts['bulk delete 3 (tree)'].join(', '));
+      // The tree's letters come from the index: no action lists organizations.
+      for (const [name, reqs] of Object.entries(counts)) assert.ok(!reqs.some((r) => r.startsWith('GET /api/v2/organizations?') || r === 'GET /api/v2/organizations' || r.startsWith('GET /v1/organizations?')), `${name}: ${reqs.join(', ')}`);
       assert.ok(counts['add (palette, cold)'].length <= 4, counts['add (palette, cold)'].join(', '));
     });
   });
 
-  describe('with the v1 routes retired', () => {
+  describe('in legacy v1 mode, with the v1 routes retired', () => {
     before(async () => {
-      // A fresh client: it starts on v1 and switches per operation when a route answers 410.
+      // A fresh legacy client: it starts on v1 and switches per operation when a route answers 410.
+      await setSetting('apiMode', 'legacy-v1');
       await signOut();
       await signIn();
       await setSandboxFaults([{ kind: 'retire-v1' }]);
     });
     after(async () => {
       await setSandboxFaults([]);
+      await setSetting('apiMode', undefined);
       await signOut();
       await signIn();
     });

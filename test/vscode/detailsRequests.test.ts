@@ -10,6 +10,11 @@ import { closePanels, extensionApi, sandboxGet, scriptedUi, signIn, signOut } fr
 import { clearSandboxLog, resetSandbox, sandboxLog } from './sandbox';
 
 const ORG = 1;
+/**
+ * What opening Details reads in today's API: the organization (with its counters), and its
+ * followers because it has some (v2 details carry none; an organization nobody follows costs one).
+ */
+const DETAIL_READS = [`GET /api/v2/organizations/${ORG}`, `GET /api/v2/organizations/${ORG}/followers`];
 
 /** Opens Details the way a click does; resolves when its header is shown and its webview said ready. */
 async function open(id: number): Promise<DetailsPanel> {
@@ -66,11 +71,11 @@ describe('Details panel requests', function () {
     assert.ok(api.store.knownUsers.size > 0, 'the store has no users');
   });
 
-  it('open details: exactly one request (the organization); close and re-open: none', async () => {
+  it('open details: the organization and its followers (two requests); close and re-open: none', async () => {
     const name = (await sandboxGet<Organization>(`/v1/organizations/${ORG}`)).name;
     await clearSandboxLog();
     const first = await open(ORG);
-    assert.deepStrictEqual(await requests(), [`GET /v1/organizations/${ORG}`]);
+    assert.deepStrictEqual(await requests(), DETAIL_READS);
     assert.strictEqual(first.panel.title, name);
 
     await closePanels();
@@ -79,6 +84,12 @@ describe('Details panel requests', function () {
     assert.notStrictEqual(again, first, 'the closed panel was reused');
     assert.deepStrictEqual(await requests(), []);
     assert.strictEqual(again.panel.title, name);
+  });
+
+  it('an organization nobody follows opens with one request', async () => {
+    await clearSandboxLog();
+    await open(9);
+    assert.deepStrictEqual(await requests(), ['GET /api/v2/organizations/9']);
   });
 
   it('an update invalidates: re-open after it reads the organization once, and shows the new name', async () => {
@@ -96,7 +107,7 @@ describe('Details panel requests', function () {
 
     await clearSandboxLog();
     const panel = await open(ORG);
-    assert.deepStrictEqual(await requests(), [`GET /v1/organizations/${ORG}`]);
+    assert.deepStrictEqual(await requests(), DETAIL_READS);
     assert.strictEqual(panel.panel.title, `${org.name} Updated`);
     // Read again, it is cached again.
     await closePanels();
@@ -112,6 +123,6 @@ describe('Details panel requests', function () {
     await signIn();
     await clearSandboxLog();
     await open(ORG);
-    assert.deepStrictEqual(await requests(), [`GET /v1/organizations/${ORG}`]);
+    assert.deepStrictEqual(await requests(), DETAIL_READS);
   });
 });

@@ -119,7 +119,7 @@ describe('Panels wired into the extension', function () {
     await clearSandboxLog();
     ui.queue(['Name'], `${before} Renamed`);
     assert.strictEqual(await panel.handleMessage({ type: 'action', action: 'update' }), true);
-    assert.deepStrictEqual(await writes(), ['PUT /v1/organizations/16']);
+    assert.deepStrictEqual(await writes(), ['PATCH /api/v2/organizations/16']);
     assert.strictEqual(seen.header()?.name, `${before} Renamed`);
     assert.strictEqual(panel.panel.title, `${before} Renamed`);
     assert.deepStrictEqual(
@@ -127,7 +127,7 @@ describe('Panels wired into the extension', function () {
       [true, false],
     );
     // The panel's own action reads the header once, not once more for the store's change event.
-    const reads = (await sandboxLog()).filter((e) => e.method === 'GET' && e.path === '/v1/organizations/16');
+    const reads = (await sandboxLog()).filter((e) => e.method === 'GET' && e.path === '/api/v2/organizations/16');
     assert.strictEqual(reads.length, 1, JSON.stringify(await sandboxLog()));
     seen.dispose();
     noErrors(ui);
@@ -196,7 +196,7 @@ describe('Panels wired into the extension', function () {
     ui.queue('Delete');
     await panel.handleMessage({ type: 'action', action: 'delete' });
     assert.strictEqual(ui.prompts.find((p) => p.kind === 'warning')?.text, `Delete the organization "${name}"?`);
-    assert.deepStrictEqual(await writes(), ['DELETE /v1/organizations/18']);
+    assert.deepStrictEqual(await writes(), ['DELETE /api/v2/organizations/18']);
     assert.strictEqual(panel.status, 'deleted');
     assert.ok(seen.posts.some((m) => m.type === 'status' && m.status === 'deleted' && /deleted/.test(m.message)));
     // Its buttons now refuse: nothing reaches the API.
@@ -217,7 +217,7 @@ describe('Panels wired into the extension', function () {
     const panelB = await detailsPanel(20);
     ui.queue('Delete');
     await vscode.commands.executeCommand('pipedrive.delete', a, [a, b]);
-    assert.deepStrictEqual(await writes(), ['DELETE /v1/organizations']);
+    assert.deepStrictEqual((await writes()).sort(), ['DELETE /api/v2/organizations/19', 'DELETE /api/v2/organizations/20']);
     assert.strictEqual(panelA.status, 'deleted');
     assert.strictEqual(panelB.status, 'deleted');
     noErrors(ui);
@@ -264,7 +264,7 @@ describe('Panels wired into the extension', function () {
     const panel = await detailsPanel(24);
     ui.queue(['Name'], `${name} Again`);
     await panel.handleMessage({ type: 'action', action: 'update' });
-    assert.deepStrictEqual(await writes(), ['PUT /v1/organizations/24']);
+    assert.deepStrictEqual(await writes(), ['PATCH /api/v2/organizations/24']);
     assert.strictEqual(panel.panel.title, `${name} Again`);
     assert.strictEqual(api.store.getOrganization(24)?.name, `${name} Again`);
     noErrors(ui);

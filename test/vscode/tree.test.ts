@@ -19,11 +19,12 @@ async function letter(l: string): Promise<Row> {
 
 const orgRows = (rows: Row[]) => rows.filter((r) => r.contextValue?.startsWith('organization'));
 
-describe('Tree', function () {
+describe('Tree (legacy v1 mode)', function () {
   this.timeout(30_000);
 
   before(async () => {
     await resetSandbox();
+    await setSetting('apiMode', 'legacy-v1');
     await setSetting('pageSize', PAGE);
     await signOut();
     await signIn();
@@ -31,6 +32,7 @@ describe('Tree', function () {
   after(async () => {
     await setSandboxFaults([]);
     await setSetting('pageSize', undefined);
+    await setSetting('apiMode', undefined);
     const api = await extensionApi();
     await api.store.setScope({});
     api.setUserInput(undefined);
@@ -240,10 +242,11 @@ describe('Tree', function () {
   });
 });
 
-describe('Tree as a regular user (no global admin rights)', function () {
+describe('Tree (legacy v1 mode) as a regular user (no global admin rights)', function () {
   this.timeout(30_000);
   before(async () => {
     await resetSandbox();
+    await setSetting('apiMode', 'legacy-v1');
     await setSetting('pageSize', PAGE);
     await signOut();
     await signIn(sandboxInfo().regularUserToken);
@@ -251,6 +254,7 @@ describe('Tree as a regular user (no global admin rights)', function () {
   after(async () => {
     await signOut();
     await setSetting('pageSize', undefined);
+    await setSetting('apiMode', undefined);
   });
 
   it('"Recently changed" says why and falls back to the list sorted by update_time DESC', async () => {
@@ -274,10 +278,11 @@ describe('Tree as a regular user (no global admin rights)', function () {
   });
 });
 
-describe('Tree with the v1 routes retired', function () {
+describe('Tree (legacy v1 mode) with the v1 routes retired', function () {
   this.timeout(60_000);
   before(async () => {
     await resetSandbox();
+    await setSetting('apiMode', 'legacy-v1');
     await setSetting('pageSize', PAGE);
     await setSandboxFaults([{ kind: 'retire-v1' }]);
     await signOut();
@@ -287,6 +292,7 @@ describe('Tree with the v1 routes retired', function () {
     await setSandboxFaults([]);
     await signOut();
     await setSetting('pageSize', undefined);
+    await setSetting('apiMode', undefined);
   });
 
   it('letters, load more and an organization\'s persons still work through v2', async () => {

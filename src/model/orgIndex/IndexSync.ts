@@ -124,6 +124,8 @@ export class IndexSync {
    * bring the organization back (recents or a walk page can be in flight while the user deletes).
    */
   private readonly ownDeletes = new Map<number, number>();
+  /** Own upserts by write sequence: a full walk page asked before one must not undo it. */
+  private readonly ownUpserts = new Map<number, number>();
   private writeSeq = 0;
   private walkingAll = false;
   private resume: WalkResume | undefined;
@@ -171,6 +173,7 @@ export class IndexSync {
     for (const o of upserted) {
       this.walkSeen?.add(o.id);
       this.ownDeletes.delete(o.id);
+      this.ownUpserts.set(o.id, this.writeSeq);
     }
     for (const id of removed) {
       this.walkSeen?.delete(id);
@@ -341,7 +344,10 @@ export class IndexSync {
         const items = this.ownDeletes.size > 0 ? page.items.filter((o) => !this.deletedSince(o.id, askedAt)) : page.items;
         for (const o of items) seen.add(o.id);
         // One event per page: the tree fills as pages arrive.
-        state.upserted += index.upsert(items).upserted.length;
+        // A full walk is the server's word, even over a newer-looking record, except where our
+        // own write came after this page was asked for.
+        const authoritative = mode === 'full' ? (id: number) => !this.writtenSince(id, askedAt) : undefined;
+        state.upserted += index.upsert(items, authoritative).upserted.length;
         loaded += page.items.length;
         run.onProgress?.({ loaded, ...(estimated !== undefined ? { estimated: Math.max(estimated, loaded) } : {}) });
         if (!guard.next(page.items.map((o) => o.id), page.nextCursor)) break;
@@ -366,6 +372,11 @@ export class IndexSync {
       : `Organization index: ${loaded} organizations changed since the last sync (${state.requests} request${state.requests === 1 ? '' : 's'}).`);
     await this.save();
     return { outcome: mode === 'full' ? 'walked' : 'walked-changes', ...state };
+  }
+
+  /** True when we wrote the organization after a page was requested (so the page is older). */
+  private writtenSince(id: number, askedAt: number): boolean {
+    return (this.ownUpserts.get(id) ?? -1) > askedAt;
   }
 
   /** True when we deleted the organization after a page was requested (so the page is older). */

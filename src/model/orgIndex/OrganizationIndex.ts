@@ -96,12 +96,17 @@ export class OrganizationIndex implements OrganizationIndexView {
    * organizations so) are removed, records without a usable id skipped, and a record older (by
    * update_time) than the one held is ignored. One change event.
    */
-  upsert(orgs: readonly Organization[]): IndexChange {
-    return this.apply(orgs, []);
+  /**
+   * Adds or replaces organizations. A record older than the one held is skipped (a page read
+   * before an own write), unless `replaceNewer(id)` says the caller's copy is authoritative (a full
+   * walk: the server's current state, even when its update_time went back, e.g. after a restore).
+   */
+  upsert(orgs: readonly Organization[], replaceNewer?: (id: number) => boolean): IndexChange {
+    return this.apply(orgs, [], replaceNewer);
   }
 
   /** Upserts and removals as one change event (a merge: the survivor changed, the other gone). */
-  apply(orgs: readonly Organization[], removedIds: readonly number[]): IndexChange {
+  apply(orgs: readonly Organization[], removedIds: readonly number[], replaceNewer?: (id: number) => boolean): IndexChange {
     const compact: CompactOrganization[] = [];
     const removed: number[] = [...removedIds];
     for (const org of orgs) {
@@ -116,7 +121,7 @@ export class OrganizationIndex implements OrganizationIndexView {
       if (c.ownerId > 0 && ownerName) this.ownerNames.set(c.ownerId, ownerName);
       compact.push(c);
     }
-    return this.change(compact, removed, false);
+    return this.change(compact, removed, false, replaceNewer);
   }
 
   remove(ids: readonly number[]): IndexChange {
@@ -159,14 +164,14 @@ export class OrganizationIndex implements OrganizationIndexView {
     return { records: [...this.records.values()], ownerNames: new Map(this.ownerNames) };
   }
 
-  private change(upserts: readonly CompactOrganization[], removedIds: readonly number[], reset: boolean): IndexChange {
+  private change(upserts: readonly CompactOrganization[], removedIds: readonly number[], reset: boolean, replaceNewer?: (id: number) => boolean): IndexChange {
     const touched = new Set<string>();
     const upserted: number[] = [];
     const removed: number[] = [];
     for (const c of upserts) {
       const old = this.records.get(c.id);
       // A page read before one of our own writes must not put the older version back.
-      if (old && c.updateTime > 0 && old.updateTime > c.updateTime) continue;
+      if (old && c.updateTime > 0 && old.updateTime > c.updateTime && !replaceNewer?.(c.id)) continue;
       // Recents re-reports the hour before the last sync (the clock margin): no event for no change.
       if (old && sameCompact(old, c)) continue;
       if (old) {

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import { groupOf } from '../../../src/api/firstChar';
 import { parseSort } from '../../../src/api/sortSpec';
 import { PagingStuckError } from '../../../src/api/pages';
 import { organizationFromV2 } from '../../../src/api/v2Mapping';
@@ -387,6 +388,18 @@ describe('organization index sync (sandbox, current API)', function () {
     assert.equal(result.removed, 1);
     assert.equal(r.index.get(7), undefined);
     assert.equal(r.changes.filter((c) => c.reset).length, 1);
+  });
+
+  it('Refresh All takes the server\'s record even when the one held looks newer (data restored in Pipedrive)', async () => {
+    const r = rig(sb.url, sb.token, dir);
+    await r.sync.start();
+    const server = r.index.get(12)!;
+    // What an earlier session saw before Pipedrive's data went back: a later name and update_time.
+    r.index.upsert([{ ...server, name: 'Zz Restored Away', update_time: '2099-01-01 00:00:00' }]);
+    assert.equal(r.index.get(12)?.name, 'Zz Restored Away');
+    await r.sync.refreshAll();
+    assert.equal(r.index.get(12)?.name, server.name);
+    assert.equal(groupOf(server.name), groupOf(r.index.query({ group: groupOf(server.name), sort: byName, start: 0, limit: 1e9 }).items.find((o) => o.id === 12)?.name));
   });
 });
 

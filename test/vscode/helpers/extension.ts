@@ -27,7 +27,12 @@ export async function scriptedUi(): Promise<TestUserInput> {
 }
 
 /** Signs in through the command, answering the token prompt (default: the sandbox admin token). */
-export async function signIn(token = sandboxInfo().token): Promise<TestUserInput> {
+/**
+ * Signs in with the sandbox token and waits for the background reads. `fresh` (default) then reads
+ * every organization again (Refresh All): the sandbox is re-seeded between suites, which no
+ * recents call can report, so the index kept on disk by an earlier suite would be stale.
+ */
+export async function signIn(token = sandboxInfo().token, options: { fresh?: boolean } = {}): Promise<TestUserInput> {
   const api = await extensionApi();
   const ui = await scriptedUi();
   ui.queue(token);
@@ -36,6 +41,11 @@ export async function signIn(token = sandboxInfo().token): Promise<TestUserInput
   assert.ok(api.auth.signedIn, 'not signed in after pipedrive.signIn');
   // The users and fields read in the background after sign-in: answered before the test counts requests.
   await api.session.settled();
+  await api.index.settled;
+  if (options.fresh !== false && api.index.view) {
+    await vscode.commands.executeCommand('pipedrive.refreshAll');
+    await api.index.settled;
+  }
   return ui;
 }
 
