@@ -32,6 +32,8 @@ export interface Results {
     walk?: WalkFigure;
     bundle?: BundleFigure;
     vscode?: VsCodeFigures;
+    /** Organization index (issue 10): by organization count, plus `workingDay`. */
+    index?: Record<string, Record<string, number>>;
   };
   notMeasured: string[];
   table: Row[];
@@ -77,6 +79,10 @@ async function main(): Promise<void> {
     return;
   }
   const skip = new Set(argv.filter((a) => a.startsWith('--skip=')).flatMap((a) => a.slice(7).split(',')));
+  // --only=index: measure these figures again and keep the rest from bench/results.json.
+  const only = argv.filter((a) => a.startsWith('--only=')).flatMap((a) => a.slice(7).split(','));
+  const saved = only.length ? (JSON.parse(fs.readFileSync(path.join(ROOT, 'bench', 'results.json'), 'utf8')) as Results) : undefined;
+  if (saved) for (const id of ['bundle', 'client', 'walk', 'index', 'vscode']) if (!only.includes(id)) skip.add(id);
   const started = Date.now();
   const log = (s: string) => console.log(s);
   const results: Results = { mode: quick ? 'quick' : 'full', machine: machine(), durationSeconds: 0, figures: {}, notMeasured: [], table: [] };
@@ -110,12 +116,26 @@ async function main(): Promise<void> {
   await figure('Figure 2: walk of all organizations', 'walk', async () => {
     results.figures.walk = await runWalkFigure({ size: quick ? 20_000 : 100_000, log });
   });
+  await figure('Figure 7: organization index (today\'s API)', 'index', async () => {
+    // Its own process: the heap figures are the index's, not the benchmark's.
+    execFileSync(process.execPath, [path.join(__dirname, 'orgIndex.bench.js')], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+    results.figures.index = JSON.parse(fs.readFileSync(path.join(ROOT, 'bench', '.work', 'orgIndex-figures.json'), 'utf8')) as Record<string, Record<string, number>>;
+    const big = results.figures.index['100000'];
+    if (big) log(`  100,000: first walk ${big.firstWalkRequests} requests, restart ${big.restartRequests}, heap ${big.heapMB} MB, load ${big.loadFromDiskToGroupsMs} ms`);
+  });
   await figure('Figures 3, 4, 5 (activation), 6: VS Code', 'vscode', async () => {
     results.figures.vscode = await runVsCodeFigures({ quick, log });
     results.notMeasured.push(...results.figures.vscode.notMeasured);
     for (const e of results.figures.vscode.inHost?.errors ?? []) results.notMeasured.push(`in-host step ${e}`);
   });
-  results.machine.vscode = results.figures.vscode?.vscodeVersion ?? 'not started';
+  if (saved) {
+    // Keep what was not measured again, with the notes that went with it.
+    results.figures = { ...saved.figures, ...results.figures };
+    const again = (n: string) => only.some((id) => n.includes(`--skip=${id}`));
+    results.notMeasured = [...saved.notMeasured.filter((n) => !results.notMeasured.includes(n)), ...results.notMeasured.filter((n) => !/skipped \(--skip=/.test(n) || again(n))];
+    results.machine = { ...saved.machine, [`only ${only.join(',')}`]: results.machine.date };
+  }
+  results.machine.vscode = results.figures.vscode?.vscodeVersion ?? saved?.machine.vscode ?? 'not started';
   results.machine.loadAverageAtEnd = os.loadavg().map((l) => Math.round(l * 100) / 100);
   results.durationSeconds = Math.round((Date.now() - started) / 1000);
   writeReport(results, path.join(ROOT, 'bench'));

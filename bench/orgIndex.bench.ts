@@ -4,11 +4,12 @@
 // Writes bench/.work/orgIndex-figures.json and prints the same JSON.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { measureIndex, type IndexFigures } from '../test/unit/orgIndex/indexFigures';
+import { measureIndex, measureWorkingDay, type IndexFigures } from '../test/unit/orgIndex/indexFigures';
 
 async function main(): Promise<void> {
   const figures: Record<string, IndexFigures> = {};
   for (const size of [3009, 100_000]) figures[size] = await measureIndex(size);
+  figures.workingDay = await measureWorkingDay(3009);
   const out = path.join(__dirname, '..', '..', 'orgIndex-figures.json');
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, JSON.stringify(figures, null, 2) + '\n');

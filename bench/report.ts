@@ -55,6 +55,25 @@ export function buildTable(r: Results): Row[] {
     }
   } else add({ figure: '2', metric: 'walk of all organizations', measured: whyNot(r, 'Figure 2'), target: 'size / 500 requests', pass: null });
 
+  // Figure 7: the organization index in today's API mode (issue 10)
+  const ix = r.figures.index;
+  if (ix) {
+    const big = ix['100000'];
+    const day = ix.workingDay;
+    if (big) {
+      add({ figure: '7', metric: 'first sign-in, 100,000 organizations: requests / tokens', measured: `${big.firstWalkRequests} / ${big.firstWalkTokens}`, target: '(context) 200 / 2,000', pass: null, note: `${big.firstWalkMs} ms against the local sandbox` });
+      add({ figure: '7', metric: 'second start, nothing changed: requests / tokens', measured: `${big.restartRequests} / ${big.restartTokens}`, target: '1 / ≤ 20', pass: big.restartRequests === 1 && big.restartTokens <= 20 });
+      add({ figure: '7', metric: 'second start after 50 outside changes: requests', measured: String(big.restartAfter50ChangesRequests), target: '≤ 2', pass: big.restartAfter50ChangesRequests <= 2, note: `${big.restartAfter50ChangesTokens} tokens` });
+      add({ figure: '7', metric: 'index of 100,000 in the heap', measured: `${big.heapMB} MB`, target: '≤ 30 MB', pass: big.heapMB <= 30, note: `${big.heapWithSortedListsMB} MB with the sorted lists built; ${big.diskMB} MB on disk` });
+      add({ figure: '7', metric: 'load from disk to letters with counts (100,000)', measured: `${big.loadFromDiskToGroupsMs} ms`, target: '≤ 300 ms', pass: big.loadFromDiskToGroupsMs <= 300, note: `save ${big.saveToDiskMs} ms; 50 letter expands ${big.fiftyLetterExpandsMs} ms` });
+      add({ figure: '7', metric: 'old behaviour for comparison: a walk per session plus one every 15 minutes', measured: `${(big.firstWalkTokens * 33).toLocaleString('en')} tokens per 8-hour day`, target: '(context)', pass: null, note: '1 + 32 walks of 2,000 tokens' });
+    }
+    if (day) {
+      add({ figure: '7', metric: 'expanding a letter: requests', measured: String(day.dayLetterExpandRequests), target: '0', pass: day.dayLetterExpandRequests === 0 });
+      add({ figure: '7', metric: 'a working day (20 starts, 50 expands, 30 details, 10 edits): share of 30,000 tokens', measured: `${day.dayShareOfBudgetPercent} %`, target: '< 5 %', pass: day.dayShareOfBudgetPercent < 5, note: `${day.dayRequests} requests, ${day.dayTokens} tokens` });
+    }
+  } else add({ figure: '7', metric: 'organization index', measured: whyNot(r, 'Figure 7'), target: 'restart 1 request, ≤ 30 MB heap, ≤ 300 ms load', pass: null });
+
   // Figure 3
   const v = r.figures.vscode;
   const a = v?.inHost?.actions ?? {};

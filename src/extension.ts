@@ -9,6 +9,7 @@ import { registerCommands } from './commands/index';
 import { runPanelAction } from './commands/openPanels';
 import { OrganizationStore, type OwnerScope } from './model/OrganizationStore';
 import { SessionCatalog } from './model/SessionCatalog';
+import { SessionSnapshot } from './model/SessionSnapshot';
 import type { TreeNode } from './tree/nodes';
 import { OrganizationTreeProvider } from './tree/OrganizationTreeProvider';
 import { revealOrganization } from './tree/reveal';
@@ -109,9 +110,17 @@ export function activate(context: vscode.ExtensionContext): PipedriveExtensionAp
       tree.refreshAll();
       // In the background: sign-in neither waits for these nor fails with them (a failed read is
       // logged and tried again by whoever needs it next).
-      if (state.signedIn) session.warm();
+      if (state.signedIn) warmSession(state.user, false);
     }),
   );
+
+  /** Users and fields from the last session of this account when fresh (no request), else read and saved. */
+  const warmSession = (user: User, fresh: boolean) => {
+    const client = auth.client;
+    if (!client) return;
+    const snapshot = new SessionSnapshot(context.globalStorageUri.fsPath, { baseUrl: client.baseUrl, companyId: user.company_id ?? 0, userId: user.id }, (line) => log.info(line));
+    session.warmFrom(fresh ? Promise.resolve(undefined) : snapshot.load(), (s) => snapshot.save(s.users, s.fields));
+  };
 
   const signInSettled = deferred();
   const panels = registerPanels(context, {
@@ -142,6 +151,9 @@ export function activate(context: vscode.ExtensionContext): PipedriveExtensionAp
     ui: () => ui,
     index: () => accountIndex.view,
     async refreshAll() {
+      // Users and custom fields too: added ones show without waiting for the saved copy to age.
+      session.reset();
+      if (auth.user) warmSession(auth.user, true);
       if (!accountIndex.view) {
         store.refresh();
         return;

@@ -555,6 +555,11 @@ export class PipedriveClient extends PipedriveV2Api {
     return this.data<User>({ operation: 'getCurrentUser', method: 'GET', path: '/v1/users/me', ...callSpec(call) });
   }
 
+  /** Users read elsewhere (a saved session): owner names for v2 records without GET /v1/users. */
+  primeUsers(users: readonly User[]): void {
+    this.usersById = Promise.resolve(new Map(users.map((u) => [u.id, u])));
+  }
+
   /** GET /v1/users */
   async listUsers(call?: CallOptions): Promise<User[]> {
     const data = await this.data<User[] | null>({ operation: 'listUsers', method: 'GET', path: '/v1/users', ...callSpec(call) });

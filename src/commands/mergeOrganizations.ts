@@ -1,5 +1,5 @@
 import type { QuickPickItem } from 'vscode';
-import type { OrganizationDetails } from '../api';
+import { PipedriveError, type OrganizationDetails, type PipedriveClient } from '../api';
 import type { CommandContext } from './CommandContext';
 import { keepLabel, mergeCounts, mergeDetail } from './mergeSummary';
 import { targetOrganization } from './organizationTarget';
@@ -31,12 +31,40 @@ export async function mergeOrganizations(ctx: CommandContext, node?: unknown): P
     { title: 'Merge' },
   );
   const merged = await ctx.withProgress(`Merging "${mergedAway.name}" into "${survivor.name}"…`, async (signal) => {
-    await client.mergeOrganizations(mergedAway.id, survivor.id, { signal });
+    try {
+      await client.mergeOrganizations(mergedAway.id, survivor.id, { signal });
+    } catch (e) {
+      // The answer was lost (reset, timeout, 5xx): the merge is never sent twice, so look at what
+      // Pipedrive has now and go by that.
+      if (!(e instanceof PipedriveError) || !e.uncertain) throw e;
+      const happened = await mergeHappened(client, mergedAway.id, survivor.id);
+      ctx.log.warn(`The answer to merging ${mergedAway.id} into ${survivor.id} was lost (${e.kind}); Pipedrive now shows it ${happened ? 'merged' : 'not merged'}.`);
+      if (!happened) {
+        throw new PipedriveError({ kind: e.kind, status: e.status, operation: e.operation, route: e.route, message: `The merge did not happen: Pipedrive shows both organizations as before. ${e.message.replace(MAY_HAVE_APPLIED_RE, '').trim()}` });
+      }
+      void ctx.ui().showInformationMessage(`Pipedrive's answer was lost, but the merge went through: "${mergedAway.name}" is now part of "${survivor.name}".`);
+    }
     return client.getOrganization(survivor.id, { signal });
   });
   ctx.store.applyMerged(mergedAway.id, merged.organization);
   ctx.log.info(`Merged organization ${mergedAway.id} into ${survivor.id}.`);
   await ctx.reveal(merged.organization, { select: true, focus: false });
+}
+
+const MAY_HAVE_APPLIED_RE = /The change may or may not have been applied[^.]*\./;
+
+/** After a lost answer: merged when the merged-away organization is gone and the survivor is there. */
+async function mergeHappened(client: PipedriveClient, mergedAwayId: number, survivorId: number): Promise<boolean> {
+  const gone = await client.getOrganization(mergedAwayId).then(
+    (d) => d.organization.active_flag === false,
+    (e: unknown) => {
+      if (e instanceof PipedriveError && e.kind === 'not-found') return true;
+      throw e;
+    },
+  );
+  if (!gone) return false;
+  await client.getOrganization(survivorId);
+  return true;
 }
 
 function nameOf(d: OrganizationDetails): PickedOrganization {

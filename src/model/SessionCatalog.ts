@@ -4,7 +4,13 @@
 import type { OrganizationField, PipedriveClient, User } from '../api';
 
 /** The client methods the catalog calls. */
-export type CatalogBackend = Pick<PipedriveClient, 'listUsers' | 'iterateOrganizationFields'>;
+export type CatalogBackend = Pick<PipedriveClient, 'listUsers' | 'iterateOrganizationFields'> & Partial<Pick<PipedriveClient, 'primeUsers'>>;
+
+/** Users and fields saved from an earlier session of the same account (SessionSnapshot). */
+export interface SavedSession {
+  readonly users: readonly User[];
+  readonly fields: readonly OrganizationField[];
+}
 
 /** Where the users live (the OrganizationStore; a plain holder for panels made without one). */
 export interface UserHolder {
@@ -124,6 +130,31 @@ export class SessionCatalog {
   warm(): void {
     this.users().catch(() => undefined);
     this.organizationFields().catch(() => undefined);
+  }
+
+  /**
+   * Like warm(), but first from `saved` (an earlier session's users and fields, when still fresh):
+   * then no request at all. Otherwise both are read and handed to `save`. Never rejects.
+   */
+  warmFrom(saved: Promise<SavedSession | undefined>, save: (session: SavedSession) => Promise<unknown>): void {
+    const client = this.sync();
+    const generation = this.generation;
+    const run = saved
+      .catch(() => undefined)
+      .then(async (data) => {
+        if (generation !== this.generation) return;
+        if (data) {
+          this.holder.setUsers(data.users);
+          this.usersLoaded = true;
+          this.fieldsValue = data.fields;
+          client?.primeUsers?.(data.users);
+          return;
+        }
+        const [users, fields] = await Promise.all([this.users(), this.organizationFields()]);
+        if (generation === this.generation) await save({ users: [...users.values()], fields });
+      })
+      .catch(() => undefined);
+    this.track(run);
   }
 
   /** Resolves when every read started so far has answered (tests wait for a quiet session). */

@@ -26,6 +26,8 @@ export abstract class PanelHost<In extends { type: string }, Out> implements vsc
   private readonly onDidDisposeEmitter = new vscode.EventEmitter<void>();
   private readonly onDidPostEmitter = new vscode.EventEmitter<Out>();
   private readonly onDidReadyEmitter = new vscode.EventEmitter<void>();
+  /** Every http(s) URL this host sent to the page: the only ones the page may ask it to open. */
+  private readonly offeredUrls = new Set<string>();
   /** Fires after the panel closed. */
   readonly onDidDispose = this.onDidDisposeEmitter.event;
   /** Every message the host posted (tests watch what the panel shows). */
@@ -84,6 +86,16 @@ export abstract class PanelHost<In extends { type: string }, Out> implements vsc
   protected abstract onMessage(message: In): Promise<void>;
 
   /**
+   * Why a well-formed message is still refused (undefined: allowed). The page runs code from
+   * records: it may only ask to open a URL this host gave it. Panels add their own rules.
+   */
+  protected refusal(message: In): string | undefined {
+    const url = (message as { type: string; url?: unknown }).type === 'openExternal' ? (message as { url?: unknown }).url : undefined;
+    if (typeof url === 'string' && !this.offeredUrls.has(url)) return 'a URL this panel was never given';
+    return undefined;
+  }
+
+  /**
    * The entry point of every message from the webview; exported for tests. Returns false when the
    * message was invalid and ignored.
    */
@@ -95,6 +107,11 @@ export abstract class PanelHost<In extends { type: string }, Out> implements vsc
       return false;
     }
     const message = parsed.value;
+    const refused = this.refusal(message);
+    if (refused) {
+      this.log.warn(`${this.label} ${this.orgId}: refused ${message.type} from the webview (${refused})`);
+      return false;
+    }
     if (message.type === 'ready') {
       this.isReady = true;
       this.onReady();
@@ -112,6 +129,7 @@ export abstract class PanelHost<In extends { type: string }, Out> implements vsc
   /** Posts to the page when it is ready; before that the page asks again with `ready`. */
   protected post(message: Out): void {
     if (this.disposed) return;
+    collectUrls(message, this.offeredUrls);
     this.onDidPostEmitter.fire(message);
     if (!this.isReady) return;
     void this.panel.webview.postMessage(message).then(undefined, () => undefined);
@@ -137,6 +155,17 @@ export abstract class PanelHost<In extends { type: string }, Out> implements vsc
     this.onDidPostEmitter.dispose();
     this.onDidReadyEmitter.dispose();
   }
+}
+
+/** Adds every http(s) URL found in a message's strings (links, websites, the Pipedrive link). */
+function collectUrls(value: unknown, into: Set<string>, depth = 0): void {
+  if (depth > 8 || value === null || value === undefined) return;
+  if (typeof value === 'string') {
+    if (/^https?:\/\//i.test(value)) into.add(value);
+    return;
+  }
+  if (typeof value !== 'object') return;
+  for (const v of Array.isArray(value) ? value : Object.values(value)) collectUrls(v, into, depth + 1);
 }
 
 function sameOptions(a: vscode.WebviewOptions, b: vscode.WebviewOptions): boolean {

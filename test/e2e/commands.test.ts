@@ -33,8 +33,8 @@ describe('Organization commands (e2e)', () => {
     assert.strictEqual(await row.getAttribute('aria-selected'), 'true');
     await wb.screenshot('commands-add-done');
     const posts = ctx.sandbox.log.filter((e) => e.method === 'POST');
-    assert.deepStrictEqual(posts.map((e) => e.path), ['/v1/organizations']);
-    assert.deepStrictEqual(posts[0].body, { name: 'Zaa E2E Organization', owner_id: 1, label_ids: [1], visible_to: '3' });
+    assert.deepStrictEqual(posts.map((e) => e.path), ['/api/v2/organizations']);
+    assert.deepStrictEqual(posts[0].body, { name: 'Zaa E2E Organization', owner_id: 1, label_ids: [1], visible_to: 3 });
   });
 
   it('deletes an organization from its context menu after the modal confirm', async () => {
@@ -55,7 +55,7 @@ describe('Organization commands (e2e)', () => {
     await row.waitFor({ state: 'detached' });
     const deletes = ctx.sandbox.log.filter((e) => e.method === 'DELETE');
     assert.strictEqual(deletes.length, 1);
-    assert.match(deletes[0].path, /^\/v1\/organizations\/\d+$/);
+    assert.match(deletes[0].path, /^\/api\/v2\/organizations\/\d+$/);
     await wb.screenshot('commands-delete-done');
   });
 
@@ -108,8 +108,8 @@ describe('Organization commands (e2e)', () => {
     await input.press('Enter');
     await wb.quickInputClosed();
     await wb.treeItem('Bcme Technologies').waitFor();
-    const puts = ctx.sandbox.log.filter((e) => e.method === 'PUT');
-    assert.deepStrictEqual(puts.map((e) => [e.path, e.body]), [['/v1/organizations/1', { name: 'Bcme Technologies', label_ids: [1, 2] }]]);
+    const patches = ctx.sandbox.log.filter((e) => e.method === 'PATCH');
+    assert.deepStrictEqual(patches.map((e) => [e.path, e.body]), [['/api/v2/organizations/1', { name: 'Bcme Technologies', label_ids: [1, 2] }]]);
     await wb.screenshot('commands-update-done');
   });
 });

@@ -248,6 +248,30 @@ describe('Commands', function () {
     });
   });
 
+  describe('merge with a lost answer', () => {
+    it('the connection drops after Pipedrive merged: one PUT, both read again, the user told it went through, the tree updated', async () => {
+      const api = await extensionApi();
+      const a = await sandboxGet<Organization>('/v1/organizations/31');
+      const b = await sandboxGet<Organization>('/v1/organizations/32');
+      const node = await orgNode(a.id);
+      await clearSandboxLog();
+      await setSandboxFaults([{ kind: 'reset', afterProcessing: true, times: 1, match: { method: 'PUT', path: '/merge' } }]);
+      try {
+        ui.queue(b.name, b.name, (item) => (item as vscode.QuickPickItem).label.startsWith(`Keep "${b.name}"`), 'Merge');
+        const told = ui.next('info');
+        await vscode.commands.executeCommand('pipedrive.merge', node);
+        assert.deepStrictEqual(ui.errors, []);
+        assert.match((await told).text, /answer was lost, but the merge went through/);
+        const merges = (await sandboxLog()).filter((e) => e.method === 'PUT');
+        assert.strictEqual(merges.length, 1, 'the merge is never sent twice');
+        assert.strictEqual(api.store.getOrganization(a.id), undefined, 'the merged-away organization left the tree');
+        assert.strictEqual(await status(`/api/v2/organizations/${b.id}`), 200);
+      } finally {
+        await setSandboxFaults([]);
+      }
+    });
+  });
+
   describe('follow / unfollow', () => {
     it('me, a duplicate (no request), another user, then unfollow that user', async () => {
       const api = await extensionApi();

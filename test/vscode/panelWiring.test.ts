@@ -276,5 +276,7 @@ describe('Panels wired into the extension', function () {
     for (const url of ['javascript:alert(1)', 'command:workbench.action.reloadWindow', 'file:///etc/passwd', 'vscode://settings']) {
       assert.strictEqual(await panel.handleMessage({ type: 'openExternal', url }), false, url);
     }
+    // An http(s) URL the host never gave this page (a script in a record could post any) is refused too.
+    assert.strictEqual(await panel.handleMessage({ type: 'openExternal', url: 'https://evil.example/steal' }), false);
   });
 });

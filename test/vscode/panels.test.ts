@@ -155,8 +155,16 @@ describe('Panels', function () {
     const before = await client.listOrganizationFollowers(orgId);
     const user = 5;
     assert.ok(!before.items.some((f) => f.user_id === user));
+    // Before the followers section offered anyone, no one can be added: the page only picks from candidates.
+    assert.strictEqual(await panel.handleMessage({ type: 'addFollower', userId: user }), false);
+    const section = waitFor(panel.onDidPost, (m) => m.type === 'section' && m.section === 'followers', 'the followers section');
+    await panel.handleMessage({ type: 'loadSection', section: 'followers', requestId: 1 });
+    const shown = await section;
+    assert.ok(shown.type === 'section' && shown.candidates?.some((c) => c.id === user), 'user 5 is offered');
+    assert.strictEqual(await panel.handleMessage({ type: 'addFollower', userId: 987 }), false, 'a user never offered is refused');
+    assert.ok(!(await client.listOrganizationFollowers(orgId)).items.some((f) => f.user_id === 987));
     const invalidated = waitFor(panel.onDidPost, (m) => m.type === 'invalidate', 'invalidate after add');
-    await panel.handleMessage({ type: 'addFollower', userId: user });
+    assert.strictEqual(await panel.handleMessage({ type: 'addFollower', userId: user }), true);
     await invalidated;
     const added = (await client.listOrganizationFollowers(orgId)).items.find((f) => f.user_id === user);
     assert.ok(added, 'the follower was not added');

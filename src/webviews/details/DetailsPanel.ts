@@ -40,6 +40,8 @@ export class DetailsPanel extends PanelHost<DetailsWebviewMessage, DetailsHostMe
   private slowMessage: DetailsHostMessage | undefined;
   /** An action of this panel is running: it reads everything again when done. */
   private actionRunning = false;
+  /** The users the followers section offered: the only ones addFollower may name. */
+  private candidateIds = new Set<number>();
   private readonly onDidChangeStatusEmitter = new vscode.EventEmitter<DetailsStatus>();
   readonly onDidChangeStatus = this.onDidChangeStatusEmitter.event;
 
@@ -70,6 +72,12 @@ export class DetailsPanel extends PanelHost<DetailsWebviewMessage, DetailsHostMe
     if (this.headerMessage) this.post(this.headerMessage);
     else if (this.slowMessage) this.post(this.slowMessage);
     if (this.statusMessage) this.post(this.statusMessage);
+  }
+
+  protected override refusal(m: DetailsWebviewMessage): string | undefined {
+    // Only a user the panel offered as a candidate can be added as a follower.
+    if (m.type === 'addFollower' && !this.candidateIds.has(m.userId)) return `user ${m.userId} was not offered`;
+    return super.refusal(m);
   }
 
   protected async onMessage(m: DetailsWebviewMessage): Promise<void> {
@@ -208,6 +216,7 @@ export class DetailsPanel extends PanelHost<DetailsWebviewMessage, DetailsHostMe
       const result = await loadSection(client, this.orgId, m, catalog, { locale: vscode.env.language, onSkip: skipped.add });
       const line = skipped.summary(`Details panel ${this.orgId}: ${m.section}`);
       if (line) this.log.warn(line);
+      if (result.candidates) this.candidateIds = new Set(result.candidates.map((c) => c.id));
       this.post({ type: 'section', section: m.section, requestId: m.requestId, page: result.page, append, ...(result.candidates ? { candidates: result.candidates } : {}) });
     } catch (e) {
       this.log.warn(`Details panel ${this.orgId}: ${m.section} failed: ${errorText(e)}`);

@@ -12,6 +12,9 @@ import { OrganizationIndex } from '../../../src/model/orgIndex/OrganizationIndex
 import { probe } from '../../../src/sandbox/probe';
 import { startSandbox } from '../../../src/sandbox/server';
 import type { Sandbox } from '../../../src/sandbox/types';
+import { PlainUserHolder, SessionCatalog } from '../../../src/model/SessionCatalog';
+import { SessionSnapshot } from '../../../src/model/SessionSnapshot';
+import { makeClient } from '../helpers/clientKit';
 import { accountOf, isList, isRecents, rig, tempStorage } from './indexKit';
 
 v8.setFlagsFromString('--expose-gc');
@@ -111,3 +114,65 @@ export async function measureIndex(size: number): Promise<IndexFigures> {
   }
 }
 
+
+/** The day's scripted usage issue 10 sets, against a sandbox in today's API mode. */
+export const WORKING_DAY = { starts: 20, letterExpands: 50, detailsOpens: 30, edits: 10 } as const;
+
+/** Tokens of the company's daily budget the issue sets the day's share against. */
+export const DAY_BUDGET_TOKENS = 30_000;
+
+/**
+ * One working day through the real client and sync, tokens counted by the sandbox: each start
+ * signs in (users/me), reads users and organization fields (the session) and catches the index up
+ * (recents); letters are read from the index; details opens and edits go to Pipedrive. The first
+ * walk is the sign-in before the day (reported apart).
+ */
+export async function measureWorkingDay(size: number): Promise<IndexFigures> {
+  const sb = await startSandbox({ size, apiMode: 'current' });
+  const dir = tempStorage();
+  try {
+    await rig(sb.url, sb.token, dir).sync.start();
+    const { client } = makeClient(sb.url, sb.token, { apiMode: 'current' });
+    sb.clearLog();
+    let index = rig(sb.url, sb.token, dir).index;
+    const ids: number[] = [];
+    for (let start = 0; start < WORKING_DAY.starts; start++) {
+      // What a sign-in does: check the token, users and fields (from the saved session when
+      // fresh, as the extension does), then catch the index up.
+      await client.getCurrentUser();
+      const snapshot = new SessionSnapshot(dir, accountOf(sb.url), () => undefined);
+      const session = new SessionCatalog(new PlainUserHolder(), () => client);
+      session.warmFrom(snapshot.load(), (saved) => snapshot.save(saved.users, saved.fields));
+      await session.settled();
+      assert.ok(session.hasUsers && session.hasOrganizationFields);
+      const r = rig(sb.url, sb.token, dir);
+      await r.sync.start();
+      index = r.index;
+    }
+    const groups = index.groups();
+    const byName = parseSort('name ASC');
+    const before = sb.log.length;
+    for (let i = 0; i < WORKING_DAY.letterExpands; i++) {
+      const page = index.query({ group: groups[i % groups.length].key, sort: byName, start: 0, limit: 100 });
+      ids.push(page.items[0].id);
+    }
+    const expandRequests = sb.log.length - before;
+    for (let i = 0; i < WORKING_DAY.detailsOpens; i++) await client.getOrganization(ids[i % ids.length]);
+    for (let i = 0; i < WORKING_DAY.edits; i++) {
+      const id = ids[(i * 3) % ids.length];
+      const fresh = await client.getOrganization(id);
+      await client.updateOrganization(id, { name: `${fresh.organization.name} ·` });
+    }
+    client.dispose();
+    const tokens = tokensOf(sb);
+    return {
+      dayRequests: sb.log.length,
+      dayTokens: tokens,
+      dayLetterExpandRequests: expandRequests,
+      dayShareOfBudgetPercent: Math.round((tokens / DAY_BUDGET_TOKENS) * 1000) / 10,
+    };
+  } finally {
+    await sb.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}

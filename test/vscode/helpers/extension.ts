@@ -45,6 +45,8 @@ export async function signIn(token = sandboxInfo().token, options: { fresh?: boo
   if (options.fresh !== false && api.index.view) {
     await vscode.commands.executeCommand('pipedrive.refreshAll');
     await api.index.settled;
+    // Refresh All reads the users and fields again too.
+    await api.session.settled();
   }
   return ui;
 }
