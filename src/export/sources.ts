@@ -27,6 +27,11 @@ export function canExportFromIndex(view: OrganizationIndexView | undefined, quer
   return !!view && view.ready && query.filterId === undefined;
 }
 
+/** How many organizations the index holds for the query (no request; same sort as fromIndex, so its sorted list is reused). */
+export function indexTotal(view: OrganizationIndexView, query: ExportQuery): number {
+  return view.query({ group: query.group, ownerId: query.ownerId, sort: parseSort(query.sort), start: 0, limit: 0 }).total;
+}
+
 /** Pages the local index (0 requests). */
 export async function* fromIndex(view: OrganizationIndexView, query: ExportQuery, signal?: AbortSignal): AsyncGenerator<Organization> {
   const sort = parseSort(query.sort);
