@@ -7,6 +7,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { runBundleFigure, type BundleFigure } from './figures/bundle';
+import { runExportFigure, type ExportFigure } from './figures/export';
 import { officialVersion, runClientOverhead, type ClientOverheadResult } from './figures/clientOverhead';
 import { runVsCodeFigures, type VsCodeFigures } from './figures/vscode';
 import { runWalkFigure, type WalkFigure } from './figures/walk';
@@ -32,6 +33,7 @@ export interface Results {
     walk?: WalkFigure;
     bundle?: BundleFigure;
     vscode?: VsCodeFigures;
+    export?: ExportFigure;
   };
   notMeasured: string[];
   table: Row[];
@@ -109,6 +111,9 @@ async function main(): Promise<void> {
   });
   await figure('Figure 2: walk of all organizations', 'walk', async () => {
     results.figures.walk = await runWalkFigure({ size: quick ? 20_000 : 100_000, log });
+  });
+  await figure('Figure 7: export of all organizations', 'export', async () => {
+    results.figures.export = await runExportFigure({ size: quick ? 20_000 : 100_000, log });
   });
   await figure('Figures 3, 4, 5 (activation), 6: VS Code', 'vscode', async () => {
     results.figures.vscode = await runVsCodeFigures({ quick, log });

@@ -40,20 +40,25 @@ export async function exportOrganizations(source: AsyncIterable<Organization>, o
   let closed = false;
   let count = 0;
   try {
-    let buffer = format === 'csv' ? CSV_BOM + csvRecord(columns.map((c) => c.name)) : '';
+    // Lines gathered for one write; joined once instead of concatenated row by row.
+    let lines: string[] = format === 'csv' ? [CSV_BOM + csvRecord(columns.map((c) => c.name))] : [];
+    let size = 0;
     const every = Math.max(1, options.progressEvery ?? 250);
     for await (const org of source) {
       signal?.throwIfAborted();
-      buffer += format === 'csv' ? csvRecord(columns.map((c) => cellText(c.value(org)))) : jsonLine(rowObject(columns, org));
+      const line = format === 'csv' ? csvRecord(columns.map((c) => cellText(c.value(org)))) : jsonLine(rowObject(columns, org));
+      lines.push(line);
+      size += line.length;
       count++;
-      if (buffer.length >= FLUSH_AT) {
-        await file.write(buffer);
-        buffer = '';
+      if (size >= FLUSH_AT) {
+        await file.write(lines.join(''));
+        lines = [];
+        size = 0;
       }
       if (count % every === 0) options.onProgress?.(count);
     }
     signal?.throwIfAborted();
-    await file.write(buffer);
+    await file.write(lines.join(''));
     await file.close();
     closed = true;
     signal?.throwIfAborted();
