@@ -23,6 +23,16 @@ async function sandboxLetter(letter: string): Promise<Organization[]> {
   }
 }
 
+/** Every organization the sandbox lists for a query (all pages). */
+async function sandboxList(query: string): Promise<Organization[]> {
+  const all: Organization[] = [];
+  for (let start = 0; ; start += 500) {
+    const page = (await sandboxGet<Organization[] | null>(`/v1/organizations?${query}&start=${start}&limit=500`)) ?? [];
+    all.push(...page);
+    if (page.length < 500) return all;
+  }
+}
+
 /** Resolves with the text document VS Code opens for this file. */
 function documentOpened(file: string): Promise<vscode.TextDocument> {
   return new Promise((resolve) => {
@@ -145,6 +155,40 @@ describe('Export Organizations', function () {
     const rows = parseCsvFile(fs.readFileSync(file, 'utf8')).slice(1);
     assert.deepStrictEqual(rows.map((r) => Number(r[0])), orgs.map((o) => o.orgId));
     assert.deepStrictEqual(await listRequests(), []);
+  });
+
+  it('with a saved filter chosen: "Current scope" exports the filter\'s organizations; a letter stays within the filter', async () => {
+    ui.queue('Label: Customer');
+    await vscode.commands.executeCommand('pipedrive.chooseFilter');
+    try {
+      await clearSandboxLog();
+      const scopeFile = path.join(dir, 'scope.jsonl');
+      ui.queue('Current scope', 'JSON Lines', scopeFile);
+      await vscode.commands.executeCommand('pipedrive.exportOrganizations');
+      const what = ui.prompts.find((p) => p.text === 'What to export');
+      assert.ok(what?.choices?.includes('Current scope'));
+      const letterFile = path.join(dir, 'c.csv');
+      ui.queue('CSV', letterFile);
+      await vscode.commands.executeCommand('pipedrive.exportOrganizations', (await rootRow('C')).node);
+      assert.deepStrictEqual(ui.errors, []);
+      assert.strictEqual(ui.pending, 0);
+      const requests = (await sandboxLog()).filter((e) => e.method === 'GET' && e.path === '/v1/organizations');
+      assert.ok(requests.every((e) => e.query.filter_id === '2' && e.query.limit === '500'), JSON.stringify(requests.map((e) => e.query)));
+
+      const inFilter = await sandboxList(`filter_id=2&sort=${encodeURIComponent('name ASC')}`);
+      assert.ok(inFilter.length > 0);
+      const scoped = fs.readFileSync(scopeFile, 'utf8').split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as Record<string, unknown>);
+      assert.deepStrictEqual(scoped.map((o) => o['ID']), inFilter.map((o) => o.id));
+      assert.ok(scoped.every((o) => (o['Labels'] as string[]).includes('Customer')));
+
+      const inLetter = await sandboxList(`filter_id=2&first_char=c&sort=${encodeURIComponent('name ASC')}`);
+      const letterRows = parseCsvFile(fs.readFileSync(letterFile, 'utf8')).slice(1);
+      assert.deepStrictEqual(letterRows.map((r) => Number(r[0])), inLetter.map((o) => o.id));
+      assert.ok(inLetter.length < (await sandboxLetter('C')).length, 'the filter leaves some organizations of the letter out');
+    } finally {
+      ui.queue('No filter');
+      await vscode.commands.executeCommand('pipedrive.chooseFilter');
+    }
   });
 
   it('Escape at the save dialog: no file, no request', async () => {
