@@ -4,7 +4,8 @@
 import type { PipedriveClient } from '../api/PipedriveClient';
 import { firstCharParam, inGroup, OTHER_GROUP } from '../api/firstChar';
 import type { Organization } from '../api/records';
-import { parseSort } from '../api/sortSpec';
+import { parseSort, toV2Sort } from '../api/sortSpec';
+import { organizationFromV2, type UserLookup } from '../api/v2Mapping';
 import type { OrganizationIndexView } from '../model/orgIndex/types';
 
 /** What to export when it is a list: a root group (letter) or everything, within the scope. */
@@ -45,14 +46,28 @@ export async function* fromIndex(view: OrganizationIndexView, query: ExportQuery
   }
 }
 
-export type ListBackend = Pick<PipedriveClient, 'iterateOrganizations'>;
+export type ListBackend = Pick<PipedriveClient, 'iterateOrganizations' | 'iterateOrganizationsV2' | 'isOnV2'>;
 
 /**
  * Pages GET /v1/organizations (first_char, user_id, filter_id) one page at a time. Pipedrive has
  * no first_char for the Other group (names starting with a symbol): that one reads the scope
- * whole and keeps the names that belong to it.
+ * whole and keeps the names that belong to it. Once the client has found the v1 list retired, it
+ * pages GET /api/v2/organizations instead (owner_id, filter_id; no first_char there, so a letter
+ * reads the scope and keeps its names; order by id/update_time/add_time only): the client's own
+ * v1 fallback would first read every organization into memory.
  */
-export async function* fromServer(client: ListBackend, query: ExportQuery, signal?: AbortSignal): AsyncGenerator<Organization> {
+export async function* fromServer(client: ListBackend, query: ExportQuery, signal?: AbortSignal, users: UserLookup = () => undefined): AsyncGenerator<Organization> {
+  if (client.isOnV2('listOrganizations')) {
+    const v2 = client.iterateOrganizationsV2(
+      { owner_id: query.ownerId, filter_id: query.filterId, limit: EXPORT_PAGE_SIZE, ...toV2Sort(parseSort(query.sort)) },
+      { signal },
+    );
+    for await (const record of v2) {
+      const org = organizationFromV2(record, users);
+      if (query.group === undefined || inGroup(org.name, query.group)) yield org;
+    }
+    return;
+  }
   const firstChar = query.group === undefined ? undefined : firstCharParam(query.group);
   const pages = client.iterateOrganizations(
     { first_char: firstChar, user_id: query.ownerId, filter_id: query.filterId, sort: query.sort, limit: EXPORT_PAGE_SIZE },

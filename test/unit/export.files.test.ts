@@ -179,3 +179,60 @@ describe('export: exporter and sources against the sandbox', function () {
     assert.deepEqual(sandbox.log.map((e) => `${e.method} ${e.path}`), ['GET /v1/organizations/10']);
   });
 });
+
+describe('export: from the server once Pipedrive retired the v1 list (v2 paging)', function () {
+  this.timeout(30_000);
+  let sandbox: Sandbox;
+  let client: PipedriveClient;
+  let dir: string;
+
+  before(async () => {
+    sandbox = await startSandbox({ port: 0, size: SIZE, apiMode: 'current' });
+    client = new PipedriveClient({ token: sandbox.token, baseUrl: sandbox.url, retry: { maxAttempts: 1 }, pacing: { requestsPer2s: Infinity }, v2Operations: ['listOrganizations'] });
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'export-v2-'));
+  });
+  after(async () => {
+    client.dispose();
+    await sandbox.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('a letter pages GET /api/v2/organizations at 500, one page at a time, keeps the letter, resolves v2 custom fields to labels', async () => {
+    const fields = await collect(client.iterateOrganizationFields());
+    const everyone = await collect(client.iterateOrganizationsV2({ limit: 500 }));
+    sandbox.clearLog();
+    const v2Requests = () => sandbox.log.filter((e) => e.method === 'GET' && e.path === '/api/v2/organizations');
+    const requestsAtRow: number[] = [];
+    async function* watched(): AsyncGenerator<Organization> {
+      for await (const org of fromServer(client, { group: 'B', sort: 'name ASC' }, undefined, (id) => (id === 2 ? { id: 2, name: 'Rita Regular' } as never : undefined))) {
+        requestsAtRow.push(v2Requests().length);
+        yield org;
+      }
+    }
+    const target = path.join(dir, 'b.jsonl');
+    await exportOrganizations(watched(), { format: 'jsonl', columns: exportColumns({ fields }), target });
+    assert.deepEqual(v2Requests().map((e) => e.query.limit), ['500', '500', '500']);
+    assert.equal(sandbox.log.filter((e) => e.path.startsWith('/v1/organizations')).length, 0, 'no v1 list request');
+    const rows = fs.readFileSync(target, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const expected = everyone.filter((o) => inGroup(o.name, 'B'));
+    assert.ok(expected.length > 10);
+    assert.deepEqual(rows.map((r) => r['ID']).sort(), expected.map((o) => o.id).sort());
+    // Rows reach the file as their page arrives: never more pages requested than rows need.
+    let seenBefore = 0;
+    everyone.forEach((o, k) => {
+      if (!inGroup(o.name, 'B')) return;
+      assert.ok(requestsAtRow[seenBefore] <= Math.floor(k / 500) + 1, `row ${seenBefore} (position ${k}) written after ${requestsAtRow[seenBefore]} page requests`);
+      seenBefore++;
+    });
+    const tier = CUSTOM_FIELDS.find((f) => f.name === 'Tier')!;
+    const byId = new Map(expected.map((o) => [o.id, o]));
+    let withTier = 0;
+    for (const r of rows) {
+      const raw = (byId.get(r['ID'] as number)!.custom_fields as Record<string, unknown> | undefined)?.[tier.key];
+      assert.equal(r['Tier'], raw === undefined || raw === null ? null : tier.options!.find((o) => o.id === Number(raw))!.label);
+      if (r['Tier'] !== null) withTier++;
+      if (r['Owner ID'] === 2) assert.equal(r['Owner'], 'Rita Regular');
+    }
+    assert.ok(withTier > 0);
+  });
+});

@@ -57,7 +57,7 @@ export async function exportOrganizationsCommand(ctx: CommandContext, node?: Tre
       source = fromIndex(index, query, signal);
       total = indexTotal(index, query);
     } else {
-      source = fromServer(client, query!, signal);
+      source = fromServer(client, query!, signal, (id) => users?.get(id));
     }
     return exportOrganizations(source, {
       format,
