@@ -5,15 +5,13 @@
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { Organization } from '../../api/records';
 import type { CommandContext } from '../../commands/CommandContext';
 import { organizationsOfSelection } from '../../commands/organizationTarget';
 import { selectedOrganizations } from '../../commands/selection';
 import type { TreeNode } from '../../tree/nodes';
-import { exportColumns, indexedColumns } from '../columns';
 import { exportOrganizations, type ExportResult } from '../exporter';
-import { askFile, askFormat, askIndexOrAllFields, askWhat, defaultFileName, plural, TITLE, type ExportTarget } from '../exportPrompts';
-import { canExportFromIndex, EXPORT_PAGE_SIZE, fromIds, fromIndex, fromServer, indexTotal, type ExportQuery } from '../sources';
+import { openExport, planExport } from '../exportPlan';
+import { askFile, askFormat, askWhat, defaultFileName, plural, TITLE, type ExportTarget } from '../exportPrompts';
 
 export const OPEN_FILE = 'Open File';
 
@@ -29,14 +27,7 @@ export async function exportOrganizationsCommand(ctx: CommandContext, node?: Tre
   const scope = ctx.store.scope;
   const index = ctx.index();
   const target = targetOfNode(ctx, node, nodes) ?? (await askWhat(ui, whatChoices(ctx)));
-  const query = queryFor(ctx, target);
-
-  // The index can answer a list without requests, but keeps no custom fields: ask which matters.
-  let useIndex = false;
-  if (query && canExportFromIndex(index, query)) {
-    const total = indexTotal(index, query);
-    useIndex = (await askIndexOrAllFields(ui, Math.max(1, Math.ceil(total / EXPORT_PAGE_SIZE)))) === 'index';
-  }
+  const plan = await planExport(target, { ...scope, sort: ctx.store.sort }, index, ui);
   const format = await askFormat(ui);
   const file = await askFile(ui, path.join(defaultFolder(), defaultFileName(target, format)), format);
 
@@ -47,21 +38,11 @@ export async function exportOrganizationsCommand(ctx: CommandContext, node?: Tre
       if (signal.aborted) throw e;
       return undefined;
     });
-    const all = exportColumns({ fields, userName: (id) => users?.get(id)?.name });
-    let source: AsyncIterable<Organization>;
-    let total: number | undefined;
-    if (target.kind === 'selection') {
-      source = fromIds(target.ids, (id) => ctx.store.getOrganization(id)?.record, client, signal);
-      total = target.ids.length;
-    } else if (useIndex && index && query) {
-      source = fromIndex(index, query, signal);
-      total = indexTotal(index, query);
-    } else {
-      source = fromServer(client, query!, signal, (id) => users?.get(id));
-    }
-    return exportOrganizations(source, {
+    const known = (id: number) => ctx.store.getOrganization(id)?.record;
+    const { rows, columns, total } = openExport(plan, { client, index, fields, users, known, signal });
+    return exportOrganizations(rows, {
       format,
-      columns: useIndex ? indexedColumns(all) : all,
+      columns,
       target: file,
       signal,
       progressEvery: 100,
@@ -69,7 +50,7 @@ export async function exportOrganizationsCommand(ctx: CommandContext, node?: Tre
     });
   });
 
-  ctx.log.info(`Exported ${result.count} organizations (${useIndex ? 'local index' : target.kind === 'selection' ? 'selection' : 'Pipedrive'}) to ${file}`);
+  ctx.log.info(`Exported ${result.count} organizations (${plan.source === 'index' ? 'local index' : plan.source}) to ${file}`);
   // Not awaited: the command ends while the notification stays.
   void ui.showInformationMessage(`Exported ${plural(result.count, 'organization')} to ${path.basename(file)}.`, OPEN_FILE).then(async (action) => {
     if (action === OPEN_FILE) await vscode.commands.executeCommand('vscode.open', vscode.Uri.file(file));
@@ -89,22 +70,6 @@ function whatChoices(ctx: CommandContext) {
   const index = ctx.index();
   const letters = index?.ready ? index.groups(scope.ownerId).map((g) => ({ key: g.key, count: g.count })) : ctx.store.letters.map((key) => ({ key }));
   return { scope: scopeText(scope), selected: selectedOrganizations(ctx), letters };
-}
-
-/** The list query of a target; undefined for a selection. A letter stays within the scope, as in the tree. */
-function queryFor(ctx: CommandContext, target: ExportTarget): ExportQuery | undefined {
-  const { ownerId, filterId } = ctx.store.scope;
-  const sort = ctx.store.sort;
-  switch (target.kind) {
-    case 'letter':
-      return { group: target.group, ownerId, filterId, sort };
-    case 'scope':
-      return { ownerId, filterId, sort };
-    case 'everything':
-      return { sort };
-    case 'selection':
-      return undefined;
-  }
 }
 
 function scopeText(scope: CommandContext['store']['scope']): string | undefined {
