@@ -48,4 +48,38 @@ describe('Export Organizations (e2e)', () => {
     await wb.page.locator('.monaco-editor .view-lines').filter({ hasText: 'ID,Name,Owner ID,Owner' }).first().waitFor();
     await wb.screenshot('export-opened');
   });
+
+  it('Cancel on the progress notification while the page is on its way: no file, no temp file, no "Exported" message', async () => {
+    const wb = ctx.workbench;
+    const file = path.join(ctx.session.workspaceDir, 'organizations-letter-C.csv');
+    ctx.sandbox.setFaults([{ kind: 'latency', ms: 30_000, match: { path: '^/v1/organizations$' } }]);
+    // The export writes to a hidden temp file beside the target while it reads (fs.watch: an event, no polling).
+    let watcher: fs.FSWatcher | undefined;
+    const writing = new Promise<void>((resolve) => {
+      watcher = fs.watch(ctx.session.workspaceDir, (_e, name) => {
+        if (name && /^\.organizations-letter-C\.csv\..*\.part$/.test(String(name))) resolve();
+      });
+    });
+    try {
+      await wb.treeItem('C').click({ button: 'right' });
+      await wb.page.getByRole('menuitem', { name: /Export Organizations…/ }).hover();
+      await wb.page.keyboard.press('Enter');
+      await wb.pickQuickItem('CSV');
+      const input = wb.quickInput.locator('.quick-input-box input');
+      await wb.page.waitForFunction((el) => (el as HTMLInputElement | null)?.value.endsWith('organizations-letter-C.csv') ?? false, await input.elementHandle());
+      await input.press('Enter');
+      // The export has its temp file open and waits for its first page (the sandbox holds it back).
+      await writing;
+      await wb.waitForNotification(/Export Organizations: letter C/);
+      await wb.screenshot('export-cancel-running');
+      await wb.clickNotificationButton(/Export Organizations: letter C/, 'Cancel');
+      await wb.notifications().filter({ hasText: /Export Organizations: letter C/ }).waitFor({ state: 'detached' });
+    } finally {
+      watcher?.close();
+      ctx.sandbox.clearFaults();
+    }
+    assert.deepStrictEqual(fs.readdirSync(ctx.session.workspaceDir).filter((f) => f.includes('organizations-letter-C')), []);
+    assert.deepStrictEqual((await wb.notificationMessages()).filter((m) => /Exported|failed|Error/i.test(m)), []);
+    assert.ok(!fs.existsSync(file));
+  });
 });
