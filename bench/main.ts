@@ -7,6 +7,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { runBundleFigure, type BundleFigure } from './figures/bundle';
+import { runExportFigure, type ExportFigure } from './figures/export';
 import { officialVersion, runClientOverhead, type ClientOverheadResult } from './figures/clientOverhead';
 import { runVsCodeFigures, type VsCodeFigures } from './figures/vscode';
 import { runWalkFigure, type WalkFigure } from './figures/walk';
@@ -34,6 +35,7 @@ export interface Results {
     vscode?: VsCodeFigures;
     /** Organization index (issue 10): by organization count, plus `workingDay`. */
     index?: Record<string, Record<string, number>>;
+    export?: ExportFigure;
   };
   notMeasured: string[];
   table: Row[];
@@ -82,7 +84,7 @@ async function main(): Promise<void> {
   // --only=index: measure these figures again and keep the rest from bench/results.json.
   const only = argv.filter((a) => a.startsWith('--only=')).flatMap((a) => a.slice(7).split(','));
   const saved = only.length ? (JSON.parse(fs.readFileSync(path.join(ROOT, 'bench', 'results.json'), 'utf8')) as Results) : undefined;
-  if (saved) for (const id of ['bundle', 'client', 'walk', 'index', 'vscode']) if (!only.includes(id)) skip.add(id);
+  if (saved) for (const id of ['bundle', 'client', 'walk', 'index', 'export', 'vscode']) if (!only.includes(id)) skip.add(id);
   const started = Date.now();
   const log = (s: string) => console.log(s);
   const results: Results = { mode: quick ? 'quick' : 'full', machine: machine(), durationSeconds: 0, figures: {}, notMeasured: [], table: [] };
@@ -122,6 +124,9 @@ async function main(): Promise<void> {
     results.figures.index = JSON.parse(fs.readFileSync(path.join(ROOT, 'bench', '.work', 'orgIndex-figures.json'), 'utf8')) as Record<string, Record<string, number>>;
     const big = results.figures.index['100000'];
     if (big) log(`  100,000: first walk ${big.firstWalkRequests} requests, restart ${big.restartRequests}, heap ${big.heapMB} MB, load ${big.loadFromDiskToGroupsMs} ms`);
+  });
+  await figure('Figure 8: export of all organizations', 'export', async () => {
+    results.figures.export = await runExportFigure({ size: quick ? 20_000 : 100_000, log });
   });
   await figure('Figures 3, 4, 5 (activation), 6: VS Code', 'vscode', async () => {
     results.figures.vscode = await runVsCodeFigures({ quick, log });

@@ -3,6 +3,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Results, Row } from './main';
+import { exportRows } from './figures/export';
 import { barGroups, boxPlots, lineChart } from './lib/svg';
 import { round, summarize } from './lib/stats';
 
@@ -176,6 +177,7 @@ export function buildTable(r: Results): Row[] {
     add({ figure: '6', metric: 'open a Details panel', measured: whyNot(r, 'details', 'in-host', 'VS Code'), target: '(context)', pass: null });
     add({ figure: '6', metric: 'render a 2,000-item flow', measured: whyNot(r, 'details', 'in-host', 'VS Code'), target: '≤ 150 ms', pass: null });
   }
+  exportRows(r.figures.export, whyNot(r, 'Figure 8')).forEach(add);
   return rows;
 }
 

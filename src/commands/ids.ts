@@ -24,6 +24,7 @@ export const COMMAND_IDS = [
   'pipedrive.openInPipedrive',
   'pipedrive.openDetails',
   'pipedrive.openFlow',
+  'pipedrive.exportOrganizations',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];

@@ -6,6 +6,7 @@ import { addOrganization } from './addOrganization';
 import { chooseFilter, chooseOwnerScope } from './chooseScope';
 import { copyId, copyLink, openInPipedrive } from './copyAndOpen';
 import { deleteOrganization, deleteSelected } from './deleteOrganizations';
+import { exportOrganizationsCommand } from '../export/vscode/exportOrganizationsCommand';
 import { follow, unfollow } from './follow';
 import { mergeOrganizations } from './mergeOrganizations';
 import { openDetails, openFlow } from './openPanels';
@@ -45,6 +46,7 @@ export const commandTable: CommandTable = {
   'pipedrive.openInPipedrive': openInPipedrive,
   'pipedrive.openDetails': openDetails,
   'pipedrive.openFlow': openFlow,
+  'pipedrive.exportOrganizations': exportOrganizationsCommand,
 };
 
 /** Registers every command of the table behind the error boundary. */

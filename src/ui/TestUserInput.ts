@@ -17,7 +17,7 @@ export const BACK = Symbol('back');
 export type Answer = string | RegExp | string[] | ((item: QuickPickItem | MessageItem) => boolean) | typeof CANCEL | typeof BACK;
 
 export interface PromptRecord {
-  kind: 'inputBox' | 'quickPick' | 'warning' | 'error' | 'info';
+  kind: 'inputBox' | 'quickPick' | 'warning' | 'error' | 'info' | 'saveDialog';
   /** The prompt, placeholder, title or message shown. */
   text: string;
   /** What the person could pick (QuickPick items, modal buttons, notification actions). */
@@ -117,6 +117,15 @@ export class TestUserInput implements UserInput {
   async showInformationMessage(message: string, ...actions: string[]): Promise<string | undefined> {
     this.record({ kind: 'info', text: message, choices: actions });
     return this.notificationAction(actions);
+  }
+
+  /** A save dialog takes a path (string) as its answer. */
+  async showSaveDialog(options: { title?: string; defaultPath?: string }): Promise<string> {
+    const record: PromptRecord = { kind: 'saveDialog', text: options.title ?? '', choices: options.defaultPath ? [options.defaultPath] : [] };
+    this.record(record);
+    const answer = this.take(record);
+    if (typeof answer !== 'string') throw new Error(`TestUserInput: save dialog "${record.text}" needs a path (string)`);
+    return answer;
   }
 
   private notificationAction(actions: string[]): string | undefined {

@@ -45,6 +45,8 @@ export interface UserInput {
   showErrorMessage(message: string, ...actions: string[]): Promise<string | undefined>;
   /** A non-modal information notification; resolves with the clicked action, if any. */
   showInformationMessage(message: string, ...actions: string[]): Promise<string | undefined>;
+  /** A save dialog; resolves with the chosen file's path, rejects with UserCancelledError on Cancel. */
+  showSaveDialog(options: { title?: string; defaultPath?: string; filters?: Record<string, string[]> }): Promise<string>;
 }
 
 /** Thrown by a step whose Back button was pressed; runSteps() then returns to the previous step. */

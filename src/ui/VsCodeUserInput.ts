@@ -130,4 +130,11 @@ export class VsCodeUserInput implements UserInput {
   async showInformationMessage(message: string, ...actions: string[]): Promise<string | undefined> {
     return vscode.window.showInformationMessage(message, ...actions);
   }
+
+  async showSaveDialog(options: { title?: string; defaultPath?: string; filters?: Record<string, string[]> }): Promise<string> {
+    const uri = await vscode.window.showSaveDialog({ title: options.title, filters: options.filters, defaultUri: options.defaultPath ? vscode.Uri.file(options.defaultPath) : undefined });
+    if (!uri) throw new UserCancelledError();
+    if (uri.scheme !== 'file') throw new Error(`Choose a file on this machine (${uri.scheme}: is not supported).`);
+    return uri.fsPath;
+  }
 }

@@ -70,10 +70,20 @@ export class Workbench {
     // From a webview, move out first: when the palette closes VS Code gives focus back to where it
     // was, and a webview takes it asynchronously, closing a picker the command just opened.
     if (await this.page.evaluate(() => document.activeElement?.tagName === 'IFRAME')) await this.focusSideBar();
-    await this.page.keyboard.press('F1');
     const input = this.quickInput.locator('.quick-input-box input');
-    await input.waitFor();
-    await input.fill(`>${title}`);
+    // A webview that finishes loading may still take focus back and close the palette just opened:
+    // open it again then (a few times at most), instead of typing into a hidden box.
+    for (let attempt = 1; ; attempt++) {
+      await this.page.keyboard.press('F1');
+      await input.waitFor();
+      try {
+        await input.fill(`>${title}`, { timeout: 3_000 });
+        break;
+      } catch (e) {
+        if (attempt >= 4) throw e;
+        await this.focusSideBar();
+      }
+    }
     const row = this.quickItem(title);
     await row.waitFor();
     await row.click();
