@@ -31,7 +31,7 @@ describe('export: exporter and sources against the sandbox', function () {
 
   before(async () => {
     sandbox = await startSandbox({ port: 0, size: SIZE });
-    client = new PipedriveClient({ token: sandbox.token, baseUrl: sandbox.url, retry: { maxAttempts: 1 }, pacing: { requestsPer2s: Infinity } });
+    client = new PipedriveClient({ token: sandbox.token, baseUrl: sandbox.url, retry: { maxAttempts: 1 }, pacing: { requestsPer2s: Infinity }, apiMode: 'legacy-v1' });
     fields = await collect(client.iterateOrganizationFields());
   });
   after(async () => {
@@ -188,7 +188,7 @@ describe('export: from the server once Pipedrive retired the v1 list (v2 paging)
 
   before(async () => {
     sandbox = await startSandbox({ port: 0, size: SIZE, apiMode: 'current' });
-    client = new PipedriveClient({ token: sandbox.token, baseUrl: sandbox.url, retry: { maxAttempts: 1 }, pacing: { requestsPer2s: Infinity }, v2Operations: ['listOrganizations'] });
+    client = new PipedriveClient({ token: sandbox.token, baseUrl: sandbox.url, retry: { maxAttempts: 1 }, pacing: { requestsPer2s: Infinity }, apiMode: 'current' });
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'export-v2-'));
   });
   after(async () => {
