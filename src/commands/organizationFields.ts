@@ -90,3 +90,33 @@ function sameSet(a: readonly number[], b: readonly number[]): boolean {
   const y = [...new Set(b)].sort((p, q) => p - q);
   return x.length === y.length && x.every((v, i) => v === y[i]);
 }
+
+export interface Rebased {
+  /** What to send now: the user's changes on top of the record as it is in Pipedrive. */
+  readonly input: UpdateOrganizationInput;
+  /** Fields both the user and someone else changed since the edit started (to ask about). */
+  readonly conflicts: ReadonlyArray<'name' | 'owner' | 'visibility'>;
+  /** True when the labels were merged with labels changed meanwhile. */
+  readonly labelsMerged: boolean;
+}
+
+/**
+ * The user's edit (`before` → `input`) replayed on the record as it is now (`latest`): fields the
+ * user did not touch are not sent, so other people's changes to them stay; labels are sent as the
+ * latest set plus what the user added minus what they removed; a field both changed is a conflict.
+ */
+export function rebaseEdit(before: OrganizationValues, input: UpdateOrganizationInput, latest: OrganizationValues): Rebased {
+  const out: UpdateOrganizationInput = { ...input };
+  const conflicts: Array<'name' | 'owner' | 'visibility'> = [];
+  if (input.name !== undefined && latest.name !== before.name && latest.name !== input.name) conflicts.push('name');
+  if (input.owner_id !== undefined && latest.ownerId !== before.ownerId && latest.ownerId !== input.owner_id) conflicts.push('owner');
+  if (input.visible_to !== undefined && latest.visibleTo !== before.visibleTo && latest.visibleTo !== input.visible_to) conflicts.push('visibility');
+  let labelsMerged = false;
+  if (input.label_ids !== undefined && !sameSet(latest.labelIds, before.labelIds)) {
+    const added = input.label_ids.filter((id) => !before.labelIds.includes(id));
+    const removed = before.labelIds.filter((id) => !input.label_ids!.includes(id));
+    out.label_ids = [...new Set([...latest.labelIds, ...added])].filter((id) => !removed.includes(id));
+    labelsMerged = true;
+  }
+  return { input: out, conflicts, labelsMerged };
+}

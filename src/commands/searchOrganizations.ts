@@ -11,8 +11,10 @@ export const OPEN_DETAILS_COMMAND = 'pipedrive.openDetails';
 export async function searchOrganizations(ctx: CommandContext): Promise<void> {
   const picked = await pickOrganization(ctx, { title: 'Search Pipedrive organizations' });
   const client = ctx.requireClient();
-  const details = await ctx.withProgress(`Opening "${picked.name}"…`, (signal) => client.getOrganization(picked.id, { signal }));
-  await ctx.reveal(details.organization, { select: true, focus: true });
+  // The local index has the record (today's API): no request before the Details panel reads it.
+  const known = ctx.index()?.get(picked.id);
+  const organization = known ?? (await ctx.withProgress(`Opening "${picked.name}"…`, (signal) => client.getOrganization(picked.id, { signal }))).organization;
+  await ctx.reveal(organization, { select: true, focus: true });
   if ((await vscode.commands.getCommands(true)).includes(OPEN_DETAILS_COMMAND)) {
     await vscode.commands.executeCommand(OPEN_DETAILS_COMMAND, ctx.tree.organizationNode(picked.id) ?? picked.id);
   }

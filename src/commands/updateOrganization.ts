@@ -2,7 +2,7 @@ import type { QuickPickItem } from 'vscode';
 import type { Organization } from '../api';
 import { runSteps, type Step } from '../ui/runSteps';
 import type { CommandContext } from './CommandContext';
-import { changedFields, labelChoices, nameProblem, valuesOf, visibilityName, type OrganizationValues } from './organizationFields';
+import { changedFields, labelChoices, nameProblem, rebaseEdit, valuesOf, visibilityName, type OrganizationValues } from './organizationFields';
 import { PromptData, promptLabels, promptOwner, promptVisibility } from './organizationPrompts';
 import { targetOrganization } from './organizationTarget';
 
@@ -56,7 +56,7 @@ export async function updateOrganization(ctx: CommandContext, node?: unknown): P
         { field: 'labels', label: 'Labels', description: before.labelIds.map((id) => labels.get(id) ?? `#${id}`).join(', ') || 'none' },
         { field: 'visibility', label: 'Visibility', description: visibilityName(before.visibleTo, fields) ?? 'unknown' },
       ].map((i) => ({ ...i, picked: s.fields.includes(i.field as Field) })) as FieldItem[];
-      const picked = await ctx.ui().showQuickPick(items, { title, placeHolder: 'Which fields do you want to change?', canPickMany: true, ...position });
+      const picked = await ctx.ui().showQuickPick(items, { title, placeHolder: 'Which fields do you want to change? (Enter takes the highlighted one)', canPickMany: true, acceptHighlighted: true, ...position });
       s.fields = picked.map((p) => p.field);
       steps.splice(1, steps.length - 1, ...s.fields.map((f) => stepFor[f]));
     },
@@ -68,16 +68,34 @@ export async function updateOrganization(ctx: CommandContext, node?: unknown): P
     void ctx.ui().showInformationMessage(`Nothing changed: "${target.name}" was not updated.`);
     return;
   }
-  const org = await ctx.withProgress(`Updating "${target.name}"…`, (signal) => client.updateOrganization(target.id, input, { signal }));
+  const org = await ctx.withProgress(`Updating "${target.name}"…`, async (signal) => {
+    // Someone may have changed it while the prompts were open: send the edit on top of that.
+    const latest = (await client.getOrganization(target.id, { signal })).organization;
+    let send = input;
+    if (latest.update_time !== current.update_time) {
+      const rebased = rebaseEdit(before, input, valuesOf(latest));
+      if (rebased.conflicts.length) {
+        await ctx.ui().showWarningMessage(
+          `"${target.name}" was changed in Pipedrive while you edited it.`,
+          { modal: true, detail: `Someone else also changed: ${rebased.conflicts.join(', ')}. Save your value${rebased.conflicts.length > 1 ? 's' : ''} over theirs? Their other changes are kept either way.` },
+          { title: 'Save Mine' },
+        );
+      }
+      if (rebased.labelsMerged) ctx.log.info(`Organization ${target.id}: labels changed meanwhile in Pipedrive were kept.`);
+      send = rebased.input;
+    }
+    return client.updateOrganization(target.id, send, { signal });
+  });
   ctx.store.applyUpdated(org);
   ctx.log.info(`Updated organization ${org.id} (${Object.keys(input).join(', ')}).`);
   if (input.name !== undefined) await ctx.reveal(org, { select: true, focus: false });
 }
 
-/** The record the tree loaded, or (from search, from "Recently changed") one GET. */
+/**
+ * The record as it is now (one GET, one token in today's API): the tree's copy can be hours old,
+ * and "before" decides what counts as changed.
+ */
 async function currentRecord(ctx: CommandContext, id: number): Promise<Organization> {
-  const known = ctx.store.getOrganization(id)?.record;
-  if (known) return known;
   const details = await ctx.withProgress('Loading the organization…', (signal) => ctx.requireClient().getOrganization(id, { signal }));
   return details.organization;
 }

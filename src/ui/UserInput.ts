@@ -16,7 +16,14 @@ export type UserInputBoxOptions = InputBoxOptions & PromptStep & {
   validateInput?: (value: string) => string | undefined | null | Promise<string | undefined | null>;
 };
 
-export type UserQuickPickOptions = QuickPickOptions & PromptStep;
+export type UserQuickPickOptions = QuickPickOptions &
+  PromptStep & {
+    /**
+     * With canPickMany: Enter with no box ticked takes the highlighted item (a list of fields to
+     * choose from, where "none" means nothing to do). Not for lists where none is an answer.
+     */
+    acceptHighlighted?: boolean;
+  };
 
 /** A QuickPick whose items come from a search as the person types (see SearchSession). */
 export interface SearchPickOptions<T extends QuickPickItem> extends PromptStep {

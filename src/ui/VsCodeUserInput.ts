@@ -80,7 +80,8 @@ export class VsCodeUserInput implements UserInput {
       let done = false;
       disposables.push(
         pick.onDidAccept(() => {
-          const chosen = pick.canSelectMany ? [...pick.selectedItems] : pick.selectedItems[0] ?? pick.activeItems[0];
+          let chosen: T | T[] | undefined = pick.canSelectMany ? [...pick.selectedItems] : pick.selectedItems[0] ?? pick.activeItems[0];
+          if (Array.isArray(chosen) && chosen.length === 0 && options.acceptHighlighted && pick.activeItems[0]) chosen = [pick.activeItems[0]];
           if (!chosen) return;
           done = true;
           resolve(chosen);

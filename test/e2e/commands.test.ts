@@ -87,6 +87,25 @@ describe('Organization commands (e2e)', () => {
     await wb.screenshot('commands-search-revealed');
   });
 
+  it('Edit: Enter on the highlighted field chooses it, with no box ticked', async () => {
+    const wb = ctx.workbench;
+    const row = wb.treeItem('Acme Technologies');
+    await row.waitFor();
+    await row.click({ button: 'right' });
+    await wb.page.getByRole('menuitem', { name: /Edit Organization…/ }).hover();
+    await wb.page.keyboard.press('Enter');
+    const input = wb.quickInput.locator('.quick-input-box input');
+    await wb.quickItem('Name').waitFor();
+    assert.strictEqual(await wb.quickInput.locator('.monaco-list-row[aria-checked="true"]').count(), 0);
+    await input.press('Enter');
+    // The next step asks for the new name: "Name" was taken, not "Nothing changed".
+    await wb.quickInput.getByText(/New name/).first().waitFor();
+    assert.strictEqual(await input.inputValue(), 'Acme Technologies');
+    await input.press('Escape');
+    await wb.quickInputClosed();
+    assert.deepStrictEqual(ctx.sandbox.log.filter((e) => e.method !== 'GET'), []);
+  });
+
   it('edits from the context menu: current values prefilled, only the changed fields sent, the renamed organization moves', async () => {
     const wb = ctx.workbench;
     const row = wb.treeItem('Acme Technologies');

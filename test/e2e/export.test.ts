@@ -3,9 +3,9 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Organization } from '../../src/api';
 import { parseCsvFile } from '../unit/exportKit';
 import { useWorkbench } from './fixture';
+import { letterCount, letterOrganizations } from './letterCount';
 
 describe('Export Organizations (e2e)', () => {
   const ctx = useWorkbench();
@@ -18,6 +18,9 @@ describe('Export Organizations (e2e)', () => {
     await wb.answerInput(ctx.sandbox.token, { prompt: /API token/ });
     await wb.quickInputClosed();
     await wb.treeItem('A').waitFor();
+    // The first sign-in reads every organization into the index: B shows its full count when done.
+    const b = await letterCount(ctx.sandbox.url, ctx.sandbox.token, 'B');
+    await wb.treeItem('B').locator('.label-description', { hasText: new RegExp(`^${b}$`) }).waitFor();
   });
 
   it("a letter's context menu → CSV → Save: the file opens in an editor and its rows are the sandbox's letter", async () => {
@@ -27,6 +30,8 @@ describe('Export Organizations (e2e)', () => {
     await wb.treeItem('B').click({ button: 'right' });
     await wb.page.getByRole('menuitem', { name: /Export Organizations…/ }).hover();
     await wb.page.keyboard.press('Enter');
+    // The index keeps no custom fields: ask Pipedrive for all of them (v2 pages of 500).
+    await wb.pickQuickItem('All fields');
     await wb.pickQuickItem('CSV');
     // VS Code's save dialog (the simple dialog in a browser) offers the workspace folder and the name.
     const input = wb.quickInput.locator('.quick-input-box input');
@@ -36,11 +41,12 @@ describe('Export Organizations (e2e)', () => {
     const message = await wb.waitForNotification(/Exported \d+ organizations to organizations-letter-B\.csv\./);
     await wb.screenshot('export-done');
 
-    const res = await fetch(`${ctx.sandbox.url}/v1/organizations?first_char=b&sort=${encodeURIComponent('name ASC')}&limit=500`, { headers: { 'x-api-token': ctx.sandbox.token } });
-    const expected = ((await res.json()) as { data: Organization[] }).data;
+    const expected = await letterOrganizations(ctx.sandbox.url, ctx.sandbox.token, 'B');
     assert.strictEqual(message, `Exported ${expected.length} organizations to organizations-letter-B.csv.`);
     const rows = parseCsvFile(fs.readFileSync(file, 'utf8'));
-    assert.deepStrictEqual(rows.slice(1).map((r) => [Number(r[0]), r[1]]), expected.map((o) => [o.id, o.name]));
+    // v2 lists by id (it cannot sort by name): the same rows, in id order.
+    const byId = (a: [number, string], b: [number, string]) => a[0] - b[0];
+    assert.deepStrictEqual(rows.slice(1).map((r): [number, string] => [Number(r[0]), r[1]]).sort(byId), expected.map((o): [number, string] => [o.id, o.name]).sort(byId));
     assert.deepStrictEqual(fs.readdirSync(ctx.session.workspaceDir).filter((f) => f.includes('organizations-letter-B')), ['organizations-letter-B.csv']);
 
     await wb.clickNotificationButton(/Exported \d+ organizations/, 'Open File');
@@ -52,7 +58,7 @@ describe('Export Organizations (e2e)', () => {
   it('Cancel on the progress notification while the page is on its way: no file, no temp file, no "Exported" message', async () => {
     const wb = ctx.workbench;
     const file = path.join(ctx.session.workspaceDir, 'organizations-letter-C.csv');
-    ctx.sandbox.setFaults([{ kind: 'latency', ms: 30_000, match: { path: '^/v1/organizations$' } }]);
+    ctx.sandbox.setFaults([{ kind: 'latency', ms: 30_000, match: { path: '^/api/v2/organizations$' } }]);
     // The export writes to a hidden temp file beside the target while it reads (fs.watch: an event, no polling).
     let watcher: fs.FSWatcher | undefined;
     const writing = new Promise<void>((resolve) => {
@@ -64,6 +70,7 @@ describe('Export Organizations (e2e)', () => {
       await wb.treeItem('C').click({ button: 'right' });
       await wb.page.getByRole('menuitem', { name: /Export Organizations…/ }).hover();
       await wb.page.keyboard.press('Enter');
+      await wb.pickQuickItem('All fields');
       await wb.pickQuickItem('CSV');
       const input = wb.quickInput.locator('.quick-input-box input');
       await wb.page.waitForFunction((el) => (el as HTMLInputElement | null)?.value.endsWith('organizations-letter-C.csv') ?? false, await input.elementHandle());

@@ -1,23 +1,11 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { groupOf } from '../../src/api/firstChar';
+import { letterCount } from './letterCount';
 import { e2eSession, useWorkbench } from './fixture';
 
 const PAGE = 10;
 
-/** How many organizations the sandbox has under a letter, read straight from it through v2. */
-async function countOf(url: string, token: string, letter: string): Promise<number> {
-  let n = 0;
-  let cursor: string | undefined;
-  do {
-    const res = await fetch(`${url}/api/v2/organizations?limit=500${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { headers: { 'x-api-token': token } });
-    const body = (await res.json()) as { data: { name: string }[]; additional_data?: { next_cursor?: string | null } };
-    n += body.data.filter((o) => groupOf(o.name) === letter).length;
-    cursor = body.additional_data?.next_cursor ?? undefined;
-  } while (cursor);
-  return n;
-}
 
 /** Merges values into the session's user settings.json (code-server applies the change live). */
 function writeUserSettings(userDataDir: string, values: Record<string, unknown>): void {
@@ -56,7 +44,7 @@ describe('Organizations tree (e2e)', () => {
     await wb.treeItem('Recently changed').waitFor();
     await wb.treeItem('A').waitFor();
     // The first sign-in reads every organization once: B shows its full count when that is done.
-    const b = await countOf(ctx.sandbox.url, ctx.sandbox.token, 'B');
+    const b = await letterCount(ctx.sandbox.url, ctx.sandbox.token, 'B');
     await wb.treeItem('B').locator('.label-description', { hasText: new RegExp(`^${b}$`) }).waitFor();
     // The view's description (TreeView.description); the narrow side bar may clip it, so read it from the DOM.
     await wb.sideBar.locator('.description', { hasText: /Ada Admin · Sandbox Co/ }).first().waitFor({ state: 'attached' });

@@ -406,6 +406,8 @@ describe('Commands', function () {
       assert.deepStrictEqual(counts['delete (tree)'], [`DELETE /api/v2/organizations/${added.id}`]);
       assert.strictEqual(counts['bulk delete 3 (tree)'].length, 3);
       assert.ok(counts['bulk delete 3 (tree)'].every((r) => /^DELETE \/api\/v2\/organizations\/\d+$/.test(r)), counts['bulk delete 3 (tree)'].join(', '));
+      // One pick, one read of the organization (the Details panel's); the reveal uses the index.
+      assert.strictEqual(counts['search and pick (palette)'].filter((r) => r === 'GET /api/v2/organizations/1').length, 1, counts['search and pick (palette)'].join(', '));
       // The tree's letters come from the index: no action lists organizations.
       for (const [name, reqs] of Object.entries(counts)) assert.ok(!reqs.some((r) => r.startsWith('GET /api/v2/organizations?') || r === 'GET /api/v2/organizations' || r.startsWith('GET /v1/organizations?')), `${name}: ${reqs.join(', ')}`);
       assert.ok(counts['add (palette, cold)'].length <= 4, counts['add (palette, cold)'].join(', '));

@@ -10,7 +10,7 @@ import type { Organization, OrganizationField } from '../../src/api';
 import type { OrganizationNode } from '../../src/tree/nodes';
 import { CANCEL, type TestUserInput } from '../../src/ui/TestUserInput';
 import { parseCsvFile } from '../unit/exportKit';
-import { children, extensionApi, rootRow, sandboxGet, scriptedUi, signIn, signOut } from './helpers/extension';
+import { children, extensionApi, rootRow, sandboxGet, scriptedUi, setSetting, signIn, signOut } from './helpers/extension';
 import { clearSandboxLog, resetSandbox, sandboxLog, setSandboxFaults } from './sandbox';
 
 /** The sandbox's own answer: every organization of a letter, by name, as the list route gives it. */
@@ -59,7 +59,7 @@ async function listRequests(): Promise<string[]> {
   return (await sandboxLog()).filter((e) => e.method === 'GET' && e.path === '/v1/organizations').map((e) => `first_char=${e.query.first_char ?? ''} limit=${e.query.limit}`);
 }
 
-describe('Export Organizations', function () {
+describe('Export Organizations (legacy v1 mode: paged from the server)', function () {
   this.timeout(60_000);
   let ui: TestUserInput;
   let dir: string;
@@ -67,11 +67,13 @@ describe('Export Organizations', function () {
 
   before(async () => {
     await resetSandbox();
+    await setSetting('apiMode', 'legacy-v1');
     await signOut();
     await signIn();
     fields = await sandboxGet<OrganizationField[]>('/v1/organizationFields');
   });
   after(async () => {
+    await setSetting('apiMode', undefined);
     await setSandboxFaults([]);
     (await extensionApi()).setUserInput(undefined);
     await resetSandbox();
@@ -220,5 +222,56 @@ describe('Export Organizations', function () {
     assert.deepStrictEqual(ui.prompts.filter((p) => p.kind === 'info'), []);
     assert.deepStrictEqual(fs.readdirSync(dir), ['b.csv']);
     assert.strictEqual(fs.readFileSync(file, 'utf8'), 'earlier export');
+  });
+});
+
+describe('Export Organizations (today\'s API: from the index)', function () {
+  this.timeout(60_000);
+  let ui: TestUserInput;
+  let dir: string;
+
+  before(async () => {
+    await resetSandbox();
+    await signOut();
+    await signIn();
+  });
+  after(async () => {
+    (await extensionApi()).setUserInput(undefined);
+  });
+  beforeEach(async () => {
+    ui = await scriptedUi();
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pipedrive-export-'));
+    await clearSandboxLog();
+  });
+  afterEach(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('a letter with the index\'s fields: every organization of the letter, no request at all', async () => {
+    const api = await extensionApi();
+    const letter = await rootRow('B');
+    const file = path.join(dir, 'b.csv');
+    ui.queue('Fields of the local index', 'CSV', file);
+    await vscode.commands.executeCommand('pipedrive.exportOrganizations', letter.node);
+    assert.deepStrictEqual(ui.errors, []);
+    const rows = parseCsvFile(fs.readFileSync(file, 'utf8')).slice(1);
+    const expected = api.index.view!.query({ group: 'B', sort: { keys: [{ field: 'name', direction: 'asc' }] }, start: 0, limit: 10_000 }).items;
+    assert.strictEqual(rows.length, expected.length);
+    assert.strictEqual(String(rows.length), letter.description, 'as many rows as the letter\'s count');
+    assert.deepStrictEqual(new Set(rows.map((r) => Number(r[0]))), new Set(expected.map((o) => o.id)));
+    assert.deepStrictEqual(await sandboxLog(), []);
+  });
+
+  it('a letter with all fields: v2 pages of 500, custom fields by name', async () => {
+    const letter = await rootRow('C');
+    const file = path.join(dir, 'c.jsonl');
+    ui.queue('All fields', 'JSON Lines', file);
+    await vscode.commands.executeCommand('pipedrive.exportOrganizations', letter.node);
+    assert.deepStrictEqual(ui.errors, []);
+    const lines = fs.readFileSync(file, 'utf8').split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as Record<string, unknown>);
+    assert.strictEqual(String(lines.length), letter.description);
+    const lists = (await sandboxLog()).filter((e) => e.method === 'GET' && e.path.includes('/organizations') && !e.path.includes('Fields'));
+    assert.ok(lists.length > 0 && lists.every((e) => e.path === '/api/v2/organizations' && e.query.limit === '500'), JSON.stringify(lists.map((e) => `${e.path}?${JSON.stringify(e.query)}`)));
+    assert.ok(lines.some((o) => 'Tier' in o), 'custom fields by name');
   });
 });
