@@ -260,6 +260,21 @@ export class PipedriveClient extends PipedriveV2Api {
     );
   }
 
+  /**
+   * The organization record alone, without its followers: what an edit compares against (v2: one
+   * token, where details with followers cost eleven).
+   */
+  async getOrganizationRecord(id: number, call?: CallOptions): Promise<Organization> {
+    if (!this.retired.has('getOrganization')) return (await this.getOrganization(id, call)).organization;
+    this.validate('getOrganization', checkId(id));
+    try {
+      const org = await this.getOrganizationV2(id, {}, call);
+      return organizationFromV2(org, await this.userLookup(call));
+    } catch (e) {
+      throw renamed(e, 'getOrganization');
+    }
+  }
+
   // ---- organizations: write --------------------------------------------------------------
 
   /** POST /v1/organizations (v2 mode: POST /api/v2/organizations) */

@@ -70,7 +70,7 @@ export async function updateOrganization(ctx: CommandContext, node?: unknown): P
   }
   const org = await ctx.withProgress(`Updating "${target.name}"…`, async (signal) => {
     // Someone may have changed it while the prompts were open: send the edit on top of that.
-    const latest = (await client.getOrganization(target.id, { signal })).organization;
+    const latest = await client.getOrganizationRecord(target.id, { signal });
     let send = input;
     if (latest.update_time !== current.update_time) {
       const rebased = rebaseEdit(before, input, valuesOf(latest));
@@ -96,6 +96,5 @@ export async function updateOrganization(ctx: CommandContext, node?: unknown): P
  * and "before" decides what counts as changed.
  */
 async function currentRecord(ctx: CommandContext, id: number): Promise<Organization> {
-  const details = await ctx.withProgress('Loading the organization…', (signal) => ctx.requireClient().getOrganization(id, { signal }));
-  return details.organization;
+  return ctx.withProgress('Loading the organization…', (signal) => ctx.requireClient().getOrganizationRecord(id, { signal }));
 }

@@ -89,6 +89,8 @@ describe('Organization commands (e2e)', () => {
 
   it('Edit: Enter on the highlighted field chooses it, with no box ticked', async () => {
     const wb = ctx.workbench;
+    // The Details panel the search opened would take focus back from the picker as it settles.
+    await wb.runCommand('View: Close All Editors');
     const row = wb.treeItem('Acme Technologies');
     await row.waitFor();
     await row.click({ button: 'right' });

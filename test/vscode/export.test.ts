@@ -70,6 +70,9 @@ describe('Export Organizations (legacy v1 mode: paged from the server)', functio
     await setSetting('apiMode', 'legacy-v1');
     await signOut();
     await signIn();
+    // Letters other suites left expanded would reload as the view shows them: collapse, then forget.
+    await vscode.commands.executeCommand('workbench.actions.treeView.pipedrive.organizations.collapseAll');
+    (await extensionApi()).store.clear();
     fields = await sandboxGet<OrganizationField[]>('/v1/organizationFields');
   });
   after(async () => {

@@ -79,6 +79,27 @@ describe('Tree (today\'s API)', function () {
     assert.strictEqual((await sandboxLog()).length, 0);
   });
 
+  it('every organization can be reached by walking the tree: each letter opened and loaded to the end finds the server\'s total', async () => {
+    const api = await extensionApi();
+    await setSetting('pageSize', 500);
+    try {
+      const seen = new Set<string>();
+      for (const letterRow of (await children()).slice(1)) {
+        let rows = await children(letterRow.node);
+        while (rows.at(-1)?.label === 'Load more…') {
+          await vscode.commands.executeCommand('pipedrive.loadMore', rows.at(-1)!.node);
+          rows = await children(letterRow.node);
+        }
+        for (const r of orgRows(rows)) seen.add(String(r.item.id));
+      }
+      assert.strictEqual(seen.size, total);
+      assert.strictEqual(api.index.view?.size, total);
+      assert.strictEqual((await sandboxLog()).length, 0);
+    } finally {
+      await setSetting('pageSize', PAGE);
+    }
+  });
+
   it('expanding a letter and "Load more…" cost no request', async () => {
     const b = await rootRow('B');
     const rows = await children(b.node);
