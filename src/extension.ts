@@ -131,6 +131,11 @@ export function activate(context: vscode.ExtensionContext): PipedriveExtensionAp
     runAction: async (action, orgId) => {
       await withErrorBoundary(`pipedrive.${action}`, runPanelAction, ctx)(action, orgId);
     },
+    // Followers changed in the panel reach the tree through the store, like every other change.
+    followersChanged: (orgId, userId, added) => {
+      if (userId !== undefined && userId === auth.user?.id) store.applyFollowChanged(orgId, added);
+      else store.applyFollowerCountChanged(orgId, added ? 1 : -1);
+    },
     // Every command that changes an organization goes through the store's apply* methods.
     onDidChangeOrganization: store.onDidChangeOrganization,
     log,

@@ -27,6 +27,11 @@ export interface PanelDeps {
   myUserId?(): number | undefined;
   /** Runs the command of an action for this organization (with its prompts and error boundary). */
   runAction(action: OrganizationAction, orgId: number): Promise<void>;
+  /**
+   * Optional: a follower was added or removed from the panel; the store updates the tree's count,
+   * the Followers group and, for me, Follow/Unfollow (one place for every change).
+   */
+  followersChanged?(orgId: number, userId: number | undefined, added: boolean): void;
   /** Fired by the store when an organization is updated, deleted or merged away. */
   onDidChangeOrganization: vscode.Event<OrganizationChangeEvent>;
   log: PanelLog;

@@ -99,7 +99,10 @@ describe('Organization commands (e2e)', () => {
     const input = wb.quickInput.locator('.quick-input-box input');
     await wb.quickItem('Name').waitFor();
     assert.strictEqual(await wb.quickInput.locator('.monaco-list-row[aria-checked="true"]').count(), 0);
-    await input.press('Enter');
+    // Down highlights the first field ("Name"); Enter then takes it, though no box is ticked.
+    await input.press('ArrowDown');
+    await wb.quickInput.locator('.monaco-list-row.focused', { hasText: 'Name' }).waitFor();
+    await wb.page.keyboard.press('Enter');
     // The next step asks for the new name: "Name" was taken, not "Nothing changed".
     await wb.quickInput.getByText(/New name/).first().waitFor();
     assert.strictEqual(await input.inputValue(), 'Acme Technologies');

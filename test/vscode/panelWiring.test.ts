@@ -159,6 +159,34 @@ describe('Panels wired into the extension', function () {
     noErrors(ui);
   });
 
+  it('a follower added and removed in the panel shows in the tree\'s Followers group (through the store)', async () => {
+    const api = await extensionApi();
+    const id = 12;
+    await orgNode(id);
+    const group = `org:${id}/followers` as const;
+    const followerIds = async () => {
+      await api.store.ensureLoaded(group);
+      return api.store.list<OrganizationFollower>(group).items.map((f) => f.user_id);
+    };
+    const before = await followerIds();
+    await vscode.commands.executeCommand('pipedrive.openDetails', id);
+    const panel = await detailsPanel(id);
+    const seen = watch(panel);
+    // The host answers a section request before handleMessage resolves.
+    await panel.handleMessage({ type: 'loadSection', section: 'followers', requestId: 1 });
+    const section = seen.posts.find((m) => m.type === 'section' && m.section === 'followers');
+    const candidate = section?.type === 'section' ? section.candidates?.find((c) => c.id !== api.auth.user?.id) : undefined;
+    assert.ok(candidate, 'someone to add');
+    assert.strictEqual(await panel.handleMessage({ type: 'addFollower', userId: candidate.id }), true);
+    assert.deepStrictEqual((await followerIds()).sort(), [...before, candidate.id].sort(), 'the tree\'s Followers group shows the new follower');
+    const added = ((await sandboxGet<OrganizationFollower[] | null>(`/v1/organizations/${id}/followers`)) ?? []).find((f) => f.user_id === candidate.id);
+    assert.ok(added);
+    await panel.handleMessage({ type: 'loadSection', section: 'followers', requestId: 2 });
+    assert.strictEqual(await panel.handleMessage({ type: 'removeFollower', followerId: added.id }), true);
+    assert.deepStrictEqual((await followerIds()).sort(), [...before].sort());
+    seen.dispose();
+  });
+
   it('Follow: I follow when I do not, the button then says Unfollow; pressed again I stop following', async () => {
     const api = await extensionApi();
     const me = api.auth.user!.id;

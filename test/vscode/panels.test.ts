@@ -168,7 +168,12 @@ describe('Panels', function () {
     await invalidated;
     const added = (await client.listOrganizationFollowers(orgId)).items.find((f) => f.user_id === user);
     assert.ok(added, 'the follower was not added');
-    await panel.handleMessage({ type: 'removeFollower', followerId: added.id });
+    // Only a follower the section listed can be removed: before the section shows the new one, no.
+    assert.strictEqual(await panel.handleMessage({ type: 'removeFollower', followerId: added.id }), false);
+    const relisted = waitFor(panel.onDidPost, (m) => m.type === 'section' && m.section === 'followers', 'the followers section again');
+    await panel.handleMessage({ type: 'loadSection', section: 'followers', requestId: 2 });
+    await relisted;
+    assert.strictEqual(await panel.handleMessage({ type: 'removeFollower', followerId: added.id }), true);
     assert.ok(!(await client.listOrganizationFollowers(orgId)).items.some((f) => f.user_id === user), 'the follower was not removed');
   });
 

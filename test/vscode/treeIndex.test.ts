@@ -113,6 +113,32 @@ describe('Tree (today\'s API)', function () {
     assert.strictEqual((await sandboxLog()).length, 0);
   });
 
+  it('pipedrive.sort and pipedrive.pageSize apply at once: the open letter re-sorts keeping its count, the next page uses the new size', async () => {
+    const api = await extensionApi();
+    const b = await rootRow('B');
+    await children(b.node);
+    await vscode.commands.executeCommand('pipedrive.loadMore', (await children(b.node)).at(-1)!.node);
+    const ascending = orgRows(await children(b.node)).map((r) => r.label);
+    assert.strictEqual(ascending.length, 2 * PAGE);
+    await setSetting('sort', 'name DESC');
+    try {
+      const descending = orgRows(await children((await rootRow('B')).node)).map((r) => r.label);
+      assert.strictEqual(descending.length, 2 * PAGE, 'as many as were shown');
+      const collator = new Intl.Collator(vscode.env.language, { sensitivity: 'base', numeric: true });
+      for (let i = 1; i < descending.length; i++) assert.ok(collator.compare(descending[i - 1], descending[i]) >= 0, `${descending[i - 1]} before ${descending[i]}`);
+      assert.notDeepStrictEqual(descending, ascending);
+      await setSetting('pageSize', 7);
+      const rows = await children((await rootRow('B')).node);
+      await vscode.commands.executeCommand('pipedrive.loadMore', rows.at(-1)!.node);
+      assert.strictEqual(orgRows(await children((await rootRow('B')).node)).length, 2 * PAGE + 7);
+      assert.strictEqual(api.store.pageSize, 7);
+      assert.strictEqual((await sandboxLog()).length, 0);
+    } finally {
+      await setSetting('sort', undefined);
+      await setSetting('pageSize', PAGE);
+    }
+  });
+
   it('names starting with a symbol sit under Other and can be reached', async () => {
     const other = (await children()).find((r) => r.label === OTHER_GROUP);
     assert.ok(other, 'the sandbox has names starting with a symbol');

@@ -42,6 +42,8 @@ export class DetailsPanel extends PanelHost<DetailsWebviewMessage, DetailsHostMe
   private actionRunning = false;
   /** The users the followers section offered: the only ones addFollower may name. */
   private candidateIds = new Set<number>();
+  /** The followers the section listed: follower record id → user id (only these can be removed). */
+  private followerUsers = new Map<number, number>();
   private readonly onDidChangeStatusEmitter = new vscode.EventEmitter<DetailsStatus>();
   readonly onDidChangeStatus = this.onDidChangeStatusEmitter.event;
 
@@ -77,6 +79,7 @@ export class DetailsPanel extends PanelHost<DetailsWebviewMessage, DetailsHostMe
   protected override refusal(m: DetailsWebviewMessage): string | undefined {
     // Only a user the panel offered as a candidate can be added as a follower.
     if (m.type === 'addFollower' && !this.candidateIds.has(m.userId)) return `user ${m.userId} was not offered`;
+    if (m.type === 'removeFollower' && !this.followerUsers.has(m.followerId)) return `follower ${m.followerId} was not listed`;
     return super.refusal(m);
   }
 
@@ -100,10 +103,12 @@ export class DetailsPanel extends PanelHost<DetailsWebviewMessage, DetailsHostMe
       case 'addFollower':
         return this.changeFollowers(async (client) => {
           await client.addOrganizationFollower(this.orgId, m.userId);
+          this.env.deps.followersChanged?.(this.orgId, m.userId, true);
         });
       case 'removeFollower':
         return this.changeFollowers(async (client) => {
           await client.deleteOrganizationFollower(this.orgId, m.followerId);
+          this.env.deps.followersChanged?.(this.orgId, this.followerUsers.get(m.followerId), false);
         });
     }
   }
@@ -217,6 +222,7 @@ export class DetailsPanel extends PanelHost<DetailsWebviewMessage, DetailsHostMe
       const line = skipped.summary(`Details panel ${this.orgId}: ${m.section}`);
       if (line) this.log.warn(line);
       if (result.candidates) this.candidateIds = new Set(result.candidates.map((c) => c.id));
+      if (result.followerUsers) this.followerUsers = new Map(result.followerUsers);
       this.post({ type: 'section', section: m.section, requestId: m.requestId, page: result.page, append, ...(result.candidates ? { candidates: result.candidates } : {}) });
     } catch (e) {
       this.log.warn(`Details panel ${this.orgId}: ${m.section} failed: ${errorText(e)}`);

@@ -101,6 +101,8 @@ export function headerView(record: Organization, catalog: FieldCatalog, companyD
 export interface SectionResult {
   page: SectionPage;
   candidates?: UserOption[];
+  /** Followers section: follower record id → user id (host only, never posted). */
+  followerUsers?: Array<[number, number]>;
 }
 
 /** One page of a section, as rows. */
@@ -163,7 +165,12 @@ async function readSection(client: PipedriveClient, orgId: number, m: LoadSectio
         .filter((u) => u.active_flag !== false && !following.has(u.id))
         .map((u) => ({ id: u.id, name: plainText(u.name) }))
         .sort((a, b) => a.name.localeCompare(b.name, locale));
-      return { page: { rows: followerRows }, candidates };
+      const followerUsers = followers.flatMap((f): Array<[number, number]> => {
+        const id = asId(f.id);
+        const user = asId(f.user_id);
+        return id !== undefined && user !== undefined ? [[id, user]] : [];
+      });
+      return { page: { rows: followerRows }, candidates, followerUsers };
     }
     case 'mailMessages': {
       const page = await client.listOrganizationMailMessages(orgId, { start: m.start ?? 0, limit }, call);
