@@ -176,6 +176,44 @@ describe('Commands', function () {
       assert.strictEqual((api.treeView.selection[0] as OrganizationNode | undefined)?.orgId, created.id);
     });
 
+    it('a failed add keeps the answers: the message says it was not created and Retry sends the same organization once', async () => {
+      const api = await extensionApi();
+      await setSandboxFaults([{ kind: 'status', status: 500, times: 1, match: { method: 'POST', path: '^/api/v2/organizations$' } }]);
+      try {
+        ui.queue('Zyx Retried Add', /^Me \(/, ['Prospect'], 'Entire company', '');
+        ui.notificationActions.push('Retry');
+        await vscode.commands.executeCommand('pipedrive.add');
+        const error = ui.prompts.find((p) => p.kind === 'error');
+        assert.ok(error, 'no error shown');
+        assert.match(error.text, /^Adding "Zyx Retried Add" failed: Pipedrive had an internal error \(500\)\..* It was not created\.$/);
+        assert.deepStrictEqual(error.choices, ['Retry', 'Show Details']);
+        assert.strictEqual(ui.pending, 0, 'no prompt asked twice');
+        const posts = (await writes()).filter((e) => e.method === 'POST');
+        assert.deepStrictEqual(posts.map((e) => e.status), [500, 200]);
+        assert.deepStrictEqual(posts[0].body, posts[1].body, 'the same answers');
+        assert.ok(api.store.organizations(letterKey('Z')).some((o) => o.name === 'Zyx Retried Add'));
+      } finally {
+        await setSandboxFaults([]);
+      }
+    });
+
+    it('a lost answer to an add: Pipedrive is asked, the organization was created, it shows; no duplicate', async () => {
+      const api = await extensionApi();
+      await setSandboxFaults([{ kind: 'reset', afterProcessing: true, times: 1, match: { method: 'POST', path: '^/api/v2/organizations$' } }]);
+      try {
+        ui.queue('Zyx Lost Answer', /^Me \(/, [], 'Entire company', '');
+        const told = ui.next('info');
+        await vscode.commands.executeCommand('pipedrive.add');
+        assert.deepStrictEqual(ui.errors, []);
+        assert.match((await told).text, /answer was lost, but "Zyx Lost Answer" was created/);
+        assert.strictEqual((await writes()).filter((e) => e.method === 'POST').length, 1);
+        assert.ok((await sandboxLog()).some((e) => e.path === '/v1/recents'), 'asked Pipedrive what changed');
+        assert.strictEqual(api.store.organizations(letterKey('Z')).filter((o) => o.name === 'Zyx Lost Answer').length, 1);
+      } finally {
+        await setSandboxFaults([]);
+      }
+    });
+
     it('an empty name is refused inline: no request', async () => {
       ui.queue('   ');
       await vscode.commands.executeCommand('pipedrive.add');
