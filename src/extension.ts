@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import type { ApiMode, Organization, PipedriveClient, User } from './api';
 import { AuthService } from './auth/AuthService';
 import { AccountIndex } from './host/AccountIndex';
+import { PipedriveStatusBar } from './integration/StatusBar';
+import { createUriHandler } from './integration/uriHandler';
 import type { OrganizationIndexView } from './model/orgIndex/types';
 import type { CommandContext } from './commands/CommandContext';
 import { withErrorBoundary } from './commands/errorBoundary';
@@ -53,6 +55,10 @@ export interface PipedriveExtensionApi {
     readonly view: OrganizationIndexView | undefined;
     readonly settled: Promise<unknown>;
   };
+  /** The status bar item as shown (text, tooltip, visible). */
+  readonly statusBar: Pick<PipedriveStatusBar, 'text' | 'tooltip' | 'visible'>;
+  /** The UriHandler VS Code calls for vscode://<publisher>.<name>/… links. */
+  handleUri(uri: vscode.Uri): Promise<void>;
   /** Replaces the prompts (a TestUserInput); undefined restores the real ones. */
   setUserInput(ui: UserInput | undefined): void;
   revealOrganization(org: Organization | number, options?: { select?: boolean; focus?: boolean; expand?: boolean | number }): Promise<TreeNode | undefined>;
@@ -181,6 +187,26 @@ export function activate(context: vscode.ExtensionContext): PipedriveExtensionAp
   };
   context.subscriptions.push(...registerCommands(ctx));
 
+  // VS Code integration: the status bar item, links into VS Code, the walkthrough's "browsed" step.
+  const statusBar = new PipedriveStatusBar({
+    get user() {
+      return auth.user;
+    },
+    get client() {
+      return auth.client;
+    },
+  });
+  const uriHandler = createUriHandler(ctx);
+  context.subscriptions.push(
+    statusBar,
+    auth.onDidChange(() => statusBar.update()),
+    accountIndex.onDidRun((run) => void statusBar.track(run)),
+    vscode.window.registerUriHandler(uriHandler),
+    treeView.onDidExpandElement((e) => {
+      if (e.element.type === 'letter') void vscode.commands.executeCommand('setContext', 'pipedrive.browsedLetter', true);
+    }),
+  );
+
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('pipedrive.apiBaseUrl') || e.affectsConfiguration('pipedrive.apiMode')) {
@@ -234,6 +260,8 @@ export function activate(context: vscode.ExtensionContext): PipedriveExtensionAp
         return accountIndex.settled;
       },
     },
+    statusBar,
+    handleUri: (uri) => uriHandler.handleUri(uri),
     setUserInput(next) {
       ui = next ?? realUi;
     },

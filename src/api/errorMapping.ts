@@ -27,7 +27,7 @@ export function serverText(envelope: Envelope | undefined, clean: Clean): Pick<P
 
 export function statusError(spec: RequestSpec, status: number, envelope: Envelope | undefined, attempts: number, clean: Clean, uncertain: boolean): PipedriveError {
   const { error, errorInfo, errorCode } = serverText(envelope, clean);
-  const said = error ? ` Pipedrive said: ${error}` : '';
+  const said = error ? ` Pipedrive said: ${sentence(error)}` : '';
   let kind: PipedriveErrorKind;
   let message: string;
   if (status === 401) {
@@ -200,6 +200,12 @@ export function networkError(spec: RequestSpec, origin: string, detail: string, 
     route: routeOf(spec),
     message: `Could not reach Pipedrive at ${origin} (${detail}).${mayHave(uncertain)}`,
   });
+}
+
+/** The server's words as a sentence: a final period when it has none. */
+function sentence(text: string): string {
+  const t = text.trim();
+  return /[.!?]$/.test(t) ? t : `${t}.`;
 }
 
 /** `GET /api/v2/organizations/7`, for the output channel only. */

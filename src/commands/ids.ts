@@ -25,6 +25,9 @@ export const COMMAND_IDS = [
   'pipedrive.openDetails',
   'pipedrive.openFlow',
   'pipedrive.exportOrganizations',
+  'pipedrive.copyVsCodeLink',
+  'pipedrive.openSelectedDetails',
+  'pipedrive.statusMenu',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];

@@ -9,6 +9,7 @@ import { deleteOrganization, deleteSelected } from './deleteOrganizations';
 import { exportOrganizationsCommand } from '../export/vscode/exportOrganizationsCommand';
 import { follow, unfollow } from './follow';
 import { mergeOrganizations } from './mergeOrganizations';
+import { copyVsCodeLink, openSelectedDetails, statusMenu } from '../integration/integrationCommands';
 import { openDetails, openFlow } from './openPanels';
 import { searchOrganizations } from './searchOrganizations';
 import { updateOrganization } from './updateOrganization';
@@ -46,6 +47,9 @@ export const commandTable: CommandTable = {
   'pipedrive.openInPipedrive': openInPipedrive,
   'pipedrive.openDetails': openDetails,
   'pipedrive.openFlow': openFlow,
+  'pipedrive.copyVsCodeLink': copyVsCodeLink,
+  'pipedrive.openSelectedDetails': openSelectedDetails,
+  'pipedrive.statusMenu': statusMenu,
   'pipedrive.exportOrganizations': exportOrganizationsCommand,
 };
 

@@ -38,6 +38,13 @@ interface Linked {
 export class AccountIndex implements vscode.Disposable {
   private linked: Linked | undefined;
   private running: AbortController | undefined;
+  private readonly runListeners = new Set<(run: Promise<unknown>) => void>();
+
+  /** Told of every sync as it starts (the status bar spins until it settles). */
+  onDidRun(listener: (run: Promise<unknown>) => void): { dispose(): void } {
+    this.runListeners.add(listener);
+    return { dispose: () => this.runListeners.delete(listener) };
+  }
 
   constructor(private readonly host: AccountIndexHost) {}
 
@@ -138,6 +145,7 @@ export class AccountIndex implements vscode.Disposable {
     };
     const promise = Promise.resolve(vscode.window.withProgress({ location: { viewId: VIEW_ID } }, task));
     this.settledValue = promise;
+    for (const l of [...this.runListeners]) l(promise);
     return promise;
   }
 

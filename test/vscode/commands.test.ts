@@ -185,7 +185,7 @@ describe('Commands', function () {
         await vscode.commands.executeCommand('pipedrive.add');
         const error = ui.prompts.find((p) => p.kind === 'error');
         assert.ok(error, 'no error shown');
-        assert.match(error.text, /^Adding "Zyx Retried Add" failed: Pipedrive had an internal error \(500\)\..* It was not created\.$/);
+        assert.match(error.text, /^Adding "Zyx Retried Add" failed: Pipedrive had an error before it could answer \(500\)\. Pipedrive said: Internal server error\. It was not created\.$/);
         assert.deepStrictEqual(error.choices, ['Retry', 'Show Details']);
         assert.strictEqual(ui.pending, 0, 'no prompt asked twice');
         const posts = (await writes()).filter((e) => e.method === 'POST');

@@ -1,0 +1,44 @@
+// Commands of the VS Code integration: the status bar menu, Copy VS Code Link, and Open Details
+// of the tree's selection (the keybinding's target).
+import * as vscode from 'vscode';
+import type { CommandContext } from '../commands/CommandContext';
+import { organizationsOfSelection } from '../commands/organizationTarget';
+import { organizationLink } from './vscodeLink';
+
+/** The extension's id as VS Code knows it (publisher.name), for links. */
+export const EXTENSION_ID = 'pipedrive-orgs.pipedrive-organizations';
+
+/** pipedrive.copyVsCodeLink: a link that opens this organization's Details in VS Code. */
+export async function copyVsCodeLink(ctx: CommandContext, node?: unknown, selected?: unknown): Promise<void> {
+  const [target] = organizationsOfSelection(ctx, node, selected ?? (node ? undefined : ctx.treeView.selection));
+  if (!target) {
+    void ctx.ui().showInformationMessage('Select an organization in the Pipedrive Organizations view first.');
+    return;
+  }
+  const link = organizationLink(vscode.env.uriScheme, EXTENSION_ID, target.id);
+  await vscode.env.clipboard.writeText(link);
+  void ctx.ui().showInformationMessage(`Copied the VS Code link to "${target.name}".`);
+}
+
+/** pipedrive.openSelectedDetails: the Details of the organization selected in the tree (keybinding). */
+export async function openSelectedDetails(ctx: CommandContext): Promise<void> {
+  const [target] = organizationsOfSelection(ctx, undefined, ctx.treeView.selection);
+  if (!target) return;
+  await vscode.commands.executeCommand('pipedrive.openDetails', target.id);
+}
+
+/** pipedrive.statusMenu: what the status bar item offers. */
+export async function statusMenu(ctx: CommandContext): Promise<void> {
+  const items = [
+    { label: '$(refresh) Refresh', command: 'pipedrive.refresh' },
+    { label: '$(sync) Refresh All Organizations', command: 'pipedrive.refreshAll' },
+    { label: '$(output) Show the Pipedrive Log', command: '' },
+    { label: '$(sign-out) Sign Out', command: 'pipedrive.signOut' },
+  ];
+  const picked = await ctx.ui().showQuickPick(items, { title: 'Pipedrive', placeHolder: ctx.auth.user ? `${ctx.auth.user.name}${ctx.auth.user.company_name ? ` · ${ctx.auth.user.company_name}` : ''}` : 'Pipedrive' });
+  if (!picked.command) {
+    ctx.log.show(true);
+    return;
+  }
+  await vscode.commands.executeCommand(picked.command);
+}
