@@ -117,6 +117,8 @@ export interface CodeServerOptions {
   env?: NodeJS.ProcessEnv;
   /** Where code-server's own stdout and stderr go. */
   logFile: string;
+  /** Keep workspace trust on (the folder then opens in Restricted Mode); default off. */
+  workspaceTrust?: boolean;
 }
 
 export interface CodeServer {
@@ -141,7 +143,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     '--extensions-dir', options.extensionsDir,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     options.folder,
   ];

@@ -19,6 +19,8 @@ export interface SessionOptions {
   /** Extra environment for code-server and so for the extension host (and the in-host tests). */
   env?: NodeJS.ProcessEnv;
   sandbox?: SandboxOptions;
+  /** Open the folder untrusted (Restricted Mode) instead of disabling workspace trust. */
+  untrusted?: boolean;
 }
 
 export interface OpenOptions {
@@ -83,7 +85,9 @@ export class Session {
 
     const { sandbox, stop: stopSandbox } = await startTestSandbox(options.sandbox);
     stops.push(stopSandbox);
-    const settings = { ...BASE_SETTINGS, 'pipedrive.apiBaseUrl': sandbox.url, ...options.settings };
+    // Untrusted: trust on, and the folder opens in Restricted Mode without asking.
+    const trust = options.untrusted ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.emptyWindow': false } : {};
+    const settings = { ...BASE_SETTINGS, ...trust, 'pipedrive.apiBaseUrl': sandbox.url, ...options.settings };
     fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
 
     const [codeServer, chromium] = await Promise.all([
@@ -93,6 +97,7 @@ export class Session {
         folder: workspaceDir,
         env: { ...Session.sandboxEnv(sandbox), ...options.env },
         logFile: path.join(tempDir, 'code-server.log'),
+        workspaceTrust: options.untrusted,
       }),
       launchChromium(),
     ]);
