@@ -20,7 +20,21 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions 
 }
 
 export abstract class PanelHost<In extends { type: string }, Out> implements vscode.Disposable {
+  /**
+   * How long a visible page may take to say `ready`. Past it the page is loaded again once (a
+   * webview can stay blank, e.g. when code-server's service worker is waiting on a controller
+   * change); still not ready after that, the person is asked whether to try again.
+   */
+  static readyTimeoutMs = 8_000;
+  /** The question after the second wait; tests replace it. */
+  static askRetry: (message: string) => PromiseLike<boolean> = async (message) => (await vscode.window.showWarningMessage(message, 'Retry')) === 'Retry';
+
   private readonly disposables: vscode.Disposable[] = [];
+  private readonly html: () => string;
+  private watchdog: ReturnType<typeof setTimeout> | undefined;
+  private reloads = 0;
+  /** The person declined Retry: no more questions until the page comes up (or is reopened). */
+  private declined = false;
   private isReady = false;
   private disposed = false;
   private readonly onDidDisposeEmitter = new vscode.EventEmitter<void>();
@@ -48,20 +62,25 @@ export abstract class PanelHost<In extends { type: string }, Out> implements vsc
     if (!sameOptions(webview.options, webviewOptions(extensionUri))) webview.options = webviewOptions(extensionUri);
     const root = mediaRoot(extensionUri);
     const asUri = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(root, file)).toString();
-    // Set once: VS Code keeps it across hide/show and reloads the page from it when needed.
-    webview.html = buildPanelHtml({
-      cspSource: webview.cspSource,
-      nonce: createNonce(),
-      scriptUri: asUri(`${script}.js`),
-      styleUris: [asUri('codicon.css'), asUri('panels.css')],
-      bodyData: { 'org-id': orgId, panel: script },
-      title: label,
-    });
+    // Set once (VS Code keeps it across hide/show and reloads the page from it when needed), and
+    // again only by the ready watchdog: a new nonce makes it a new page.
+    this.html = () =>
+      buildPanelHtml({
+        cspSource: webview.cspSource,
+        nonce: createNonce(),
+        scriptUri: asUri(`${script}.js`),
+        styleUris: [asUri('codicon.css'), asUri('panels.css')],
+        bodyData: { 'org-id': orgId, panel: script },
+        title: label,
+      });
+    webview.html = this.html();
+    this.armWatchdog();
     this.register(webview.onDidReceiveMessage((m: unknown) => void this.handleMessage(m)));
     this.register(
       panel.onDidChangeViewState((e) => {
         // Without retainContextWhenHidden a hidden webview is torn down; it says `ready` again when shown.
         if (!e.webviewPanel.visible) this.isReady = false;
+        else if (!this.isReady) this.armWatchdog();
       }),
     );
     this.register(panel.onDidDispose(() => this.dispose()));
@@ -114,6 +133,9 @@ export abstract class PanelHost<In extends { type: string }, Out> implements vsc
     }
     if (message.type === 'ready') {
       this.isReady = true;
+      this.reloads = 0;
+      this.declined = false;
+      if (this.watchdog) clearTimeout(this.watchdog);
       this.onReady();
       this.onDidReadyEmitter.fire();
       return true;
@@ -141,6 +163,37 @@ export abstract class PanelHost<In extends { type: string }, Out> implements vsc
     await vscode.env.openExternal(uri);
   }
 
+  /** How many times the watchdog loaded the page again since it last said ready (tests read it). */
+  get reloadCount(): number {
+    return this.reloads;
+  }
+
+  private armWatchdog(): void {
+    if (this.watchdog) clearTimeout(this.watchdog);
+    if (this.disposed || this.isReady || this.declined) return;
+    this.watchdog = setTimeout(() => void this.onReadyOverdue(), PanelHost.readyTimeoutMs);
+  }
+
+  private async onReadyOverdue(): Promise<void> {
+    this.watchdog = undefined;
+    if (this.disposed || this.isReady || !this.panel.visible) return;
+    const waited = `${Math.round(PanelHost.readyTimeoutMs / 100) / 10} s`;
+    if (this.reloads === 0) {
+      this.reloads++;
+      this.log.warn(`${this.label} ${this.orgId}: the page did not say ready within ${waited}; loading it again.`);
+      this.panel.webview.html = this.html();
+      this.armWatchdog();
+      return;
+    }
+    this.log.warn(`${this.label} ${this.orgId}: the page is still not ready after loading it again.`);
+    const retry = await PanelHost.askRetry(`The ${this.label} of organization ${this.orgId} did not load.`);
+    if (!retry) this.declined = true;
+    if (!retry || this.disposed || this.isReady) return;
+    this.reloads++;
+    this.panel.webview.html = this.html();
+    this.armWatchdog();
+  }
+
   reveal(): void {
     this.panel.reveal(undefined, false);
   }
@@ -148,6 +201,7 @@ export abstract class PanelHost<In extends { type: string }, Out> implements vsc
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
+    if (this.watchdog) clearTimeout(this.watchdog);
     this.onDidDisposeEmitter.fire();
     this.panel.dispose();
     for (const d of this.disposables.splice(0)) d.dispose();

@@ -8,6 +8,7 @@ import { PipedriveClient } from '../../src/api';
 import { sandboxFixtures } from '../../src/sandbox/seed';
 import type { FlowHostMessage } from '../../src/webviews/flow/protocol';
 import { createPanels, type OrganizationAction, type OrganizationChangeEvent, type Panels } from '../../src/webviews/registerPanels';
+import { PanelHost } from '../../src/webviews/PanelHost';
 import { LOG_PREFIX } from './index';
 import { resetSandbox, sandboxInfo, sandboxLog, clearSandboxLog } from './sandbox';
 
@@ -84,6 +85,31 @@ describe('Panels', function () {
     assert.strictEqual((options as { enableForms?: boolean }).enableForms, false);
     assert.deepStrictEqual(options.localResourceRoots?.map((u) => u.path.replace(/\/$/, '').split('/').slice(-2).join('/')), ['dist/media']);
     assert.match(panel.panel.webview.html, /script-src 'nonce-[A-Za-z0-9+/=]{43,}'/);
+  });
+
+  it('a page that does not say ready in time is loaded again once, then the person is asked; Retry loads it again and it comes up', async () => {
+    const saved = { timeout: PanelHost.readyTimeoutMs, ask: PanelHost.askRetry };
+    const asked: string[] = [];
+    // Every page is "late" at 1 ms: the watchdog has to act, and the page must still come up after.
+    PanelHost.readyTimeoutMs = 1;
+    PanelHost.askRetry = async (message) => {
+      asked.push(message);
+      return asked.length === 1;
+    };
+    try {
+      logged.length = 0;
+      const panel = panels.openDetails(sandboxFixtures.emptyOrgId);
+      const header = waitFor(panel.onDidPost, (m) => m.type === 'header', 'the header');
+      await waitFor(panel.onDidReady, () => true, 'ready after the reloads', 20_000);
+      await header;
+      assert.strictEqual(logged.filter((l) => /did not say ready within .* loading it again/.test(l)).length, 1, logged.join(' | '));
+      assert.deepStrictEqual(asked.slice(0, 1), [`The Details panel of organization ${sandboxFixtures.emptyOrgId} did not load.`]);
+      assert.ok(asked.length <= 2, 'asked at most twice: Retry once, then no');
+      assert.strictEqual(panel.reloadCount, 0, 'ready resets the count');
+    } finally {
+      PanelHost.readyTimeoutMs = saved.timeout;
+      PanelHost.askRetry = saved.ask;
+    }
   });
 
   it('opening Details twice for one organization reveals the same panel; another organization gets its own', async () => {
