@@ -1,6 +1,7 @@
 import { PipedriveError, type AddOrganizationInput, type Organization, type PipedriveClient, type VisibleTo } from '../api';
 import { errorMessage, isCancellation } from '../util/errors';
 import { SHOW_DETAILS } from './errorBoundary';
+import { RETRY } from './offerRetry';
 import { runSteps, type Step } from '../ui/runSteps';
 import type { CommandContext } from './CommandContext';
 import { checkAddTime, nameProblem } from './organizationFields';
@@ -65,7 +66,6 @@ export async function addOrganization(ctx: CommandContext): Promise<void> {
   await ctx.reveal(org, { select: true, focus: true });
 }
 
-const RETRY = 'Retry';
 /** How far before the request recents looks for the organization a lost answer may have created. */
 const LOST_ANSWER_MARGIN_MS = 2 * 60_000;
 

@@ -4,6 +4,7 @@ import { runSteps, type Step } from '../ui/runSteps';
 import type { CommandContext } from './CommandContext';
 import { changedFields, labelChoices, nameProblem, rebaseEdit, valuesOf, visibilityName, type OrganizationValues } from './organizationFields';
 import { PromptData, promptLabels, promptOwner, promptVisibility } from './organizationPrompts';
+import { withRetryOffer } from './offerRetry';
 import { targetOrganization } from './organizationTarget';
 
 type Field = 'name' | 'owner' | 'labels' | 'visibility';
@@ -68,7 +69,7 @@ export async function updateOrganization(ctx: CommandContext, node?: unknown): P
     void ctx.ui().showInformationMessage(`Nothing changed: "${target.name}" was not updated.`);
     return;
   }
-  const org = await ctx.withProgress(`Updating "${target.name}"…`, async (signal) => {
+  const org = await withRetryOffer(ctx, `Saving the changes to "${target.name}"`, () => ctx.withProgress(`Updating "${target.name}"…`, async (signal) => {
     // Someone may have changed it while the prompts were open: send the edit on top of that.
     const latest = await client.getOrganizationRecord(target.id, { signal });
     let send = input;
@@ -85,7 +86,8 @@ export async function updateOrganization(ctx: CommandContext, node?: unknown): P
       send = rebased.input;
     }
     return client.updateOrganization(target.id, send, { signal });
-  });
+  }));
+  if (!org) return;
   ctx.store.applyUpdated(org);
   ctx.log.info(`Updated organization ${org.id} (${Object.keys(input).join(', ')}).`);
   if (input.name !== undefined) await ctx.reveal(org, { select: true, focus: false });

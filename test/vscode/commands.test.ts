@@ -246,6 +246,29 @@ describe('Commands', function () {
       assert.strictEqual((await sandboxGet<Organization>('/v1/organizations/604')).name, 'Quokka Media');
     });
 
+    it('a refused save keeps the answers: Retry sends the same change again, without the prompts', async () => {
+      const api = await extensionApi();
+      await api.store.ensureLoaded(letterKey('D'));
+      const target = api.store.organizations(letterKey('D'))[0];
+      const node = await orgNode(target.id);
+      await clearSandboxLog();
+      await setSandboxFaults([{ kind: 'status', status: 403, times: 1, match: { method: 'PATCH' } }]);
+      try {
+        ui.queue(['Name'], 'Dretried Name GmbH');
+        ui.notificationActions.push('Retry');
+        await vscode.commands.executeCommand('pipedrive.update', node);
+        const error = ui.prompts.find((p) => p.kind === 'error');
+        assert.ok(error?.text.startsWith(`Saving the changes to "${target.name}" failed: Your Pipedrive user may not do this (403 Forbidden)`), error?.text);
+        assert.deepStrictEqual(error?.choices, ['Retry', 'Show Details']);
+        assert.strictEqual(ui.pending, 0);
+        const patches = (await writes()).filter((e) => e.method === 'PATCH');
+        assert.deepStrictEqual(patches.map((e) => [e.status, e.body]), [[403, { name: 'Dretried Name GmbH' }], [200, { name: 'Dretried Name GmbH' }]]);
+        assert.strictEqual(api.store.getOrganization(target.id)?.name, 'Dretried Name GmbH');
+      } finally {
+        await setSandboxFaults([]);
+      }
+    });
+
     it('nothing changed: no request', async () => {
       const node = await orgNode(1595);
       await clearSandboxLog();
