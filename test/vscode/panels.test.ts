@@ -112,6 +112,34 @@ describe('Panels', function () {
     }
   });
 
+  it('30 Details and Flow panels opened and closed in a row on a busy machine all come up and show their content', async function () {
+    this.timeout(240_000);
+    // A CPU hog beside the extension host, as on a loaded machine.
+    const { spawn } = await import('node:child_process');
+    const hog = spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' });
+    try {
+      const ids = [1, 6, 8, 9, 10, 11, 12, 13, 14, 16, 18, 19, 20, 21, 22];
+      let shown = 0;
+      for (const id of ids) {
+        const details = panels.openDetails(id);
+        const header = waitFor(details.onDidPost, (m) => m.type === 'header' || m.type === 'status', `Details ${id} content`, 60_000);
+        await waitFor(details.onDidReady, () => true, `Details ${id} ready`, 60_000);
+        const m = await header;
+        assert.ok(m.type === 'header' || m.type === 'status', `Details ${id}: ${JSON.stringify(m).slice(0, 200)}`);
+        details.dispose();
+        const flow = panels.openFlow(id);
+        const rendered = waitFor(flow.onDidRender, () => true, `Flow ${id} rendered`, 60_000);
+        await waitFor(flow.onDidReady, () => true, `Flow ${id} ready`, 60_000);
+        await rendered;
+        flow.dispose();
+        shown += 2;
+      }
+      assert.strictEqual(shown, 30);
+    } finally {
+      hog.kill();
+    }
+  });
+
   it('opening Details twice for one organization reveals the same panel; another organization gets its own', async () => {
     // Each panel finishes loading before the next opens: code-server stops loading webviews after
     // one was hidden while still fetching its codicon font.
