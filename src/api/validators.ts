@@ -73,7 +73,7 @@ export function checkSearchTerm(value: unknown, exactMatch = false, field = 'ter
     return problem(
       field,
       exactMatch ? 'min-length-1' : 'min-length-2',
-      `${field} must have at least ${min} character${min > 1 ? 's' : ''}${exactMatch ? '' : ' (1 with exact match)'}.`,
+      `${field} must have at least ${min} character${min > 1 ? 's' : ''}${exactMatch ? '' : ', or 1 character with exact match'}.`,
     );
   }
   return undefined;

@@ -25,7 +25,7 @@ export interface PickOrganizationOptions {
 export function searchHint(term: string, exactMatch: boolean): string | undefined {
   if (!checkSearchTerm(term, exactMatch)) return undefined;
   const min = exactMatch ? 1 : 2;
-  return `Type at least ${min} character${min > 1 ? 's' : ''} to search organizations by name, address, notes and custom fields${exactMatch ? '' : ' (1 with exact match)'}.`;
+  return `Type at least ${min} character${min > 1 ? 's' : ''} to search organizations by name, address, notes and custom fields${exactMatch ? '' : ', or 1 character with "Exact match" turned on'}.`;
 }
 
 /**
