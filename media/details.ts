@@ -196,6 +196,24 @@ function setParams<K extends keyof SectionParams>(ui: SectionUi, key: K, value: 
   else ui.loaded = false;
 }
 
+/** False when the host's API cannot limit deals to the primary association (Pipedrive's v2). */
+let primaryOnlySupported = true;
+
+function primaryOnlyBox(label: HTMLLabelElement): HTMLLabelElement {
+  label.classList.add('deals-primary');
+  explainPrimaryOnly(label);
+  return label;
+}
+
+/** Says plainly, on the control itself, when the filter cannot apply, instead of a box that does nothing. */
+function explainPrimaryOnly(label: HTMLLabelElement): void {
+  const input = label.querySelector('input');
+  if (!input) return;
+  input.disabled = !primaryOnlySupported;
+  label.title = primaryOnlySupported ? '' : "Pipedrive's current API lists every deal linked to the organization; it cannot limit them to the primary association.";
+  label.classList.toggle('unavailable', !primaryOnlySupported);
+}
+
 function buildToolbar(ui: SectionUi): void {
   const p = state.params;
   switch (ui.id) {
@@ -203,7 +221,7 @@ function buildToolbar(ui: SectionUi): void {
       const labels: Record<string, string> = { all_not_deleted: 'All not deleted', open: 'Open', won: 'Won', lost: 'Lost', deleted: 'Deleted' };
       ui.toolbar.append(
         select('Status', DEAL_STATUSES.map((s) => [s, labels[s]] as const), p.deals.status, (status) => setParams(ui, 'deals', { ...state.params.deals, status }), 'deal-status'),
-        checkbox('Only primary association', p.deals.onlyPrimary, (onlyPrimary) => setParams(ui, 'deals', { ...state.params.deals, onlyPrimary })),
+        primaryOnlyBox(checkbox('Only primary association', p.deals.onlyPrimary, (onlyPrimary) => setParams(ui, 'deals', { ...state.params.deals, onlyPrimary }))),
         select('Sort', DEAL_SORTS.map((s) => [s, sortLabel(s)] as const), p.deals.sort, (sort) => setParams(ui, 'deals', { ...state.params.deals, sort }), 'deal-sort'),
       );
       return;
@@ -352,6 +370,8 @@ window.addEventListener('message', (ev: MessageEvent<DetailsHostMessage>) => {
   switch (m.type) {
     case 'init':
       document.documentElement.lang = m.locale;
+      primaryOnlySupported = m.dealsPrimaryOnly !== false;
+      document.querySelectorAll<HTMLLabelElement>('label.deals-primary').forEach(explainPrimaryOnly);
       return;
     case 'slow':
       // A header already on screen (a refresh) stays; the note goes where notices go.

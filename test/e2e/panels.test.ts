@@ -119,6 +119,10 @@ describe('Panels (e2e)', () => {
     assert.deepStrictEqual(await rowTitles(view, 'deals'), won.items.map((d) => d.title));
     const badges = await view.locator('details.section-deals .rows .row .badge').allTextContents();
     assert.ok(badges.length > 0 && badges.every((b) => b.trim() === 'won'), badges.join(','));
+    // Today's API cannot limit deals to the primary association: the box says so instead of doing nothing.
+    const primary = view.locator('details.section-deals label.deals-primary');
+    assert.strictEqual(await primary.locator('input').isDisabled(), true);
+    assert.match((await primary.getAttribute('title')) ?? '', /cannot limit them to the primary association/);
   });
 
   it('adds and removes a follower right in the panel', async function () {

@@ -70,7 +70,8 @@ export class DetailsPanel extends PanelHost<DetailsWebviewMessage, DetailsHostMe
   }
 
   protected onReady(): void {
-    this.post({ type: 'init', locale: vscode.env.language });
+    const client = this.env.deps.getClient();
+    this.post({ type: 'init', locale: vscode.env.language, dealsPrimaryOnly: client ? !client.isOnV2('listOrganizationDeals') : undefined });
     if (this.headerMessage) this.post(this.headerMessage);
     else if (this.slowMessage) this.post(this.slowMessage);
     if (this.statusMessage) this.post(this.statusMessage);

@@ -100,7 +100,8 @@ export const SLOW_AFTER_MS = 3000;
 
 export type DetailsHostMessage =
   /** First message after `ready`: the display language (vscode.env.language) for dates and numbers. */
-  | { type: 'init'; locale: string }
+  /** `dealsPrimaryOnly`: false when Pipedrive's API in use cannot limit deals to the primary association (v2). */
+  | { type: 'init'; locale: string; dealsPrimaryOnly?: boolean }
   /** The header read has taken SLOW_AFTER_MS: say so and offer Cancel (sends `cancel`). */
   | { type: 'slow'; message: string }
   | { type: 'header'; header: HeaderView }
