@@ -2,19 +2,7 @@
 // and sort they were loaded with, and one change event. The tree provider only maps this state to
 // TreeItems; commands change it through the apply* methods without reloading everything.
 // No vscode import: the store is tested with plain mocha (test/unit/store*.test.ts).
-import type {
-  Activity,
-  CallOptions,
-  CollectionOrganization,
-  Deal,
-  ListOrganizationsParams,
-  Organization,
-  OrganizationFile,
-  OrganizationFollower,
-  Person,
-  PipedriveClient,
-  User,
-} from '../api';
+import type { CallOptions, CollectionOrganization, ListOrganizationsParams, Organization, PipedriveClient, User } from '../api';
 import { Emitter, type Event } from '../util/Emitter';
 import { errorKind, errorMessage } from '../util/errors';
 import { groupOf } from '../api/firstChar';
@@ -35,25 +23,9 @@ export type StoreBackend = Pick<
   | 'listOrganizationFollowers'
 >;
 
-export const GROUPS = ['persons', 'deals', 'activities', 'files', 'followers'] as const;
-export type GroupKind = (typeof GROUPS)[number];
-
-export type GroupItem = Person | Deal | Activity | OrganizationFile | OrganizationFollower;
-
-/** List keys double as tree node ids: `letter:A`, `recent`, `org:123/persons`. */
-export type ListKey = `letter:${string}` | 'recent' | `org:${number}/${GroupKind}`;
-
-export const RECENT_KEY = 'recent' as const;
-export const letterKey = (letter: string): `letter:${string}` => `letter:${letter}`;
-export const groupKey = (orgId: number, group: GroupKind): ListKey => `org:${orgId}/${group}`;
-
-export function parseListKey(key: string): { kind: 'letter'; letter: string } | { kind: 'recent' } | { kind: 'group'; orgId: number; group: GroupKind } | undefined {
-  if (key === RECENT_KEY) return { kind: 'recent' };
-  if (key.startsWith('letter:')) return { kind: 'letter', letter: key.slice('letter:'.length) };
-  const m = /^org:(\d+)\/(\w+)$/.exec(key);
-  if (m && (GROUPS as readonly string[]).includes(m[2])) return { kind: 'group', orgId: Number(m[1]), group: m[2] as GroupKind };
-  return undefined;
-}
+// Kept here too, so code that imports them from the store keeps working.
+export { GROUPS, RECENT_KEY, groupKey, letterKey, parseListKey, type GroupItem, type GroupKind, type ListKey } from './listKeys';
+import { GROUPS, RECENT_KEY, groupKey, letterKey, parseListKey, type GroupItem, type GroupKind, type ListKey } from './listKeys';
 
 export type StoreChange =
   /** The set of letters, or everything (after a reset, refresh, scope or settings change). */
