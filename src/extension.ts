@@ -78,7 +78,12 @@ export function activate(context: vscode.ExtensionContext): PipedriveExtensionAp
     memento: context.globalState,
     ui: () => ui,
   });
-  const withViewProgress = <T>(task: (signal: AbortSignal) => Promise<T>) => withProgress('Loading organizations…', task, 'view');
+  // Tree loads show in the view and spin the status bar item (created below, with the commands).
+  let statusBar: PipedriveStatusBar | undefined;
+  const withViewProgress = <T>(task: (signal: AbortSignal) => Promise<T>) => {
+    const run = withProgress('Loading organizations…', task, 'view');
+    return statusBar ? statusBar.track(run) : run;
+  };
   const tree = new OrganizationTreeProvider(store, () => auth.signedIn, withViewProgress);
   const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, canSelectMany: true, showCollapseAll: true });
   context.subscriptions.push(auth, tree, treeView, { dispose: () => store.dispose() });
@@ -188,7 +193,7 @@ export function activate(context: vscode.ExtensionContext): PipedriveExtensionAp
   context.subscriptions.push(...registerCommands(ctx));
 
   // VS Code integration: the status bar item, links into VS Code, the walkthrough's "browsed" step.
-  const statusBar = new PipedriveStatusBar({
+  statusBar = new PipedriveStatusBar({
     get user() {
       return auth.user;
     },

@@ -2,6 +2,7 @@
 // being read, today's token spend in the tooltip, and a menu on click (refresh, log, sign out).
 import * as vscode from 'vscode';
 import type { PipedriveClient, User } from '../api';
+import { safeLine } from '../util/safeText';
 
 export const STATUS_MENU_COMMAND = 'pipedrive.statusMenu';
 
@@ -59,12 +60,13 @@ export class PipedriveStatusBar implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    const who = `${user.name}${user.company_name ? ` · ${user.company_name}` : ''}`;
+    // Names come from Pipedrive: no bidi overrides or line breaks in the status bar.
+    const who = `${safeLine(user.name)}${user.company_name ? ` · ${safeLine(user.company_name)}` : ''}`;
     this.item.text = `${this.busy > 0 ? '$(sync~spin)' : '$(organization)'} ${who}`;
     const tokens = client?.tokens;
     const budget = tokens?.budget;
     const lines = [
-      `Pipedrive: signed in as ${user.name}${user.company_name ? ` at ${user.company_name}` : ''}`,
+      `Pipedrive: signed in as ${who.replace(' · ', ' at ')}`,
       this.busy > 0 ? 'Reading organizations…' : undefined,
       tokens ? `Tokens spent today by this window: ${tokens.spentToday.toLocaleString()}` : undefined,
       budget ? `Company budget left today: ${budget.left.toLocaleString()} of ${budget.limit.toLocaleString()}` : undefined,

@@ -117,8 +117,8 @@ export interface CodeServerOptions {
   env?: NodeJS.ProcessEnv;
   /** Where code-server's own stdout and stderr go. */
   logFile: string;
-  /** Keep workspace trust on (the folder then opens in Restricted Mode); default off. */
-  workspaceTrust?: boolean;
+  /** Leave workspace trust on (Restricted Mode for folders not trusted yet). */
+  untrusted?: boolean;
 }
 
 export interface CodeServer {
@@ -143,7 +143,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     '--extensions-dir', options.extensionsDir,
     '--disable-telemetry',
     '--disable-update-check',
-    ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
+    ...(options.untrusted ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     options.folder,
   ];
@@ -185,10 +185,12 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
 export function workbenchUrl(
   server: Pick<CodeServer, 'url' | 'port'>,
   folder: string,
-  options: { extensionDevelopmentPath: string; extensionTestsPath?: string },
+  options: { extensionDevelopmentPath?: string; extensionTestsPath?: string },
 ): string {
   const remote = (p: string) => `vscode-remote://127.0.0.1:${server.port}${p}`;
-  const payload: [string, string][] = [['extensionDevelopmentPath', remote(options.extensionDevelopmentPath)]];
+  const payload: [string, string][] = [];
+  if (options.extensionDevelopmentPath) payload.push(['extensionDevelopmentPath', remote(options.extensionDevelopmentPath)]);
   if (options.extensionTestsPath) payload.push(['extensionTestsPath', remote(options.extensionTestsPath)]);
+  if (payload.length === 0) return `${server.url}/?folder=${encodeURIComponent(folder)}`;
   return `${server.url}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }

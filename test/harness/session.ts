@@ -19,7 +19,13 @@ export interface SessionOptions {
   /** Extra environment for code-server and so for the extension host (and the in-host tests). */
   env?: NodeJS.ProcessEnv;
   sandbox?: SandboxOptions;
-  /** Open the folder untrusted (Restricted Mode) instead of disabling workspace trust. */
+  /**
+   * Open the workspace in Restricted Mode: workspace trust on (code-server without
+   * --disable-workspace-trust) and no startup question, so the folder stays untrusted. The
+   * extension is then installed (a copy of the built files in the extensions folder), not loaded
+   * for development: VS Code never disables an extension under development for lack of trust, so
+   * only an installed one shows what users get.
+   */
   untrusted?: boolean;
 }
 
@@ -49,8 +55,17 @@ const BASE_SETTINGS: Record<string, unknown> = {
   'window.commandCenter': false,
 };
 
+/** Restricted Mode: trust checks on, never asked at startup (an unanswered folder stays untrusted). */
+const UNTRUSTED_SETTINGS: Record<string, unknown> = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.emptyWindow': false,
+};
+
 export class Session {
   private readonly contexts = new Set<BrowserContext>();
+  /** The extension is installed in the extensions folder (untrusted sessions), not under development. */
+  private installed = false;
 
   private constructor(
     readonly name: string,
@@ -83,10 +98,11 @@ export class Session {
     for (const dir of [path.join(userDataDir, 'User'), extensionsDir, workspaceDir]) fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(path.join(workspaceDir, 'README.md'), '# Test workspace\n');
 
+    if (options.untrusted) installExtension(extensionsDir);
+
     const { sandbox, stop: stopSandbox } = await startTestSandbox(options.sandbox);
     stops.push(stopSandbox);
-    // Untrusted: trust on, and the folder opens in Restricted Mode without asking.
-    const trust = options.untrusted ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.emptyWindow': false } : {};
+    const trust = options.untrusted ? UNTRUSTED_SETTINGS : {};
     const settings = { ...BASE_SETTINGS, ...trust, 'pipedrive.apiBaseUrl': sandbox.url, ...options.settings };
     fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
 
@@ -97,16 +113,19 @@ export class Session {
         folder: workspaceDir,
         env: { ...Session.sandboxEnv(sandbox), ...options.env },
         logFile: path.join(tempDir, 'code-server.log'),
-        workspaceTrust: options.untrusted,
+        untrusted: options.untrusted,
       }),
       launchChromium(),
     ]);
     stops.push(codeServer.stop, chromium.close);
-    return new Session(options.name, tempDir, userDataDir, workspaceDir, sandbox, codeServer, chromium, stops);
+    const session = new Session(options.name, tempDir, userDataDir, workspaceDir, sandbox, codeServer, chromium, stops);
+    session.installed = options.untrusted === true;
+    return session;
   }
 
   /** The workbench URL with this repository loaded as the extension under development (and optionally tests). */
   workbenchUrl(options: { extensionTestsPath?: string } = {}): string {
+    if (this.installed) return workbenchUrl(this.codeServer, this.workspaceDir, options);
     return workbenchUrl(this.codeServer, this.workspaceDir, { extensionDevelopmentPath: ROOT, ...options });
   }
 
@@ -182,4 +201,14 @@ function walk(dir: string): string[] {
     const p = path.join(dir, e.name);
     return e.isDirectory() ? walk(p) : [p];
   });
+}
+
+/** What the .vsix carries, copied as an installed extension (publisher.name-version) into `extensionsDir`. */
+function installExtension(extensionsDir: string): void {
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
+  const target = path.join(extensionsDir, `${pkg.publisher}.${pkg.name}-${pkg.version}`);
+  for (const part of ['package.json', 'dist', 'media', 'resources', 'README.md', 'LICENSE']) {
+    const from = path.join(ROOT, part);
+    if (fs.existsSync(from)) fs.cpSync(from, path.join(target, part), { recursive: true });
+  }
 }
