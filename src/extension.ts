@@ -78,12 +78,17 @@ export function activate(context: vscode.ExtensionContext): PipedriveExtensionAp
     memento: context.globalState,
     ui: () => ui,
   });
-  // Tree loads show in the view and spin the status bar item (created below, with the commands).
-  let statusBar: PipedriveStatusBar | undefined;
-  const withViewProgress = <T>(task: (signal: AbortSignal) => Promise<T>) => {
-    const run = withProgress('Loading organizations…', task, 'view');
-    return statusBar ? statusBar.track(run) : run;
-  };
+  // The status bar item: the signed-in account, and a spinner while organizations load.
+  const statusBar = new PipedriveStatusBar({
+    get user() {
+      return auth.user;
+    },
+    get client() {
+      return auth.client;
+    },
+  });
+  // Tree loads show in the view and spin the status bar item.
+  const withViewProgress = <T>(task: (signal: AbortSignal) => Promise<T>) => statusBar.track(withProgress('Loading organizations…', task, 'view'));
   const tree = new OrganizationTreeProvider(store, () => auth.signedIn, withViewProgress);
   const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, canSelectMany: true, showCollapseAll: true });
   context.subscriptions.push(auth, tree, treeView, { dispose: () => store.dispose() });
@@ -193,14 +198,6 @@ export function activate(context: vscode.ExtensionContext): PipedriveExtensionAp
   context.subscriptions.push(...registerCommands(ctx));
 
   // VS Code integration: the status bar item, links into VS Code, the walkthrough's "browsed" step.
-  statusBar = new PipedriveStatusBar({
-    get user() {
-      return auth.user;
-    },
-    get client() {
-      return auth.client;
-    },
-  });
   const uriHandler = createUriHandler(ctx);
   context.subscriptions.push(
     statusBar,
