@@ -14,6 +14,7 @@ import { OrganizationIndex } from '../../src/model/orgIndex/OrganizationIndex';
 import type { Row } from '../main';
 import { startSandboxProcess } from '../lib/sandboxProcess';
 import { round } from '../lib/stats';
+import { MemoryPeaks } from '../lib/memoryPeaks';
 
 export type ExportSource = 'server' | 'index';
 
@@ -70,30 +71,21 @@ async function runCase(args: CaseArgs): Promise<CaseReport> {
     process.send!('prepared');
   });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-export-'));
-  const gc = (globalThis as { gc?: () => void }).gc;
-  gc?.();
-  const before = process.memoryUsage();
-  let peakHeap = before.heapUsed;
-  let peakRss = before.rss;
-  const sample = () => {
-    const m = process.memoryUsage();
-    peakHeap = Math.max(peakHeap, m.heapUsed);
-    peakRss = Math.max(peakRss, m.rss);
-  };
-  const timer = setInterval(sample, 5);
+  const peaks = new MemoryPeaks();
+  const before = peaks.before;
+  const sample = () => peaks.sample();
   const t0 = process.hrtime.bigint();
   const all = exportColumns({ fields });
   const target = path.join(dir, 'organizations.csv');
   const source = index ? fromIndex(index, { sort: SORT }) : fromServer(client, { sort: SORT });
   const { count } = await exportOrganizations(source, { format: 'csv', columns: index ? indexedColumns(all) : all, target, onProgress: sample, progressEvery: 500 });
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-  clearInterval(timer);
-  sample();
+  peaks.stop();
   const fileMb = mb(fs.statSync(target).size);
   fs.rmSync(dir, { recursive: true, force: true });
   client.dispose();
   // A kernel high-water mark would include the index build before the export; the samples do not.
-  return { organizations: count, seconds: round(seconds, 3), fileMb, rssBeforeMb: mb(before.rss), peakRssMb: mb(peakRss), peakHeapUsedMb: mb(peakHeap) };
+  return { organizations: count, seconds: round(seconds, 3), fileMb, rssBeforeMb: mb(before.rss), peakRssMb: mb(peaks.rss), peakHeapUsedMb: mb(peaks.heap) };
 }
 
 function startCase(args: CaseArgs): { child: ChildProcess; prepared: Promise<void>; report: Promise<CaseReport> } {

@@ -6,6 +6,7 @@ import * as http from 'http';
 import { PipedriveClient } from '../../src/api';
 import { startSandboxProcess } from '../lib/sandboxProcess';
 import { round } from '../lib/stats';
+import { MemoryPeaks } from '../lib/memoryPeaks';
 
 export type Walker = 'raw' | 'ours' | 'official';
 
@@ -43,17 +44,9 @@ export interface WalkFigure {
 const mb = (bytes: number) => round(bytes / 1024 / 1024, 1);
 
 async function walkIn(args: WalkArgs): Promise<WalkReport> {
-  const gc = (globalThis as { gc?: () => void }).gc;
-  gc?.();
-  const before = process.memoryUsage();
-  let peakHeap = before.heapUsed;
-  let peakRss = before.rss;
-  const sample = () => {
-    const m = process.memoryUsage();
-    peakHeap = Math.max(peakHeap, m.heapUsed);
-    peakRss = Math.max(peakRss, m.rss);
-  };
-  const timer = setInterval(sample, 5);
+  const peaks = new MemoryPeaks();
+  const before = peaks.before;
+  const sample = () => peaks.sample();
   let organizations = 0;
   const t0 = process.hrtime.bigint();
   if (args.walker === 'ours') {
@@ -95,17 +88,16 @@ async function walkIn(args: WalkArgs): Promise<WalkReport> {
     agent.destroy();
   }
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-  clearInterval(timer);
-  sample();
+  peaks.stop();
   // maxRSS (KiB) is the kernel's high-water mark, which catches peaks between samples.
-  const maxRss = Math.max(peakRss, process.resourceUsage().maxRSS * 1024);
+  const maxRss = Math.max(peaks.rss, process.resourceUsage().maxRSS * 1024);
   return {
     organizations,
     seconds: round(seconds, 3),
     rssBeforeMb: mb(before.rss),
     heapBeforeMb: mb(before.heapUsed),
     peakRssMb: mb(maxRss),
-    peakHeapUsedMb: mb(peakHeap),
+    peakHeapUsedMb: mb(peaks.heap),
   };
 }
 
