@@ -4,7 +4,8 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { EXTENSION_ID } from '../../src/integration/integrationCommands';
 import { closePanels, extensionApi, scriptedUi, signIn, signOut } from './helpers/extension';
-import { resetSandbox } from './sandbox';
+import { CANCEL } from '../../src/ui/TestUserInput';
+import { resetSandbox, sandboxInfo } from './sandbox';
 
 interface Manifest {
   publisher: string;
@@ -104,6 +105,26 @@ describe('VS Code integration', function () {
     assert.match(ui.errors[0], /"drop-table" is not an organization id/);
     assert.match(ui.errors[1], /does not point to a Pipedrive organization/);
     assert.strictEqual(api.panels.details.get(5), undefined, 'a link never acts on what it cannot read');
+  });
+
+  it('a link followed while signed out asks to sign in first: Escape stops there, the token opens the organization', async () => {
+    const api = await extensionApi();
+    await closePanels();
+    await signOut();
+    const link = vscode.Uri.parse(`${vscode.env.uriScheme}://${EXTENSION_ID}/organization/9`);
+    let ui = await scriptedUi();
+    ui.queue(CANCEL);
+    await api.handleUri(link);
+    assert.strictEqual(api.auth.signedIn, false);
+    assert.strictEqual(api.panels.details.get(9), undefined);
+    assert.match(ui.prompts.at(-1)?.text ?? '', /Sign in to Pipedrive to open organization 9/);
+    ui = await scriptedUi();
+    ui.queue(sandboxInfo().token);
+    await api.handleUri(link);
+    assert.strictEqual(api.auth.signedIn, true);
+    assert.strictEqual(api.panels.details.get(9)?.status, 'active');
+    await api.index.settled;
+    await api.session.settled();
   });
 
   it('Copy VS Code Link puts the link to the selected organization on the clipboard', async () => {
