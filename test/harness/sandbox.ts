@@ -17,7 +17,9 @@ export async function startTestSandbox(options: SandboxOptions = {}): Promise<{ 
    
   const mod = require(SERVER_JS) as { startSandbox?: (o: SandboxOptions) => Promise<Sandbox> };
   if (typeof mod.startSandbox !== 'function') throw new Error(`${SERVER_JS} does not export startSandbox()`);
-  const sandbox = await mod.startSandbox({ host: '127.0.0.1', port: 0, seed: 1, ...options });
+  // legacy-v1 serves today's routes and the removed v1 ones: the extension (today's API by
+  // default) calls only the former, and the in-host helpers read their fixtures through the latter.
+  const sandbox = await mod.startSandbox({ host: '127.0.0.1', port: 0, seed: 1, apiMode: 'legacy-v1', ...options });
   const stop = onCleanup('sandbox', () => sandbox.close());
   return { sandbox, stop };
 }

@@ -12,7 +12,7 @@ describe('client: faults, retries, timeouts, cancellation', function () {
   let orgId: number;
 
   before(async () => {
-    sandbox = await startSandbox({ port: 0, size: 30 });
+    sandbox = await startSandbox({ port: 0, size: 30, apiMode: 'legacy-v1' });
     const first = makeClient(sandbox.url, sandbox.token);
     orgId = (await first.client.listOrganizations({ limit: 1 })).items[0].id;
     first.client.dispose();

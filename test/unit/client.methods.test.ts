@@ -13,7 +13,7 @@ describe('client: every method against the sandbox', function () {
   let orgId: number;
 
   before(async () => {
-    sandbox = await startSandbox({ port: 0, size: SIZE });
+    sandbox = await startSandbox({ port: 0, size: SIZE, apiMode: 'legacy-v1' });
     h = makeClient(sandbox.url, sandbox.token);
     const first = await h.client.listOrganizations({ limit: 1 });
     orgId = first.items[0].id;

@@ -33,7 +33,7 @@ for (const status of [410, 404] as const) {
     let letter: string;
 
     before(async () => {
-      sandbox = await startSandbox({ port: 0, size: SIZE });
+      sandbox = await startSandbox({ port: 0, size: SIZE, apiMode: 'legacy-v1' });
     });
     after(() => sandbox.close());
     beforeEach(async () => {

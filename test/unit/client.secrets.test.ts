@@ -13,7 +13,7 @@ describe('client: the token stays secret', function () {
   let sandbox: Sandbox;
 
   before(async () => {
-    sandbox = await startSandbox({ port: 0, size: 20, token: SECRET });
+    sandbox = await startSandbox({ port: 0, size: 20, token: SECRET, apiMode: 'legacy-v1' });
   });
   after(() => sandbox.close());
   beforeEach(() => sandbox.reset());

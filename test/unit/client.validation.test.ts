@@ -11,7 +11,7 @@ describe('client: bad input never reaches the network', () => {
   let h: ClientHarness;
 
   before(async () => {
-    sandbox = await startSandbox({ port: 0, size: 50 });
+    sandbox = await startSandbox({ port: 0, size: 50, apiMode: 'legacy-v1' });
     h = makeClient(sandbox.url, sandbox.token);
   });
   after(async () => {

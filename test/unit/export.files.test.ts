@@ -30,7 +30,7 @@ describe('export: exporter and sources against the sandbox', function () {
   const files = () => fs.readdirSync(dir).sort();
 
   before(async () => {
-    sandbox = await startSandbox({ port: 0, size: SIZE });
+    sandbox = await startSandbox({ port: 0, size: SIZE, apiMode: 'legacy-v1' });
     client = new PipedriveClient({ token: sandbox.token, baseUrl: sandbox.url, retry: { maxAttempts: 1 }, pacing: { requestsPer2s: Infinity }, apiMode: 'legacy-v1' });
     fields = await collect(client.iterateOrganizationFields());
   });

@@ -25,7 +25,7 @@ describe('export: plan (index or server) and what it writes', function () {
   const scope = { ownerId: 2, sort: 'name ASC' };
 
   before(async () => {
-    sandbox = await startSandbox({ port: 0, size: 1500 });
+    sandbox = await startSandbox({ port: 0, size: 1500, apiMode: 'legacy-v1' });
     client = new PipedriveClient({ token: sandbox.token, baseUrl: sandbox.url, retry: { maxAttempts: 1 }, pacing: { requestsPer2s: Infinity } });
     fields = await collect(client.iterateOrganizationFields());
     index = new OrganizationIndex({ locale: 'en' });

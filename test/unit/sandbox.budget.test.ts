@@ -82,7 +82,7 @@ describe('sandbox daily token budget', function () {
   });
 
   it('a spent budget: 429 with Pipedrive\'s body, retry-after to UTC midnight, nothing applied', async () => {
-    sb = await startSandbox({ size: 30, dailyTokenBudget: 12 });
+    sb = await startSandbox({ size: 30, dailyTokenBudget: 12, apiMode: 'legacy-v1' });
     assert.equal((await api('GET', '/api/v2/organizations?limit=1')).status, 200); // 10, 2 left
     const r = await api('POST', '/api/v2/organizations', { body: { name: 'Over budget' } }); // costs 5
     assert.equal(r.status, 429);
@@ -103,7 +103,7 @@ describe('sandbox daily token budget', function () {
   });
 
   it('control routes read, set and reset the spend', async () => {
-    sb = await startSandbox({ size: 30, dailyTokenBudget: 50 });
+    sb = await startSandbox({ size: 30, dailyTokenBudget: 50, apiMode: 'legacy-v1' });
     await api('GET', '/api/v2/organizations?limit=1');
     const read = await probe(sb.url, 'GET', '/__sandbox/budget');
     assert.equal(read.status, 200);
@@ -130,7 +130,7 @@ describe('sandbox daily token budget', function () {
   });
 
   it('a request over the burst window is refused unapplied and uncharged', async () => {
-    sb = await startSandbox({ size: 30, rateLimitPerWindow: 1, dailyTokenBudget: 100 });
+    sb = await startSandbox({ size: 30, rateLimitPerWindow: 1, dailyTokenBudget: 100, apiMode: 'legacy-v1' });
     assert.equal((await api('GET', '/api/v2/organizations/1')).status, 200);
     const r = await api('POST', '/api/v2/organizations', { body: { name: 'Burst' } });
     assert.equal(r.status, 429);
@@ -142,7 +142,7 @@ describe('sandbox daily token budget', function () {
   });
 
   it('unlimited by default in programmatic use: no budget headers, spend still counted', async () => {
-    sb = await startSandbox({ size: 30 });
+    sb = await startSandbox({ size: 30, apiMode: 'legacy-v1' });
     const r = await api('GET', '/api/v2/organizations?limit=1');
     assert.equal(r.headers['x-daily-token-limit'], undefined);
     assert.equal(r.headers['x-daily-tokens-left'], undefined);

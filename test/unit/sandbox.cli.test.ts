@@ -33,7 +33,7 @@ describe('sandbox CLI help and bundle', function () {
       assert.match(help, new RegExp(`^  ${k} +\\S`, 'm'), `${k} is described`);
       assert.ok(help.includes(JSON.stringify(FAULT_DOCS[k as keyof typeof FAULT_DOCS].example)), `${k} has its example`);
     }
-    const sb = await startSandbox({ size: 20 });
+    const sb = await startSandbox({ size: 20, apiMode: 'legacy-v1' });
     try {
       const r = await probe(sb.url, 'POST', '/__sandbox/faults', { body: { faults: Object.values(FAULT_DOCS).map((d) => d.example) } });
       assert.equal(r.status, 200, r.text);
@@ -44,7 +44,7 @@ describe('sandbox CLI help and bundle', function () {
 
   it('--help lists every control route, and each one answers', async () => {
     const help = helpText();
-    const sb = await startSandbox({ size: 20 });
+    const sb = await startSandbox({ size: 20, apiMode: 'legacy-v1' });
     try {
       for (const [route] of CONTROL_ROUTES) {
         assert.ok(help.includes(route), route);

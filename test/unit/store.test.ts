@@ -19,7 +19,7 @@ describe('OrganizationStore against the sandbox', function () {
   const orgRequests = () => sandbox.log.filter((e) => e.path === '/v1/organizations' && e.method === 'GET');
 
   before(async () => {
-    sandbox = await startSandbox({ port: 0, size: SIZE });
+    sandbox = await startSandbox({ port: 0, size: SIZE, apiMode: 'legacy-v1' });
   });
   after(async () => {
     await sandbox.close();

@@ -55,7 +55,7 @@ describe('transport: redirects, uncertain writes, clamped waits, size cap, redac
   let otherId: number;
 
   before(async () => {
-    sandbox = await startSandbox({ port: 0, size: 30, token: SECRET });
+    sandbox = await startSandbox({ port: 0, size: 30, token: SECRET, apiMode: 'legacy-v1' });
     const first = makeClient(sandbox.url, SECRET);
     [orgId, otherId] = (await first.client.listOrganizations({ limit: 2 })).items.map((o) => o.id);
     first.client.dispose();
