@@ -560,7 +560,21 @@ export class PipedriveClient extends PipedriveV2Api {
   async deleteOrganizationFollower(id: number, followerId: number, call?: CallOptions): Promise<{ id: number }> {
     const op = 'deleteOrganizationFollower';
     this.validate(op, checkId(id), checkId(followerId, 'follower_id'));
-    return this.data<{ id: number }>({ operation: op, method: 'DELETE', path: `/v1/organizations/${id}/followers/${followerId}`, orgId: id, ...callSpec(call) });
+    try {
+      return await this.data<{ id: number }>({ operation: op, method: 'DELETE', path: `/v1/organizations/${id}/followers/${followerId}`, orgId: id, ...callSpec(call) });
+    } catch (e) {
+      // A 404 here is about the follower (the organization is still there, or its own read says so).
+      if (!(e instanceof PipedriveError) || e.kind !== 'not-found') throw e;
+      throw new PipedriveError({
+        kind: 'not-found',
+        status: e.status,
+        operation: op,
+        route: e.route,
+        attempts: e.attempts,
+        message: `That follower is no longer on organization ${id}: someone removed it already.`,
+        cause: e,
+      });
+    }
   }
 
   // ---- supporting routes -----------------------------------------------------------------------

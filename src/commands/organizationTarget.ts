@@ -1,3 +1,4 @@
+import { oneLine } from '../util/escape';
 import type { OrganizationNode, TreeNode } from '../tree/nodes';
 import type { CommandContext } from './CommandContext';
 import { pickOrganization, type PickedOrganization } from './pickOrganization';
@@ -9,7 +10,8 @@ function isOrganizationNode(node: unknown): node is OrganizationNode {
 /** The organization a tree node stands for, with its name as the store knows it. */
 export function organizationOfNode(ctx: CommandContext, node: unknown): PickedOrganization | undefined {
   if (!isOrganizationNode(node)) return undefined;
-  return { id: node.orgId, name: ctx.store.getOrganization(node.orgId)?.name ?? `Organization ${node.orgId}` };
+  // Names go into prompts and modal confirmations: one line, no bidi tricks.
+  return { id: node.orgId, name: oneLine(ctx.store.getOrganization(node.orgId)?.name ?? `Organization ${node.orgId}`) };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { oneLine } from '../util/escape';
 import type { QuickPickItem } from 'vscode';
 import { checkSearchTerm, type OrganizationSearchHit, type SearchField, type User } from '../api';
 import type { CommandContext } from './CommandContext';
@@ -55,7 +56,7 @@ export async function pickOrganization(ctx: CommandContext, options: PickOrganiz
     },
   });
   ctx.store.noteOrganizations([{ id: picked.hit.id, name: picked.hit.name }]);
-  return { id: picked.hit.id, name: picked.hit.name };
+  return { id: picked.hit.id, name: oneLine(picked.hit.name) };
 }
 
 /** Owner names for results: the users the store knows, else one GET /v1/users per picker (never fatal). */

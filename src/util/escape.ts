@@ -8,10 +8,16 @@ export function escapeMarkdown(text: string): string {
     .replace(/^(\s*)(\d+)\./, '$1$2\\.');
 }
 
-/** Collapses line breaks and control characters into spaces. */
+/**
+ * Collapses line breaks and control characters into spaces, and drops bidi overrides, isolates
+ * and zero-width characters (U+202A–202E, U+2066–2069, U+200B–200F): a name must not display as
+ * another one in a tree label, a prompt or a confirmation.
+ */
 export function oneLine(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return String(text ?? '').replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ');
+  return String(text ?? '')
+    .replace(/[\u200B-\u200F\u202A-\u202E\u2066-\u2069]/g, '')
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ');
 }
 
 /** Shortens for places with no room (descriptions), counting code points so nothing is cut in half. */

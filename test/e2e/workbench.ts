@@ -75,8 +75,8 @@ export class Workbench {
     // open it again then (a few times at most), instead of typing into a hidden box.
     for (let attempt = 1; ; attempt++) {
       await this.page.keyboard.press('F1');
-      await input.waitFor();
       try {
+        await input.waitFor({ timeout: 5_000 });
         await input.fill(`>${title}`, { timeout: 3_000 });
         break;
       } catch (e) {

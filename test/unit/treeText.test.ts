@@ -32,6 +32,8 @@ describe('tree text', () => {
 
   it('keeps labels on one line and truncates by code point', () => {
     assert.equal(oneLine('a\u2028b\tc'), 'a b c');
+    // A right-to-left override would make "Acme\u202Eevil" read as "Acmelive" in a label or a confirmation.
+    assert.equal(oneLine('Acme\u202Eevil\u200B\u2066x\u2069'), 'Acmeevilx');
     assert.equal(truncate('東京テック株式会社', 4), '東京テ…');
   });
 
