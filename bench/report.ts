@@ -87,10 +87,12 @@ export function buildTable(r: Results): Row[] {
     const paths = Object.entries(m.paths).map(([p, n]) => `${n}× ${p}`).join(', ');
     add({ figure: '3', metric: `requests: ${label}`, measured: String(m.requests), target, pass: ok(m.requests, m.sections ?? 0), note: [paths, m.sections !== undefined ? `${m.sections} sections open` : '', m.note ?? ''].filter(Boolean).join('; ') });
   };
-  action('expandLetter', 'expand a letter', '1', (n) => n === 1);
+  // Today's API: letters come from the local organization index; details read the organization
+  // and, when it has followers, its followers (v2 details carry none).
+  action('expandLetter', 'expand a letter', '0 (local index)', (n) => n === 0);
   action('expandAgain', 'expand it again (collapsed, then expanded)', '0', (n) => n === 0);
-  action('loadMore', 'load more', '1', (n) => n === 1);
-  action('openDetails', 'open details', '1 + visible sections', (n, s) => n <= 1 + s);
+  action('loadMore', 'load more', '0 (local index)', (n) => n === 0);
+  action('openDetails', 'open details', '≤ 2 + visible sections', (n, s) => n <= 2 + s);
   action('reopenDetails', 're-open details', '0 (cached)', (n) => n === 0);
   const search = v?.ui?.search ?? [];
   const typical = search.find((s) => s.keyDelayMs === 150);

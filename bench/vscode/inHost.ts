@@ -195,6 +195,10 @@ async function signIn(api: PipedriveExtensionApi): Promise<void> {
     await vscode.commands.executeCommand('pipedrive.signIn');
   }
   if (!api.auth.signedIn) throw new Error(`not signed in after pipedrive.signIn (${ui.errors.join('; ')})`);
+  // The first sign-in reads every organization into the index, and users and fields: let those
+  // reads finish, so each action counts only its own requests.
+  await api.index.settled;
+  await api.session.settled();
 }
 
 async function actions(api: PipedriveExtensionApi, results: InHostResults): Promise<void> {

@@ -1,7 +1,8 @@
-import { isPartialDeleteError, type PartialDeleteError, type PipedriveError } from '../api';
+import { isPartialDeleteError, type PartialDeleteError, type PipedriveClient, type PipedriveError } from '../api';
 import { isCancellation } from '../util/errors';
 import { safeLine } from '../util/safeText';
 import type { CommandContext } from './CommandContext';
+import { RETRY } from './offerRetry';
 import { organizationsOfSelection, targetOrganization } from './organizationTarget';
 import type { PickedOrganization } from './pickOrganization';
 
@@ -41,6 +42,14 @@ async function deleteMany(ctx: CommandContext, orgs: PickedOrganization[]): Prom
   const names = orgs.slice(0, LISTED).map((o) => `• ${o.name}`);
   if (orgs.length > LISTED) names.push(`… and ${orgs.length - LISTED} more`);
   await ctx.ui().showWarningMessage(`Delete ${orgs.length} organizations?`, { modal: true, detail: `They are deleted in Pipedrive for everyone in your company:\n${names.join('\n')}` }, DELETE);
+  await deleteBatch(ctx, client, orgs);
+}
+
+/**
+ * Deletes a confirmed batch. When some are not deleted, the message names them and offers Retry
+ * for those only (already confirmed: no second question).
+ */
+async function deleteBatch(ctx: CommandContext, client: PipedriveClient, orgs: PickedOrganization[]): Promise<void> {
   const ids = orgs.map((o) => o.id);
   try {
     const result = await ctx.withProgress(`Deleting ${orgs.length} organizations…`, (signal) => client.deleteOrganizations(ids, { signal }));
@@ -52,7 +61,9 @@ async function deleteMany(ctx: CommandContext, orgs: PickedOrganization[]): Prom
       // message names each organization that was not deleted, and why.
       ctx.store.applyDeleted(e.deleted);
       ctx.log.warn(`Deleted organizations ${e.deleted.join(', ') || 'none'}; not deleted: ${e.failed.map((f) => `${f.id} (${f.error.message})`).join('; ')}`);
-      void ctx.ui().showErrorMessage(partialDeleteMessage(orgs, e));
+      const left = orgs.filter((o) => e.failed.some((f) => f.id === o.id));
+      const action = await ctx.ui().showErrorMessage(partialDeleteMessage(orgs, e), RETRY);
+      if (action === RETRY && left.length) await deleteBatch(ctx, client, left);
       return;
     }
     // Some may be gone already (a cancel can stop half-way): show the truth.

@@ -120,7 +120,7 @@ describe('Commands', function () {
       for (const id of [1541, 457, 510]) assert.strictEqual(await inLetter('B', id), false);
     });
 
-    it('bulk, partly refused: the deleted ones leave the tree at once, the message names the one that stayed and why', async () => {
+    it('bulk, partly refused: the deleted ones leave the tree at once, the message names the one that stayed and why; Retry sends only that one', async () => {
       const api = await extensionApi();
       await api.store.ensureLoaded(letterKey('B'));
       const used = new Set([964, 1595, 604, 1541, 457, 510, 826, 2288]);
@@ -128,21 +128,29 @@ describe('Commands', function () {
       assert.strictEqual(picks.length, 3);
       const nodes = await Promise.all(picks.map((o) => orgNode(o.id)));
       const refused = picks[1];
-      await setSandboxFaults([{ kind: 'status', status: 403, match: { method: 'DELETE', path: `^/api/v2/organizations/${refused.id}$` } }]);
+      await setSandboxFaults([{ kind: 'status', status: 403, times: 1, match: { method: 'DELETE', path: `^/api/v2/organizations/${refused.id}$` } }]);
       try {
         ui.queue('Delete');
         const shown = ui.next('error');
+        const stayedShown = new Promise<boolean>((resolve) => {
+          void shown.then(async () => resolve(await inLetter('B', refused.id)));
+        });
+        ui.notificationActions.push('Retry');
         await vscode.commands.executeCommand('pipedrive.delete', nodes[0], nodes);
         const error = await shown;
         assert.match(error.text, /^Deleted 2 of 3 organizations\. Not deleted: "/);
         assert.ok(error.text.includes(`"${refused.name}"`), error.text);
         assert.doesNotMatch(error.text, /deleteOrganizations|\/api\/v2/, 'no internal names');
-        for (const o of [picks[0], picks[2]]) {
+        assert.deepStrictEqual(error.choices, ['Retry']);
+        assert.strictEqual(await stayedShown, true, 'while the message shows, the refused one is still in the tree');
+        assert.strictEqual(ui.prompts.filter((p) => p.kind === 'warning').length, 1, 'Retry asks no second confirm');
+        const deletes = (await writes()).filter((e) => e.method === 'DELETE');
+        assert.deepStrictEqual(deletes.filter((e) => e.path.endsWith(`/${refused.id}`)).map((e) => e.status), [403, 200], 'the refused one, sent again once');
+        assert.strictEqual(deletes.length, 4);
+        for (const o of picks) {
           assert.strictEqual(await inLetter('B', o.id), false, `${o.name} still shown`);
           assert.strictEqual(await status(`/api/v2/organizations/${o.id}`), 404);
         }
-        assert.strictEqual(await inLetter('B', refused.id), true, 'the refused one stays');
-        assert.strictEqual(await status(`/api/v2/organizations/${refused.id}`), 200);
       } finally {
         await setSandboxFaults([]);
       }
