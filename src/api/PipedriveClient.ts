@@ -29,6 +29,7 @@ import type {
   Deal,
   Filter,
   FlowItem,
+  FollowerV2,
   MailMessageItem,
   Organization,
   OrganizationChange,
@@ -50,6 +51,7 @@ import {
   organizationFromV2,
   personFromV2,
   toRfc3339,
+  toV1DateTime,
   updateInputToV2,
   type UserLookup,
 } from './v2Mapping';
@@ -148,6 +150,11 @@ export class PipedriveClient extends PipedriveV2Api {
   /** The operations currently served through v2. */
   get v2Operations(): RetirableOperation[] {
     return [...this.retired];
+  }
+
+  /** Followers have v2 routes: today's API uses them (half the tokens of v1's). */
+  private get followersOnV2(): boolean {
+    return (this.clientOptions.apiMode ?? 'current') === 'current';
   }
 
   /** `current` once every retirable operation runs through v2 (from the start, or after each switched). */
@@ -480,10 +487,23 @@ export class PipedriveClient extends PipedriveV2Api {
     return walkOffset((start) => this.listOrganizationFlow(id, { ...params, start }, call), params.start ?? 0);
   }
 
-  /** GET /v1/organizations/{id}/followers (one page: the route takes no paging parameters) */
+  /**
+   * The organization's followers, in one page. Today's API: GET /api/v2/organizations/{id}/followers
+   * (every page of 500), where a follower is named by its user id; legacy: GET /v1/…/followers,
+   * where it has a record id of its own. Either way `id` is what deleteOrganizationFollower takes.
+   */
   async listOrganizationFollowers(id: number, call?: CallOptions): Promise<OffsetPage<OrganizationFollower>> {
     const op = 'listOrganizationFollowers';
     this.validate(op, checkId(id));
+    if (this.followersOnV2) {
+      try {
+        const items: OrganizationFollower[] = [];
+        for await (const f of this.iterateOrganizationFollowersV2(id, { limit: 500 }, call)) items.push(followerFromV2(f, id));
+        return this.offsetResult(items, 0, Math.max(1, items.length), false);
+      } catch (e) {
+        throw renamed(e, op);
+      }
+    }
     return this.offsetPage<OrganizationFollower>(
       { operation: op, method: 'GET', path: `/v1/organizations/${id}/followers`, orgId: id, ...callSpec(call) },
       0,
@@ -549,10 +569,14 @@ export class PipedriveClient extends PipedriveV2Api {
 
   // ---- followers ----------------------------------------------------------------------------
 
-  /** POST /v1/organizations/{id}/followers */
+  /** POST /api/v2/organizations/{id}/followers (legacy: POST /v1/…/followers) */
   async addOrganizationFollower(id: number, userId: number, call?: CallOptions): Promise<OrganizationFollower> {
     const op = 'addOrganizationFollower';
     this.validate(op, checkId(id), checkId(userId, 'user_id'));
+    if (this.followersOnV2) {
+      const f = await this.data<FollowerV2>({ operation: op, method: 'POST', path: `/api/v2/organizations/${id}/followers`, body: { user_id: userId }, orgId: id, ...callSpec(call) });
+      return followerFromV2(f, id);
+    }
     return this.data<OrganizationFollower>({ operation: op, method: 'POST', path: `/v1/organizations/${id}/followers`, body: { user_id: userId }, orgId: id, ...callSpec(call) });
   }
 
@@ -561,6 +585,11 @@ export class PipedriveClient extends PipedriveV2Api {
     const op = 'deleteOrganizationFollower';
     this.validate(op, checkId(id), checkId(followerId, 'follower_id'));
     try {
+      if (this.followersOnV2) {
+        // v2 names the follower by its user id (what listOrganizationFollowers gives as `id` then).
+        const r = await this.data<{ user_id?: number }>({ operation: op, method: 'DELETE', path: `/api/v2/organizations/${id}/followers/${followerId}`, orgId: id, ...callSpec(call) });
+        return { id: r?.user_id ?? followerId };
+      }
       return await this.data<{ id: number }>({ operation: op, method: 'DELETE', path: `/v1/organizations/${id}/followers/${followerId}`, orgId: id, ...callSpec(call) });
     } catch (e) {
       // A 404 here is about the follower (the organization is still there, or its own read says so).
@@ -784,6 +813,11 @@ function renamed(e: unknown, op: string): unknown {
     message: e.message,
     cause: e,
   });
+}
+
+/** A v2 follower in the v1 shape the product reads; its id is the user id, as v2's routes name it. */
+function followerFromV2(f: FollowerV2, orgId: number): OrganizationFollower {
+  return { id: f.user_id, org_id: orgId, user_id: f.user_id, add_time: toV1DateTime(f.add_time) };
 }
 
 /** Sort key of an activity's due moment; undated activities go last. */

@@ -136,7 +136,7 @@ describe('Panels (e2e)', () => {
     ctx.sandbox.clearLog();
     await view.locator('.add-follower').click();
     await view.locator('details.section-followers .row-title', { hasText: 'Dana Okafor' }).waitFor();
-    assert.ok(ctx.sandbox.log.some((e) => e.method === 'POST' && e.path === `/v1/organizations/${orgId}/followers`));
+    assert.ok(ctx.sandbox.log.some((e) => e.method === 'POST' && e.path === `/api/v2/organizations/${orgId}/followers`));
     assert.ok((await client.listOrganizationFollowers(orgId)).items.some((f) => f.user_id === 5));
     await view.locator('details.section-followers .row', { hasText: 'Dana Okafor' }).locator('.remove-follower').click();
     await view.locator('details.section-followers .row-title', { hasText: 'Dana Okafor' }).waitFor({ state: 'detached' });
@@ -296,7 +296,7 @@ it('opens Details from a tree click and Flow from the context menu; Follow and D
     ctx.sandbox.clearLog();
     await details.locator('.action-follow').click();
     await details.locator('.action-follow', { hasText: 'Unfollow' }).waitFor({ timeout: 30_000 });
-    assert.ok(ctx.sandbox.log.some((e) => e.method === 'POST' && e.path === `/v1/organizations/${first.id}/followers`));
+    assert.ok(ctx.sandbox.log.some((e) => e.method === 'POST' && e.path === `/api/v2/organizations/${first.id}/followers`));
     await wb.screenshot('panels-details-following');
 
     await details.locator('.action-delete').click();

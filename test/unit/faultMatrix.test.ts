@@ -143,7 +143,7 @@ describe('fault matrix: every operation under every fault (issue 9 figures)', fu
   /** Two fresh organizations to act on, and the follower state each operation starts from. */
   async function prepare(op: Op, n: number): Promise<Ids> {
     sandbox.reset();
-    const setup = makeClient(sandbox.url, TOKEN);
+    const setup = makeClient(sandbox.url, TOKEN, { apiMode: 'current' });
     try {
       const a = (await setup.client.addOrganization({ name: `Matrix A ${n}` })).id;
       const b = (await setup.client.addOrganization({ name: `Matrix B ${n}` })).id;
@@ -172,7 +172,7 @@ describe('fault matrix: every operation under every fault (issue 9 figures)', fu
         // Only the hang needs a short timeout; the others get room, so a slow machine building a
         // 33 MB body is never mistaken for a hang.
         const h = makeClient(sandbox.url, TOKEN, { timeoutMs: fault === 'hang' ? 300 : 15_000, apiMode: 'current' });
-        const clean = makeClient(sandbox.url, TOKEN);
+        const clean = makeClient(sandbox.url, TOKEN, { apiMode: 'current' });
         try {
           sandbox.clearLog();
           sandbox.setFaults(make(other.url));

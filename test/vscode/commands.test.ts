@@ -349,7 +349,7 @@ describe('Commands', function () {
       ui.queue(/^Me \(/);
       await run(ui, 'pipedrive.follow', node);
       const posts = (await writes()).filter((e) => e.method === 'POST');
-      assert.deepStrictEqual(posts.map((e) => [e.path, e.body]), [['/v1/organizations/9/followers', { user_id: 1 }]]);
+      assert.deepStrictEqual(posts.map((e) => [e.path, e.body]), [['/api/v2/organizations/9/followers', { user_id: 1 }]]);
       assert.strictEqual(api.store.getOrganization(9)?.followed, true);
       assert.match(ui.prompts.at(-1)?.text ?? '', /You now follow "Quiet Empty Holdings"/);
 
@@ -369,7 +369,7 @@ describe('Commands', function () {
       await run(ui, 'pipedrive.unfollow', node);
       const deletes = (await writes()).filter((e) => e.method === 'DELETE');
       assert.strictEqual(deletes.length, 1);
-      assert.match(deletes[0].path, /^\/v1\/organizations\/9\/followers\/\d+$/);
+      assert.strictEqual(deletes[0].path, '/api/v2/organizations/9/followers/2', 'v2 names the follower by its user id');
       followers = await sandboxGet<OrganizationFollower[]>('/v1/organizations/9/followers');
       assert.deepStrictEqual(followers.map((f) => f.user_id), [1]);
 
@@ -389,7 +389,7 @@ describe('Commands', function () {
       const follower = (followers[0].node as { item: OrganizationFollower }).item;
       await clearSandboxLog();
       await run(ui, 'pipedrive.unfollow', followers[0].node);
-      assert.deepStrictEqual((await writes()).map((e) => `${e.method} ${e.path}`), [`DELETE /v1/organizations/25/followers/${follower.id}`]);
+      assert.deepStrictEqual((await writes()).map((e) => `${e.method} ${e.path}`), [`DELETE /api/v2/organizations/25/followers/${follower.user_id}`]);
       assert.strictEqual(ui.prompts.filter((p) => p.kind === 'quickPick').length, 0);
       const after = (await children(groups.find((g) => g.label === 'Followers')!.node)).filter((r) => r.contextValue === 'follower');
       assert.strictEqual(after.length, followers.length - 1);
@@ -471,7 +471,7 @@ describe('Commands', function () {
       const writesOf = (name: string) => counts[name].filter((r) => !r.startsWith('GET'));
       assert.deepStrictEqual(writesOf('add (palette, cold)'), ['POST /api/v2/organizations']);
       assert.deepStrictEqual(writesOf('update name (tree)'), [`PATCH /api/v2/organizations/${added.id}`]);
-      assert.deepStrictEqual(writesOf('follow another user (tree)'), [`POST /v1/organizations/${added.id}/followers`]);
+      assert.deepStrictEqual(writesOf('follow another user (tree)'), [`POST /api/v2/organizations/${added.id}/followers`]);
       assert.deepStrictEqual(counts['delete (tree)'], [`DELETE /api/v2/organizations/${added.id}`]);
       assert.strictEqual(counts['bulk delete 3 (tree)'].length, 3);
       assert.ok(counts['bulk delete 3 (tree)'].every((r) => /^DELETE \/api\/v2\/organizations\/\d+$/.test(r)), counts['bulk delete 3 (tree)'].join(', '));
