@@ -13,11 +13,23 @@ const F = sandboxFixtures;
 /** Opens an organization's Details through "Pipedrive: Search Organizations…" and returns its webview. */
 async function openDetails(ctx: WorkbenchContext, term: string, name: string): Promise<FrameLocator> {
   const wb = ctx.workbench;
-  await wb.runCommand('Pipedrive: Search Organizations…');
   const input = wb.quickInput.locator('.quick-input-box input');
-  await input.waitFor();
-  await input.fill(term);
-  await wb.pickQuickItem(name);
+  // A panel still settling can take the focus back and close the picker just opened: open it again.
+  for (let attempt = 1; ; attempt++) {
+    await wb.runCommand('Pipedrive: Search Organizations…');
+    try {
+      await input.waitFor({ timeout: 5_000 });
+      await input.fill(term, { timeout: 3_000 });
+      const item = wb.quickItem(name);
+      await item.waitFor({ timeout: 10_000 });
+      await item.click({ timeout: 3_000 });
+      break;
+    } catch (e) {
+      if (attempt >= 3) throw e;
+      await wb.page.keyboard.press('Escape');
+      await wb.focusSideBar();
+    }
+  }
   await wb.editorTab(name).waitFor();
   const view = wb.webview();
   await view.locator('.org-name .name-text').filter({ hasText: name }).waitFor({ timeout: 30_000 });
