@@ -56,7 +56,7 @@ import {
   type UserLookup,
 } from './v2Mapping';
 import { sameFirstChar } from './OrganizationIndex';
-import { checkFirstChar, checkId, checkIds, checkMergeIds, checkName, checkVisibleTo } from './validators';
+import { checkAddress, checkFirstChar, checkId, checkIds, checkMergeIds, checkName, checkVisibleTo } from './validators';
 
 /** The v1 operations Pipedrive put out of support on 2026-08-01; each falls back to v2 on its own. */
 export type RetirableOperation =
@@ -769,7 +769,8 @@ export class PipedriveClient extends PipedriveV2Api {
     return { id: deleted.sort(inOrder) };
   }
 
-  private checkOrgInput(op: string, input: { owner_id?: number; visible_to?: unknown; label?: number; label_ids?: number[] }): void {
+  private checkOrgInput(op: string, input: { owner_id?: number; visible_to?: unknown; label?: number; label_ids?: number[]; address?: unknown }): void {
+    if (input.address !== undefined) this.validate(op, checkAddress(input.address));
     this.checkOptionalId(op, input.owner_id, 'owner_id');
     if (input.visible_to !== undefined) this.validate(op, checkVisibleTo(input.visible_to));
     this.checkOptionalId(op, input.label, 'label');

@@ -99,6 +99,23 @@ export interface OrganizationMailMessagesParams extends OffsetParams {
 /** Extra keys of add/update bodies: custom field values keyed by their 40-character field key. */
 export type CustomFieldValues = Record<string, unknown>;
 
+/**
+ * An address to write. v2 takes the object (a PATCH replaces the whole address, so send every part that
+ * should stay); v1 takes only the full text, `value`. `null` clears it.
+ */
+export interface AddressInput {
+  value: string;
+  country?: string;
+  admin_area_level_1?: string;
+  admin_area_level_2?: string;
+  locality?: string;
+  sublocality?: string;
+  route?: string;
+  street_number?: string;
+  subpremise?: string;
+  postal_code?: string;
+}
+
 /** POST /v1/organizations */
 export interface AddOrganizationInput {
   name: string;
@@ -108,6 +125,7 @@ export interface AddOrganizationInput {
   label?: number;
   label_ids?: number[];
   visible_to?: VisibleTo;
+  address?: AddressInput | null;
   /** Custom field values keyed by field key (sent as top-level keys in v1, `custom_fields` in v2). */
   custom_fields?: CustomFieldValues;
 }
@@ -119,6 +137,7 @@ export interface UpdateOrganizationInput {
   label?: number;
   label_ids?: number[];
   visible_to?: VisibleTo;
+  address?: AddressInput | null;
   custom_fields?: CustomFieldValues;
 }
 

@@ -291,6 +291,7 @@ export function addInputToV2(input: AddOrganizationInput): Record<string, unknow
   if (input.visible_to !== undefined) body.visible_to = Number(input.visible_to);
   const labels = labelIds(input);
   if (labels) body.label_ids = labels;
+  if (input.address !== undefined) body.address = input.address;
   if (input.custom_fields && Object.keys(input.custom_fields).length) body.custom_fields = input.custom_fields;
   return body;
 }
@@ -303,6 +304,7 @@ export function updateInputToV2(input: UpdateOrganizationInput): Record<string, 
   if (input.visible_to !== undefined) body.visible_to = Number(input.visible_to);
   const labels = labelIds(input);
   if (labels) body.label_ids = labels;
+  if (input.address !== undefined) body.address = input.address;
   if (input.custom_fields && Object.keys(input.custom_fields).length) body.custom_fields = input.custom_fields;
   return body;
 }
@@ -315,8 +317,10 @@ function labelIds(input: { label?: number; label_ids?: number[] }): number[] | u
 
 /** v1 add/update input → v1 body: custom field values go top level as v1 expects. */
 export function inputToV1(input: AddOrganizationInput | UpdateOrganizationInput): Record<string, unknown> {
-  const { custom_fields, ...rest } = input;
+  const { custom_fields, address, ...rest } = input;
   const body: Record<string, unknown> = { ...(custom_fields ?? {}) };
   for (const [k, v] of Object.entries(rest)) if (v !== undefined) body[k] = k === 'visible_to' ? String(v) : v;
+  // v1 knows the address only as one line of text; Pipedrive geocodes the parts from it.
+  if (address !== undefined) body.address = address === null ? '' : address.value;
   return body;
 }

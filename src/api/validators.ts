@@ -66,6 +66,22 @@ export function checkName(value: unknown, field = 'name'): ValidationProblem | u
   return undefined;
 }
 
+/** The parts of an address Pipedrive stores; `value` is the full text. */
+export const ADDRESS_PARTS = ['value', 'country', 'admin_area_level_1', 'admin_area_level_2', 'locality', 'sublocality', 'route', 'street_number', 'subpremise', 'postal_code'] as const;
+
+/** An address is null (clear) or an object of text parts with the full text in `value`. */
+export function checkAddress(value: unknown, field = 'address'): ValidationProblem | undefined {
+  if (value === null) return undefined;
+  if (typeof value !== 'object' || Array.isArray(value)) return problem(field, 'object', `${field} must be an object with the address parts, or null to clear it.`);
+  const parts: readonly string[] = ADDRESS_PARTS;
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+    if (!parts.includes(k)) return problem(`${field}.${k}`, 'known-part', `${field}.${k} is not an address part (use ${parts.join(', ')}).`);
+    if (typeof v !== 'string') return problem(`${field}.${k}`, 'text', `${field}.${k} must be text (got ${describe(v)}).`);
+  }
+  if (typeof (value as Record<string, unknown>).value !== 'string') return problem(`${field}.value`, 'required', `${field}.value (the full address) is required.`);
+  return undefined;
+}
+
 /** Search terms: at least 2 characters, or 1 with exact_match (Pipedrive's own rule). */
 export function checkSearchTerm(value: unknown, exactMatch = false, field = 'term'): ValidationProblem | undefined {
   const min = exactMatch ? 1 : 2;
