@@ -1,7 +1,5 @@
-import { PipedriveError, type AddOrganizationInput, type Organization, type PipedriveClient, type VisibleTo } from '../api';
-import { errorMessage, isCancellation } from '../util/errors';
-import { SHOW_DETAILS } from './errorBoundary';
-import { RETRY } from './offerRetry';
+import type { AddOrganizationInput, Organization, PipedriveClient, VisibleTo } from '../api';
+import { withRetryOffer } from './offerRetry';
 import { runSteps, type Step } from '../ui/runSteps';
 import type { CommandContext } from './CommandContext';
 import { checkAddTime, nameProblem } from './organizationFields';
@@ -70,38 +68,22 @@ export async function addOrganization(ctx: CommandContext): Promise<void> {
 const LOST_ANSWER_MARGIN_MS = 2 * 60_000;
 
 /**
- * Sends the add. When it fails, the answers are kept: the message offers Retry with the same
- * ones. When the answer was lost (reset, timeout, 5xx), Pipedrive is asked first whether the
- * organization was created after all (one /v1/recents request), so a Retry never makes a duplicate.
- * Resolves undefined when the person lets it go.
+ * Sends the add, keeping the answers for Retry. When the answer was lost, Pipedrive is asked first
+ * whether the organization was created after all (one /v1/recents request), so a Retry never makes
+ * a duplicate. Resolves undefined when the person lets it go.
  */
-async function addKeepingAnswers(ctx: CommandContext, client: PipedriveClient, input: AddOrganizationInput): Promise<Organization | undefined> {
-  for (;;) {
-    const startedAt = Date.now();
-    try {
-      return await ctx.withProgress(`Adding "${input.name}"…`, (signal) => client.addOrganization(input, { signal }));
-    } catch (e) {
-      if (isCancellation(e) || !(e instanceof PipedriveError) || e.kind === 'validation' || e.kind === 'auth') throw e;
-      ctx.log.error(ctx.auth.redact(`Adding "${input.name}" failed (${e.kind}${e.status ? ` ${e.status}` : ''}, ${e.operation}${e.route ? `, ${e.route}` : ''}).`));
-      let notCreated = '';
-      if (e.uncertain) {
-        const created = await findCreated(client, input, startedAt).catch((checkError: unknown) => {
-          ctx.log.warn(`Could not check whether "${input.name}" was created: ${errorMessage(checkError)}`);
-          return null;
-        });
-        if (created) {
-          void ctx.ui().showInformationMessage(`Pipedrive's answer was lost, but "${created.name}" was created.`);
-          return created;
-        }
-        // null: the check failed too, so nothing is known; undefined: Pipedrive has no such organization.
-        notCreated = created === undefined ? ' It was not created.' : ' Check in Pipedrive before you retry: it may have been created.';
-      }
-      const reason = errorMessage(e).replace(/ The change may or may not have been applied[^.]*\./, '');
-      const action = await ctx.ui().showErrorMessage(ctx.auth.redact(`Adding "${input.name}" failed: ${reason}${notCreated}`), RETRY, SHOW_DETAILS);
-      if (action === SHOW_DETAILS) ctx.log.show(true);
-      if (action !== RETRY) return undefined;
-    }
-  }
+function addKeepingAnswers(ctx: CommandContext, client: PipedriveClient, input: AddOrganizationInput): Promise<Organization | undefined> {
+  return withRetryOffer(
+    ctx,
+    `Adding "${input.name}"`,
+    () => ctx.withProgress(`Adding "${input.name}"…`, (signal) => client.addOrganization(input, { signal })),
+    async (_e, startedAt) => {
+      const created = await findCreated(client, input, startedAt);
+      if (!created) return { note: 'It was not created.' };
+      void ctx.ui().showInformationMessage(`Pipedrive's answer was lost, but "${created.name}" was created.`);
+      return { done: created };
+    },
+  );
 }
 
 /**

@@ -2,6 +2,7 @@ import type { QuickPickItem } from 'vscode';
 import { PipedriveError, type OrganizationDetails, type PipedriveClient } from '../api';
 import type { CommandContext } from './CommandContext';
 import { keepLabel, mergeCounts, mergeDetail } from './mergeSummary';
+import { withRetryOffer } from './offerRetry';
 import { targetOrganization } from './organizationTarget';
 import { pickOrganization, type PickedOrganization } from './pickOrganization';
 
@@ -30,31 +31,31 @@ export async function mergeOrganizations(ctx: CommandContext, node?: unknown): P
     { modal: true, detail: mergeDetail(survivor, mergedAway, countsOf(choice.mergedAway)) + ' This cannot be undone.' },
     { title: 'Merge' },
   );
-  const merged = await ctx.withProgress(`Merging "${mergedAway.name}" into "${survivor.name}"…`, async (signal) => {
-    try {
+  // A failure keeps the choices: Retry sends the same merge without the search, pick and confirm
+  // again. A lost answer is never resent blindly: Pipedrive is read first (mergeHappened).
+  const merged = await withRetryOffer(
+    ctx,
+    `Merging "${mergedAway.name}" into "${survivor.name}"`,
+    () => ctx.withProgress(`Merging "${mergedAway.name}" into "${survivor.name}"…`, async (signal) => {
       await client.mergeOrganizations(mergedAway.id, survivor.id, { signal });
-    } catch (e) {
-      // The answer was lost (reset, timeout, 5xx): the merge is never sent twice, so look at what
-      // Pipedrive has now and go by that.
-      if (!(e instanceof PipedriveError) || !e.uncertain) throw e;
+      return client.getOrganization(survivor.id, { signal });
+    }),
+    async (e) => {
       const happened = await mergeHappened(client, mergedAway.id, survivor.id);
       ctx.log.warn(`The answer to merging ${mergedAway.id} into ${survivor.id} was lost (${e.kind}); Pipedrive now shows it ${happened ? 'merged' : 'not merged'}.`);
-      if (!happened) {
-        throw new PipedriveError({ kind: e.kind, status: e.status, operation: e.operation, route: e.route, message: `The merge did not happen: Pipedrive shows both organizations as before. ${e.message.replace(MAY_HAVE_APPLIED_RE, '').trim()}` });
-      }
+      if (!happened) return { note: 'The merge did not happen: Pipedrive shows both organizations as before.' };
       void ctx.ui().showInformationMessage(`Pipedrive's answer was lost, but the merge went through: "${mergedAway.name}" is now part of "${survivor.name}".`);
-    }
-    return client.getOrganization(survivor.id, { signal });
-  });
+      return { done: happened };
+    },
+  );
+  if (!merged) return;
   ctx.store.applyMerged(mergedAway.id, merged.organization);
   ctx.log.info(`Merged organization ${mergedAway.id} into ${survivor.id}.`);
   await ctx.reveal(merged.organization, { select: true, focus: false });
 }
 
-const MAY_HAVE_APPLIED_RE = /The change may or may not have been applied[^.]*\./;
-
-/** After a lost answer: merged when the merged-away organization is gone and the survivor is there. */
-async function mergeHappened(client: PipedriveClient, mergedAwayId: number, survivorId: number): Promise<boolean> {
+/** After a lost answer: the survivor as it is now when the merged-away organization is gone, else undefined. */
+async function mergeHappened(client: PipedriveClient, mergedAwayId: number, survivorId: number): Promise<OrganizationDetails | undefined> {
   const gone = await client.getOrganization(mergedAwayId).then(
     (d) => d.organization.active_flag === false,
     (e: unknown) => {
@@ -62,9 +63,7 @@ async function mergeHappened(client: PipedriveClient, mergedAwayId: number, surv
       throw e;
     },
   );
-  if (!gone) return false;
-  await client.getOrganization(survivorId);
-  return true;
+  return gone ? client.getOrganization(survivorId) : undefined;
 }
 
 function nameOf(d: OrganizationDetails): PickedOrganization {

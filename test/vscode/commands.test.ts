@@ -339,6 +339,32 @@ describe('Commands', function () {
         await setSandboxFaults([]);
       }
     });
+
+    it('a failed merge keeps the choices: Pipedrive is read, the message says it did not happen, Retry merges once without asking again', async () => {
+      const api = await extensionApi();
+      const a = await sandboxGet<Organization>('/v1/organizations/33');
+      const b = await sandboxGet<Organization>('/v1/organizations/34');
+      const node = await orgNode(a.id);
+      await clearSandboxLog();
+      await setSandboxFaults([{ kind: 'status', status: 503, times: 1, match: { method: 'PUT', path: '/merge' } }]);
+      try {
+        ui.queue(b.name, b.name, (item) => (item as vscode.QuickPickItem).label.startsWith(`Keep "${b.name}"`), 'Merge');
+        ui.notificationActions.push('Retry');
+        await vscode.commands.executeCommand('pipedrive.merge', node);
+        const error = ui.prompts.find((p) => p.kind === 'error');
+        assert.ok(error, 'no error shown');
+        assert.match(error.text, new RegExp(`^Merging "${a.name}" into "${b.name}" failed: .*\\(503\\).* The merge did not happen: Pipedrive shows both organizations as before\\.$`));
+        assert.doesNotMatch(error.text, /may or may not/);
+        assert.deepStrictEqual(error.choices, ['Retry', 'Show Details']);
+        assert.strictEqual(ui.pending, 0, 'no prompt asked twice');
+        assert.strictEqual(ui.prompts.filter((p) => p.kind === 'warning').length, 1, 'confirmed once');
+        const merges = (await sandboxLog()).filter((e) => e.method === 'PUT');
+        assert.deepStrictEqual(merges.map((e) => [e.status, e.body]), [[503, { merge_with_id: b.id }], [200, { merge_with_id: b.id }]]);
+        assert.strictEqual(api.store.getOrganization(a.id), undefined, 'the merged-away organization left the tree');
+      } finally {
+        await setSandboxFaults([]);
+      }
+    });
   });
 
   describe('follow / unfollow', () => {
