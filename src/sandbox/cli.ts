@@ -50,6 +50,8 @@ export function helpText(): string {
     '',
     'Log and control routes (loopback only, no token, JSON):',
     ...CONTROL_ROUTES.map(([r, w]) => `  ${pad(r, 30)}${w}`),
+    'A GET with the header "x-sandbox-fixture: 1" reaches the removed v1 routes in today\'s mode too,',
+    'uncharged: tests read their expectations through it while the extension meets today\'s API.',
     '',
     'Examples:',
     '  npm run sandbox                                          # current API, port chosen by the system',

@@ -12,6 +12,7 @@ export const CONTROL_ROUTES: [route: string, what: string][] = [
   ['POST /__sandbox/faults', 'replace the faults: body { "faults": [Fault, ...] } ({"faults":[]} clears them)'],
   ['POST /__sandbox/reset', 're-seed the data, clear faults, log and today\'s token spend'],
   ['GET  /__sandbox/info', '{ url, token, regularUserToken, size, seed, apiMode }'],
+  ['POST /__sandbox/mode', 'serve today\'s routes only or the removed v1 ones too: body { "apiMode": "current" | "legacy-v1" }'],
   ['GET  /__sandbox/budget', 'today\'s token spend: { data: { limit, used, left, resetsAt, resetSeconds } } (limit/left null = unlimited)'],
   ['POST /__sandbox/budget', 'set the daily limit and/or today\'s spend: body { "limit"?: N (0 or null = unlimited), "used"?: N }'],
   ['POST /__sandbox/budget/reset', 'today\'s spend back to 0'],
@@ -48,6 +49,13 @@ export function handleControl(req: IncomingMessage, method: string, path: string
       return { status: 200, body: { success: true } };
     case 'GET /__sandbox/info':
       return { status: 200, body: { url: sandbox.url, token: sandbox.token, regularUserToken: sandbox.regularUserToken, size: sandbox.size, seed: sandbox.seed, apiMode: sandbox.apiMode } };
+    case 'POST /__sandbox/mode': {
+      let b: { apiMode?: unknown };
+      try { b = JSON.parse(raw || '{}') as typeof b; } catch { return bad('Invalid JSON'); }
+      if (b?.apiMode !== 'current' && b?.apiMode !== 'legacy-v1') return bad('Body must be { "apiMode": "current" | "legacy-v1" }');
+      sandbox.setApiMode(b.apiMode);
+      return { status: 200, body: { success: true, data: { apiMode: sandbox.apiMode } } };
+    }
     case 'GET /__sandbox/budget':
       return { status: 200, body: { success: true, data: sandbox.tokenBudget() } };
     case 'POST /__sandbox/budget/reset':

@@ -98,7 +98,11 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     waitForLog: (test) => state.log.waitFor(test),
     setFaults: (faults: Fault[]) => state.faults.set(faults),
     clearFaults: () => state.faults.clear(),
-    apiMode: state.apiMode,
+    get apiMode(): ApiMode { return state.apiMode; },
+    setApiMode: (mode: ApiMode) => {
+      if (mode !== 'current' && mode !== 'legacy-v1') throw new Error(`apiMode must be 'current' or 'legacy-v1', got ${String(mode)}`);
+      state.apiMode = mode;
+    },
     tokenBudget: () => state.budget.state(),
     setTokenBudget: (change) => { state.budget.set(change); return state.budget.state(); },
     reset: () => {
@@ -198,7 +202,7 @@ async function handle(state: State, req: IncomingMessage, res: ServerResponse, s
   const hit = state.rate.hit();
   const { reply, retired, tokens } = state.rate.exhausted
     ? { reply: burstReply(hit.resetSeconds), retired: false, tokens: 0 }
-    : route(state, method, path, url.searchParams, body, badJson, auth.user);
+    : route(state, method, path, url.searchParams, body, badJson, auth.user, method === 'GET' && req.headers[FIXTURE_HEADER] === '1');
   if (acting?.kind === 'reset') {
     state.log.add({ ...entry, tokens, status: reply.status, fault: 'reset' });
     req.socket.destroy();
@@ -228,11 +232,18 @@ function burstReply(resetSeconds: number): Reply {
 }
 
 /**
+ * Tests read their expectations through the seed's v1 shapes. With this header a GET of a removed v1
+ * route answers in today's mode too, free of charge, so the extension under test still meets
+ * Pipedrive as it answers today while the test keeps its own view of the data.
+ */
+export const FIXTURE_HEADER = 'x-sandbox-fixture';
+
+/**
  * Auth, route, API mode, token budget, handler. Only requests that reach a served operation are
  * charged (401s, unknown and removed routes are not), and a request the budget cannot pay for is
  * refused before it changes anything.
  */
-function route(state: State, method: string, path: string, query: URLSearchParams, body: unknown, badJson: boolean, user: User | undefined): { reply: Reply; retired?: boolean; tokens: number } {
+function route(state: State, method: string, path: string, query: URLSearchParams, body: unknown, badJson: boolean, user: User | undefined, fixtureRead = false): { reply: Reply; retired?: boolean; tokens: number } {
   if (!user) return { reply: errorReply(401, 'unauthorized access'), tokens: 0 };
   const found = state.router.match(method, path);
   if (!found) return { reply: routeNotFound(), tokens: 0 };
@@ -240,9 +251,10 @@ function route(state: State, method: string, path: string, query: URLSearchParam
     // An explicit retire-v1 fault wins (it may ask for 410); otherwise 'current' mode is Pipedrive today.
     const retired = state.faults.retiredStatus();
     if (retired !== undefined) return { reply: retired === 410 ? errorReply(410, 'Gone') : routeNotFound(), retired: true, tokens: 0 };
-    if (state.apiMode === 'current') return { reply: routeNotFound(), tokens: 0 };
+    if (state.apiMode === 'current' && !fixtureRead) return { reply: routeNotFound(), tokens: 0 };
   }
-  const cost = found.route.cost ?? 0;
+  // A test's own read of the data (FIXTURE_HEADER) is not the company's spending.
+  const cost = fixtureRead ? 0 : found.route.cost ?? 0;
   if (!state.budget.charge(cost)) return { reply: dailyBudgetReply(state.budget.state().resetSeconds), tokens: 0 };
   if (badJson) return { reply: errorReply(400, 'Invalid JSON in request body'), tokens: cost };
   try {

@@ -116,6 +116,8 @@ export interface Sandbox {
   setFaults(faults: Fault[]): void;
   clearFaults(): void;
   readonly apiMode: ApiMode;
+  /** Serve today's routes only ('current') or also the removed v1 ones ('legacy-v1'), from the next request on. */
+  setApiMode(mode: ApiMode): void;
   /** Today's token spend of the (one) company. */
   tokenBudget(): TokenBudgetState;
   /** Changes the daily limit (0 or Infinity = unlimited) and/or today's spend; omitted fields stay. */
@@ -131,6 +133,8 @@ export interface Sandbox {
 //   POST /__sandbox/faults         body { faults: Fault[] } (replaces)
 //   POST /__sandbox/reset
 //   GET  /__sandbox/info           -> { url, token, regularUserToken, size, seed, apiMode }
+//   POST /__sandbox/mode           body { apiMode: 'current' | 'legacy-v1' }
+// A GET with the header `x-sandbox-fixture: 1` reaches the removed v1 routes in 'current' mode too, uncharged.
 //   GET  /__sandbox/budget         -> { success, data: TokenBudgetState }
 //   POST /__sandbox/budget         body { limit?: number | null (0/null = unlimited), used?: number } -> same
 //   POST /__sandbox/budget/reset   today's spend back to 0 -> same

@@ -60,13 +60,15 @@ describe('Export Organizations (e2e)', () => {
     const file = path.join(ctx.session.workspaceDir, 'organizations-letter-C.csv');
     ctx.sandbox.setFaults([{ kind: 'latency', ms: 30_000, match: { path: '^/api/v2/organizations$' } }]);
     // The export writes to a hidden temp file beside the target while it reads (fs.watch: an event, no polling).
-    let watcher: fs.FSWatcher | undefined;
-    const writing = new Promise<void>((resolve) => {
-      watcher = fs.watch(ctx.session.workspaceDir, (_e, name) => {
-        if (name && /^\.organizations-letter-C\.csv\..*\.part$/.test(String(name))) resolve();
-      });
+    const leftovers = () => fs.readdirSync(ctx.session.workspaceDir).filter((f) => f.includes('organizations-letter-C'));
+    let onChange = () => {};
+    const watcher = fs.watch(ctx.session.workspaceDir, () => onChange());
+    const until = (test: () => boolean) => new Promise<void>((resolve) => {
+      onChange = () => { if (test()) resolve(); };
+      onChange();
     });
     try {
+      const writing = until(() => leftovers().some((f) => /^\.organizations-letter-C\.csv\..*\.part$/.test(f)));
       await wb.treeItem('C').click({ button: 'right' });
       await wb.page.getByRole('menuitem', { name: /Export Organizations…/ }).hover();
       await wb.page.keyboard.press('Enter');
@@ -81,8 +83,10 @@ describe('Export Organizations (e2e)', () => {
       await wb.screenshot('export-cancel-running');
       await wb.clickNotificationButton(/Export Organizations: letter C/, 'Cancel');
       await wb.notifications().filter({ hasText: /Export Organizations: letter C/ }).waitFor({ state: 'detached' });
+      // The notification closes at the click; the aborted export removes its temp file right after.
+      await until(() => leftovers().length === 0);
     } finally {
-      watcher?.close();
+      watcher.close();
       ctx.sandbox.clearFaults();
     }
     assert.deepStrictEqual(fs.readdirSync(ctx.session.workspaceDir).filter((f) => f.includes('organizations-letter-C')), []);

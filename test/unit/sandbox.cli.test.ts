@@ -49,7 +49,7 @@ describe('sandbox CLI help and bundle', function () {
       for (const [route] of CONTROL_ROUTES) {
         assert.ok(help.includes(route), route);
         const [method, path] = route.split(/ +/);
-        const r = await probe(sb.url, method, path, method === 'POST' ? { body: path.endsWith('/faults') ? { faults: [] } : {} } : {});
+        const r = await probe(sb.url, method, path, method === 'POST' ? { body: path.endsWith('/faults') ? { faults: [] } : path.endsWith('/mode') ? { apiMode: 'legacy-v1' } : {} } : {});
         assert.equal(r.status, 200, `${route}: ${r.text}`);
       }
     } finally {

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { probe, ProbeOptions, ProbeResult } from '../../src/sandbox/probe';
-import { startSandbox } from '../../src/sandbox/server';
+import { FIXTURE_HEADER, startSandbox } from '../../src/sandbox/server';
 import { DEFAULT_API_MODE, Sandbox } from '../../src/sandbox/types';
 
 // The sandbox as Pipedrive answers today ('current' mode): the removed v1 routes are gone, and
@@ -56,6 +56,24 @@ describe('sandbox current API mode', function () {
     sb = await startSandbox({ size: 30 });
     assert.equal(sb.apiMode, DEFAULT_API_MODE);
     assert.equal((await api('GET', '/v1/organizations?limit=2')).status, DEFAULT_API_MODE === 'current' ? 404 : 200);
+  });
+
+  it('switches mode at run time (object and control route); a fixture read reaches v1 in today\'s mode, uncharged, reads only', async () => {
+    sb = await startSandbox({ size: 30, apiMode: 'current' });
+    assert.equal((await api('GET', '/v1/organizations/1')).status, 404);
+    const fixture = await api('GET', '/v1/organizations/1', { headers: { [FIXTURE_HEADER]: '1' } });
+    assert.equal(fixture.status, 200);
+    assert.equal(sb.log.at(-1)!.tokens, 0, 'a test\'s own read is not charged');
+    const write = await api('PUT', '/v1/organizations/1', { headers: { [FIXTURE_HEADER]: '1' }, body: { name: 'Changed' } });
+    assert.equal(write.status, 404, 'the header never opens a write');
+    sb.setApiMode('legacy-v1');
+    assert.equal(sb.apiMode, 'legacy-v1');
+    assert.equal((await api('GET', '/v1/organizations/1')).status, 200);
+    const back = await probe(sb.url, 'POST', '/__sandbox/mode', { body: { apiMode: 'current' } });
+    assert.equal(back.status, 200);
+    assert.equal(sb.apiMode, 'current');
+    assert.equal((await api('GET', '/v1/organizations/1')).status, 404);
+    assert.equal((await probe(sb.url, 'POST', '/__sandbox/mode', { body: { apiMode: 'v3' } })).status, 400);
   });
 
   it('an explicit retire-v1 fault still decides the status (410 in either mode)', async () => {

@@ -11,7 +11,7 @@ import type { OrganizationNode, TreeNode } from '../../src/tree/nodes';
 import { BACK, CANCEL, type TestUserInput } from '../../src/ui/TestUserInput';
 import type { RequestLogEntry } from '../../src/sandbox/types';
 import { children, closePanels, extensionApi, sandboxGet, scriptedUi, setSetting, signIn, signOut } from './helpers/extension';
-import { clearSandboxLog, resetSandbox, sandboxInfo, sandboxLog, setSandboxFaults } from './sandbox';
+import { clearSandboxLog, fixtureHeaders, resetSandbox, sandboxInfo, sandboxLog, setSandboxFaults } from './sandbox';
 
 /** Requests other than the ones the tree makes to show letters (GET list pages). */
 async function writes(): Promise<RequestLogEntry[]> {
@@ -19,7 +19,7 @@ async function writes(): Promise<RequestLogEntry[]> {
 }
 
 async function status(path: string): Promise<number> {
-  const res = await fetch(`${sandboxInfo().url}${path}`, { headers: { 'x-api-token': sandboxInfo().token } });
+  const res = await fetch(`${sandboxInfo().url}${path}`, { headers: fixtureHeaders() });
   return res.status;
 }
 

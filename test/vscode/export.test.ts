@@ -11,7 +11,7 @@ import type { OrganizationNode } from '../../src/tree/nodes';
 import { CANCEL, type TestUserInput } from '../../src/ui/TestUserInput';
 import { parseCsvFile } from '../unit/exportKit';
 import { children, extensionApi, rootRow, sandboxGet, scriptedUi, setSetting, signIn, signOut } from './helpers/extension';
-import { clearSandboxLog, resetSandbox, sandboxLog, setSandboxFaults } from './sandbox';
+import { clearSandboxLog, resetSandbox, sandboxLog, setSandboxFaults, setSandboxMode } from './sandbox';
 
 /** The sandbox's own answer: every organization of a letter, by name, as the list route gives it. */
 async function sandboxLetter(letter: string): Promise<Organization[]> {
@@ -67,6 +67,7 @@ describe('Export Organizations (legacy v1 mode: paged from the server)', functio
 
   before(async () => {
     await resetSandbox();
+    await setSandboxMode('legacy-v1');
     await setSetting('apiMode', 'legacy-v1');
     await signOut();
     await signIn();
@@ -76,6 +77,7 @@ describe('Export Organizations (legacy v1 mode: paged from the server)', functio
     fields = await sandboxGet<OrganizationField[]>('/v1/organizationFields');
   });
   after(async () => {
+    await setSandboxMode('current');
     await setSetting('apiMode', undefined);
     await setSandboxFaults([]);
     (await extensionApi()).setUserInput(undefined);

@@ -35,5 +35,12 @@ export const resetSandbox = () => control('reset').then(() => undefined);
 /** Replaces the active faults (see src/sandbox/types.ts). */
 export const setSandboxFaults = (faults: Fault[]) => control('faults', { faults }).then(() => undefined);
 export const clearSandboxLog = () => control('log/clear').then(() => undefined);
+/** Serves today's routes only ('current', the harness default) or the removed v1 ones too, from the next request on. */
+export const setSandboxMode = (apiMode: 'current' | 'legacy-v1') => control('mode', { apiMode }).then(() => undefined);
+/**
+ * Headers of the tests' own reads: the token, and the fixture header that lets a GET reach the
+ * removed v1 routes (the tests' view of the data) while the extension meets today's API.
+ */
+export const fixtureHeaders = (token = sandboxInfo().token): Record<string, string> => ({ 'x-api-token': token, 'x-sandbox-fixture': '1' });
 /** Every API request the sandbox answered since start or the last clear. */
 export const sandboxLog = async () => ((await control('log')) as { data: RequestLogEntry[] }).data;

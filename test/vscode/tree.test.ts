@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { Organization } from '../../src/api';
 import type { TreeNode } from '../../src/tree/nodes';
 import { children, extensionApi, rootRow, sandboxGet, scriptedUi, setSetting, signIn, signOut, until, type Row } from './helpers/extension';
-import { clearSandboxLog, resetSandbox, sandboxInfo, sandboxLog, setSandboxFaults } from './sandbox';
+import { clearSandboxLog, resetSandbox, sandboxInfo, sandboxLog, setSandboxFaults, setSandboxMode } from './sandbox';
 
 const PAGE = 5;
 const LETTERS = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'];
@@ -24,6 +24,7 @@ describe('Tree (legacy v1 mode)', function () {
 
   before(async () => {
     await resetSandbox();
+    await setSandboxMode('legacy-v1');
     await setSetting('apiMode', 'legacy-v1');
     await setSetting('pageSize', PAGE);
     await signOut();
@@ -32,6 +33,7 @@ describe('Tree (legacy v1 mode)', function () {
   after(async () => {
     await setSandboxFaults([]);
     await setSetting('pageSize', undefined);
+    await setSandboxMode('current');
     await setSetting('apiMode', undefined);
     const api = await extensionApi();
     await api.store.setScope({});
@@ -246,6 +248,7 @@ describe('Tree (legacy v1 mode) as a regular user (no global admin rights)', fun
   this.timeout(30_000);
   before(async () => {
     await resetSandbox();
+    await setSandboxMode('legacy-v1');
     await setSetting('apiMode', 'legacy-v1');
     await setSetting('pageSize', PAGE);
     await signOut();
@@ -254,6 +257,7 @@ describe('Tree (legacy v1 mode) as a regular user (no global admin rights)', fun
   after(async () => {
     await signOut();
     await setSetting('pageSize', undefined);
+    await setSandboxMode('current');
     await setSetting('apiMode', undefined);
   });
 

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { PipedriveExtensionApi } from '../../../src/extension';
 import type { TreeNode } from '../../../src/tree/nodes';
 import { TestUserInput } from '../../../src/ui/TestUserInput';
-import { sandboxInfo } from '../sandbox';
+import { fixtureHeaders, sandboxInfo } from '../sandbox';
 
 export const EXTENSION_ID = 'pipedrive-orgs.pipedrive-organizations';
 
@@ -117,7 +117,7 @@ export async function until(predicate: () => boolean, what = 'condition'): Promi
 
 /** GET from the sandbox with a token, as the tests' own view of the data. */
 export async function sandboxGet<T>(path: string, token = sandboxInfo().token): Promise<T> {
-  const res = await fetch(`${sandboxInfo().url}${path}`, { headers: { 'x-api-token': token } });
+  const res = await fetch(`${sandboxInfo().url}${path}`, { headers: fixtureHeaders(token) });
   assert.strictEqual(res.status, 200, `GET ${path} answered ${res.status}`);
   return ((await res.json()) as { data: T }).data;
 }
