@@ -1,15 +1,13 @@
 import * as vscode from 'vscode';
 import type { CommandContext } from './CommandContext';
 import { targetOrganization } from './organizationTarget';
-import { organizationUrl } from './organizationUrl';
+import { organizationWebUrl } from '../model/organization';
 
-
-function companyDomain(ctx: CommandContext): string {
-  const domain = ctx.auth.user?.company_domain;
-  if (typeof domain !== 'string' || !/^[a-z0-9-]+$/i.test(domain)) {
-    throw new Error('Pipedrive did not name your company domain (users/me has no company_domain), so there is no link to build.');
-  }
-  return domain;
+/** The organization's Pipedrive web address; throws when the company domain is unknown. */
+function organizationUrl(ctx: CommandContext, id: number): string {
+  const url = organizationWebUrl(ctx.auth.user?.company_domain, id);
+  if (!url) throw new Error('Pipedrive did not name your company domain (users/me has no company_domain), so there is no link to build.');
+  return url;
 }
 
 /** pipedrive.copyId: the organization's id on the clipboard. */
@@ -22,7 +20,7 @@ export async function copyId(ctx: CommandContext, node?: unknown): Promise<void>
 /** pipedrive.copyLink: the organization's Pipedrive web address on the clipboard. */
 export async function copyLink(ctx: CommandContext, node?: unknown): Promise<void> {
   const org = await targetOrganization(ctx, node, 'Copy the link to');
-  const url = organizationUrl(companyDomain(ctx), org.id);
+  const url = organizationUrl(ctx, org.id);
   await vscode.env.clipboard.writeText(url);
   vscode.window.setStatusBarMessage(`Copied the link to "${org.name}"`, 4000);
 }
@@ -30,5 +28,5 @@ export async function copyLink(ctx: CommandContext, node?: unknown): Promise<voi
 /** pipedrive.openInPipedrive: the organization in the browser. */
 export async function openInPipedrive(ctx: CommandContext, node?: unknown): Promise<void> {
   const org = await targetOrganization(ctx, node, 'Open in Pipedrive');
-  await vscode.env.openExternal(vscode.Uri.parse(organizationUrl(companyDomain(ctx), org.id)));
+  await vscode.env.openExternal(vscode.Uri.parse(organizationUrl(ctx, org.id)));
 }

@@ -2,26 +2,14 @@
 // `merge_with_id`: the first is deleted, its persons, deals, activities, files and followers move
 // to the second, and where both have a value the second's (merge_with_id's) is kept.
 import type { Organization } from '../api';
+import { recordCounts, type RecordCounts } from '../model/organization';
 
-export interface MergeCounts {
-  persons?: number;
-  deals?: number;
-  activities?: number;
-  files?: number;
-  followers?: number;
-}
+export type MergeCounts = RecordCounts;
 
+/** What moves with `org`: its counts, with the followers listed when the details listed them. */
 export function mergeCounts(org: Organization, followers?: number): MergeCounts {
-  const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
-  const open = num(org.open_deals_count);
-  const closed = num(org.closed_deals_count);
-  return {
-    persons: num(org.people_count),
-    deals: open !== undefined || closed !== undefined ? (open ?? 0) + (closed ?? 0) : undefined,
-    activities: num(org.activities_count),
-    files: num(org.files_count),
-    followers: followers ?? num(org.followers_count),
-  };
+  const counts = recordCounts(org);
+  return { ...counts, followers: followers ?? counts.followers };
 }
 
 const NOUNS: [keyof MergeCounts, string, string][] = [

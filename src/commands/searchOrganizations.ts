@@ -1,12 +1,10 @@
-import * as vscode from 'vscode';
 import type { CommandContext } from './CommandContext';
+import { openDetails } from './openPanels';
 import { pickOrganization } from './pickOrganization';
-
-export const OPEN_DETAILS_COMMAND = 'pipedrive.openDetails';
 
 /**
  * pipedrive.search: the search picker; the picked organization is revealed (pinned under its
- * letter when its page is not loaded) and its Details open when that command exists.
+ * letter when its page is not loaded) and its Details open.
  */
 export async function searchOrganizations(ctx: CommandContext): Promise<void> {
   const picked = await pickOrganization(ctx, { title: 'Search Pipedrive organizations' });
@@ -15,7 +13,5 @@ export async function searchOrganizations(ctx: CommandContext): Promise<void> {
   const known = ctx.index()?.get(picked.id);
   const organization = known ?? (await ctx.withProgress(`Opening "${picked.name}"…`, (signal) => client.getOrganization(picked.id, { signal }))).organization;
   await ctx.reveal(organization, { select: true, focus: true });
-  if ((await vscode.commands.getCommands(true)).includes(OPEN_DETAILS_COMMAND)) {
-    await vscode.commands.executeCommand(OPEN_DETAILS_COMMAND, ctx.tree.organizationNode(picked.id) ?? picked.id);
-  }
+  await openDetails(ctx, picked.id);
 }

@@ -3,6 +3,7 @@
 // their labels and the owner's id into a name. Both formats share them: CSV writes a header row of
 // the names, JSON Lines uses them as keys. No vscode import.
 import type { Organization, OrganizationField } from '../api/records';
+import { ownerIdOf } from '../model/organization';
 
 /** One value of a row: JSON Lines keeps its type; CSV writes it as text (lists joined with "; "). */
 export type CellValue = string | number | boolean | null | readonly (string | number)[];
@@ -188,14 +189,7 @@ function plain(value: unknown): CellValue {
 }
 
 function ownerId(o: Organization): number | undefined {
-  const owner = o.owner_id as unknown;
-  if (typeof owner === 'number') return owner;
-  if (owner && typeof owner === 'object') {
-    const ref = owner as { value?: unknown; id?: unknown };
-    const id = num(ref.value) ?? num(ref.id);
-    return id !== null && id > 0 ? id : undefined;
-  }
-  return undefined;
+  return ownerIdOf(o.owner_id);
 }
 
 function ownerName(o: Organization, userName: (id: number) => string | undefined): string | null {

@@ -1,5 +1,6 @@
 import type { CollectionOrganization, Organization, User } from '../api';
 import { asId, asOptText, asRecord, asText, mapRecords, type OnSkip } from '../api/coerce';
+import { ownerIdOf, recordCounts } from './organization';
 
 /** Counts shown on the organization's groups, when the record carries them. */
 export interface OrgCounts {
@@ -31,12 +32,8 @@ export interface OrgSummary {
 
 export function summaryFromOrganization(record: Organization): OrgSummary {
   const org = (asRecord(record) ?? {}) as Record<string, unknown>;
-  const owner = org.owner_id;
-  const ownerRec = asRecord(owner);
-  const ownerId = asId(owner) ?? asId(ownerRec?.value) ?? asId(ownerRec?.id);
-  const ownerName = asOptText(org.owner_name) ?? asOptText(ownerRec?.name);
-  const open = numberOrUndefined(org.open_deals_count);
-  const closed = numberOrUndefined(org.closed_deals_count);
+  const ownerId = ownerIdOf(org.owner_id);
+  const ownerName = asOptText(org.owner_name) ?? asOptText(asRecord(org.owner_id)?.name);
   return {
     id: asId(org.id) ?? 0,
     name: asText(org.name),
@@ -45,13 +42,7 @@ export function summaryFromOrganization(record: Organization): OrgSummary {
     locality: asOptText(org.address_locality),
     address: asOptText(org.address),
     updateTime: asOptText(org.update_time),
-    counts: {
-      persons: numberOrUndefined(org.people_count),
-      deals: open !== undefined && closed !== undefined ? open + closed : undefined,
-      activities: numberOrUndefined(org.activities_count),
-      files: numberOrUndefined(org.files_count),
-      followers: numberOrUndefined(org.followers_count),
-    },
+    counts: recordCounts(org),
     record: record,
   };
 }
@@ -92,8 +83,4 @@ export function mergeSummary(old: OrgSummary | undefined, next: OrgSummary): Org
     if (v !== undefined) merged.counts[k] = v;
   }
   return merged;
-}
-
-function numberOrUndefined(v: unknown): number | undefined {
-  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
 }

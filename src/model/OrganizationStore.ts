@@ -5,9 +5,9 @@
 import type { CallOptions, CollectionOrganization, ListOrganizationsParams, Organization, PipedriveClient, User } from '../api';
 import { Emitter, type Event } from '../util/Emitter';
 import { errorKind, errorMessage } from '../util/errors';
-import { groupOf } from '../api/firstChar';
+import { firstCharParam, groupOf } from '../api/firstChar';
 import { letterPage, recentPage, type LocalPage, type StoreIndex } from './indexLists';
-import { compareLetters, DEFAULT_LETTERS, firstCharParam, letterOf } from './letters';
+import { compareLetters, DEFAULT_LETTERS, letterOf } from './letters';
 import { PagedList, type Page, type PageFetcher } from './PagedList';
 import { mergeSummary, summaryFromCollection, summaryFromOrganization, type OrgSummary } from './OrgSummary';
 

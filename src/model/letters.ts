@@ -1,25 +1,17 @@
-// The letters of the tree's root: one node per first character of an organization name.
+// The letters of the tree's root in legacy v1 mode, where the server lists by first_char. The rule
+// is the one of api/firstChar.ts; names that start with a symbol get that symbol as their letter
+// (first_char can list it), where the local index gathers them under OTHER_GROUP.
+import { firstCodePoint, groupOf, OTHER_GROUP } from '../api/firstChar';
 
 export const DEFAULT_LETTERS: readonly string[] = [
   ...'ABCDEFGHIJKLMNOPQRSTUVWXYZ',
   ...'0123456789',
 ];
 
-/**
- * The root letter of a name: its first code point (not UTF-16 unit, so 東 or an emoji stays whole),
- * upper-cased when that stays one character (ß would become SS: kept as is).
- */
+/** The root letter of a name: groupOf's letter or digit, else its first code point ('#' when blank). */
 export function letterOf(name: string): string {
-  const first = [...String(name ?? '').trimStart()][0];
-  if (first === undefined) return '#';
-  const upper = first.toUpperCase();
-  return [...upper].length === 1 ? upper : first;
-}
-
-/** The `first_char` Pipedrive filters by: lower case, as Pipedrive stores it. */
-export function firstCharParam(letter: string): string {
-  const lower = letter.toLowerCase();
-  return [...lower].length === 1 ? lower : letter;
+  const group = groupOf(name);
+  return group !== OTHER_GROUP ? group : firstCodePoint(name) ?? '#';
 }
 
 /** A–Z first, then 0–9, then every other character in code point order. */

@@ -32,26 +32,3 @@ export class Emitter<T> implements Disposable {
     this.listeners.clear();
   }
 }
-
-/** Owns disposables and disposes them together (vscode-pull-request-github's lifecycle pattern). */
-export class DisposableStore implements Disposable {
-  private readonly items: Disposable[] = [];
-  private disposed = false;
-
-  protected _register<T extends Disposable>(d: T): T {
-    if (this.disposed) d.dispose();
-    else this.items.push(d);
-    return d;
-  }
-
-  dispose(): void {
-    this.disposed = true;
-    for (const d of this.items.splice(0).reverse()) {
-      try {
-        d.dispose();
-      } catch {
-        // Keep disposing the rest.
-      }
-    }
-  }
-}

@@ -3,7 +3,7 @@ import type { Organization, OrganizationField } from '../../src/api';
 import { describeCounts, keepLabel, mergeCounts, mergeDetail } from '../../src/commands/mergeSummary';
 import { changedFields, checkAddTime, labelChoices, nameProblem, valuesOf, visibilityChoices } from '../../src/commands/organizationFields';
 import { searchHint } from '../../src/commands/pickOrganization';
-import { organizationUrl } from '../../src/commands/organizationUrl';
+import { organizationWebUrl } from '../../src/model/organization';
 import { SearchSession, type SearchState } from '../../src/ui/SearchSession';
 
 /** Timers the test advances by hand: no sleeping. */
@@ -155,6 +155,6 @@ describe('merge summary', () => {
 
 describe('organization links', () => {
   it('builds https://{company_domain}.pipedrive.com/organization/{id}', () => {
-    assert.equal(organizationUrl('sandbox-co', 42), 'https://sandbox-co.pipedrive.com/organization/42');
+    assert.equal(organizationWebUrl('sandbox-co', 42), 'https://sandbox-co.pipedrive.com/organization/42');
   });
 });

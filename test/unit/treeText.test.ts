@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { escapeMarkdown, oneLine, truncate } from '../../src/util/escape';
-import { compareLetters, firstCharParam, letterOf } from '../../src/model/letters';
+import { firstCharParam } from '../../src/api/firstChar';
+import { compareLetters, letterOf } from '../../src/model/letters';
 import { organizationDescription, organizationTooltip } from '../../src/tree/labels';
 import { viewDescription } from '../../src/tree/viewDescription';
 import { runSteps } from '../../src/ui/runSteps';

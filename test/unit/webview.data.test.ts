@@ -5,7 +5,8 @@ import { PipedriveClient, type Organization } from '../../src/api';
 import { startSandbox, sandboxFixtures, type Sandbox } from '../../src/sandbox/server';
 import { PlainUserHolder, SessionCatalog } from '../../src/model/SessionCatalog';
 import { CatalogCache } from '../../src/webviews/catalogCache';
-import { followingOf, loadHeader, loadSection, pipedriveOrganizationUrl } from '../../src/webviews/details/detailsData';
+import { followingOf, loadHeader, loadSection } from '../../src/webviews/details/detailsData';
+import { organizationWebUrl as pipedriveOrganizationUrl } from '../../src/model/organization';
 import { DEFAULT_PARAMS } from '../../src/webviews/details/protocol';
 import type { FieldCatalog } from '../../src/webviews/fieldCatalog';
 

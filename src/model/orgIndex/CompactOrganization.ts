@@ -5,6 +5,7 @@
 import type { Organization } from '../../api/records';
 import { asId, asIds, asOptText, asRecord, asText } from '../../api/coerce';
 import { groupOf } from '../../api/firstChar';
+import { ownerIdOf } from '../organization';
 
 /** Shared by every record without labels, so 100,000 unlabelled records cost no arrays. */
 const NO_LABELS: readonly number[] = Object.freeze([]);
@@ -68,10 +69,9 @@ export function fromSeconds(seconds: number): string {
   return seconds > 0 ? new Date(seconds * 1000).toISOString().slice(0, 19).replace('T', ' ') : '';
 }
 
-/** The owner id of a v1 record (a user object) or of a lean one (a number). */
-export function ownerIdOf(owner: unknown): number {
-  const rec = asRecord(owner);
-  return asId(owner) ?? asId(rec?.value) ?? asId(rec?.id) ?? 0;
+/** The owner id of a v1 record (a user object) or of a lean one (a number); 0 when none. */
+function ownerOrZero(owner: unknown): number {
+  return ownerIdOf(owner) ?? 0;
 }
 
 /** The owner name a record carries (owner_name, or the name inside owner_id), if any. */
@@ -95,7 +95,7 @@ export function compactOrganization(org: Organization): CompactOrganization | un
   return new CompactOrganization(
     id,
     asText(rec.name),
-    ownerIdOf(rec.owner_id),
+    ownerOrZero(rec.owner_id),
     Number.isSafeInteger(visible) && visible > 0 ? visible : 0,
     labels.length === 0 ? NO_LABELS : labels,
     toSeconds(rec.add_time),

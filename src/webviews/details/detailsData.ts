@@ -5,6 +5,7 @@ import type { FieldCatalog } from '../fieldCatalog';
 import { cleanView, DEFAULT_LOCALE, formatBytes, formatCount, formatDateTime, formatMoney, plainText, pluralForm, type PluralForms } from '../format';
 import { safeExternalUrl, websiteUrl } from '../validate';
 import type { HeaderView, LoadSectionMessage, Row, SectionPage, UserOption } from './protocol';
+import { organizationWebUrl } from '../../model/organization';
 
 /** Rows per "Load more" (the files route allows at most 100). */
 export const SECTION_PAGE_SIZE = 50;
@@ -62,15 +63,6 @@ const COUNTS: Array<[keyof Organization, PluralForms]> = [
   ['email_messages_count', { one: 'email', other: 'emails' }],
 ];
 
-export function validCompanyDomain(domain: string | undefined): string | undefined {
-  return domain && /^[a-z0-9](?:[a-z0-9-]{0,62})$/i.test(domain) ? domain : undefined;
-}
-
-export function pipedriveOrganizationUrl(domain: string | undefined, orgId: number): string | undefined {
-  const d = validCompanyDomain(domain);
-  return d ? `https://${d}.pipedrive.com/organization/${orgId}` : undefined;
-}
-
 export function headerView(record: Organization, catalog: FieldCatalog, companyDomain: string | undefined, locale: string = DEFAULT_LOCALE): HeaderView {
   const org = (asRecord(record) ?? {}) as Organization;
   const ownerRec = asRecord(org.owner_id);
@@ -92,7 +84,7 @@ export function headerView(record: Organization, catalog: FieldCatalog, companyD
     counts,
     addTime: formatDateTime(org.add_time),
     updateTime: formatDateTime(org.update_time),
-    pipedriveUrl: pipedriveOrganizationUrl(companyDomain, id),
+    pipedriveUrl: organizationWebUrl(companyDomain, id),
     website: websiteUrl(org.website),
     customFields: catalog.customFields(org),
   });
