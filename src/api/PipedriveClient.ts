@@ -1,9 +1,13 @@
 import { callSpec, type PipedriveClientOptions } from './PipedriveApiBase';
-import { PartialDeleteError, type DeleteFailure } from './PartialDeleteError';
+import { deleteEach } from './deleteEach';
+import { RouteSwitch, renamed, type ApiMode, type RetirableOperation } from './fallback';
+import { IndexedLists, offsetResult } from './indexedLists';
+import { parseSort, toV2Sort } from './sortSpec';
+import { UserDirectory } from './userDirectory';
 import { PipedriveV2Api } from './PipedriveV2Api';
 import { PipedriveError } from './PipedriveError';
 import { systemClock } from './Clock';
-import { OrganizationIndex } from './OrganizationIndex';
+import type { OrganizationIndex } from './OrganizationIndex';
 import { OffsetOverCursor } from './offsetOverCursor';
 import { recentsPageFromBody, type RecentsPage } from './recents';
 import { walkCursor, walkOffset, type CursorPage, type OffsetPage } from './pages';
@@ -58,32 +62,6 @@ import {
 import { sameFirstChar } from './OrganizationIndex';
 import { checkAddress, checkFirstChar, checkId, checkIds, checkMergeIds, checkName, checkVisibleTo } from './validators';
 
-/** The v1 operations Pipedrive put out of support on 2026-08-01; each falls back to v2 on its own. */
-export type RetirableOperation =
-  | 'listOrganizations'
-  | 'getOrganizationsCollection'
-  | 'getOrganization'
-  | 'addOrganization'
-  | 'updateOrganization'
-  | 'deleteOrganization'
-  | 'deleteOrganizations'
-  | 'listOrganizationDeals'
-  | 'listOrganizationPersons'
-  | 'listOrganizationActivities';
-
-const V2_ROUTE: Record<RetirableOperation, string> = {
-  listOrganizations: 'GET /api/v2/organizations (local index)',
-  getOrganizationsCollection: 'GET /api/v2/organizations',
-  getOrganization: 'GET /api/v2/organizations/{id}',
-  addOrganization: 'POST /api/v2/organizations',
-  updateOrganization: 'PATCH /api/v2/organizations/{id}',
-  deleteOrganization: 'DELETE /api/v2/organizations/{id}',
-  deleteOrganizations: 'DELETE /api/v2/organizations/{id} per id',
-  listOrganizationDeals: 'GET /api/v2/deals?org_id=',
-  listOrganizationPersons: 'GET /api/v2/persons?org_id=',
-  listOrganizationActivities: 'GET /api/v2/activities?org_id=',
-};
-
 /** The counters v2 sends only through include_fields: the ones the tree and the Details header show. */
 const DETAIL_COUNTERS = [
   'people_count', 'open_deals_count', 'closed_deals_count', 'won_deals_count', 'lost_deals_count', 'activities_count',
@@ -91,19 +69,6 @@ const DETAIL_COUNTERS = [
 ] as const;
 
 export type ActivitiesPage = OffsetPage<Activity> & { activityDistribution?: ActivityDistribution };
-
-/**
- * Which organization routes the client speaks. `current` (the default) is Pipedrive as it answers
- * today: every operation with a v2 route uses it from the first call, v1 only where v2 has none
- * (changelog, files, flow, mail, permitted users, merge, followers, users, filters, recents).
- * `legacy-v1` calls the seed's v1 routes for servers that still serve them, and switches an
- * operation to v2 when its v1 route answers 410 or 404 "Unknown method".
- */
-export type ApiMode = 'current' | 'legacy-v1';
-
-export const API_MODES: readonly ApiMode[] = ['current', 'legacy-v1'];
-
-export const ALL_RETIRABLE_OPERATIONS: readonly RetirableOperation[] = Object.keys(V2_ROUTE) as RetirableOperation[];
 
 export interface ClientOptions extends PipedriveClientOptions {
   /** Default `current`: no probe of retired routes, v2 from the first call. */
@@ -126,30 +91,29 @@ export interface ClientOptions extends PipedriveClientOptions {
  * cannot provide).
  */
 export class PipedriveClient extends PipedriveV2Api {
-  private readonly retired = new Set<RetirableOperation>();
-  private readonly index: OrganizationIndex;
+  private readonly routes: RouteSwitch;
+  private readonly lists: IndexedLists;
   private readonly offsets = new OffsetOverCursor();
-  private readonly filtered = new Map<number, OrganizationIndex>();
-  private usersById: Promise<Map<number, User>> | undefined;
+  private readonly users: UserDirectory;
   private readonly clientOptions: ClientOptions;
 
   constructor(options: ClientOptions) {
     super(options);
     this.clientOptions = options;
-    // Today's API needs no probe: a retired route would only cost a 404 per operation and session.
-    const start = (options.apiMode ?? 'current') === 'current' ? ALL_RETIRABLE_OPERATIONS : options.v2Operations ?? [];
-    for (const op of start) this.retired.add(op);
-    const clock = options.clock ?? systemClock;
-    this.index = new OrganizationIndex(
-      (cursor, updatedSince) => this.listOrganizationsV2({ cursor, updated_since: updatedSince, limit: 500 }),
-      () => clock.now(),
-      options.indexMaxAgeMs,
-    );
+    const log = (line: string) => this.transport.log(line);
+    this.routes = new RouteSwitch(options.apiMode ?? 'current', options.v2Operations ?? [], log, options.onSwitchToV2);
+    this.users = new UserDirectory(log);
+    this.lists = new IndexedLists((p) => this.listOrganizationsV2(p), options.clock ?? systemClock, options.indexMaxAgeMs);
+  }
+
+  /** The index of every organization over v2 (add, update and delete keep it current). */
+  private get index(): OrganizationIndex {
+    return this.lists.all;
   }
 
   /** The operations currently served through v2. */
   get v2Operations(): RetirableOperation[] {
-    return [...this.retired];
+    return this.routes.operations;
   }
 
   /** Followers have v2 routes: today's API uses them (half the tokens of v1's). */
@@ -159,11 +123,11 @@ export class PipedriveClient extends PipedriveV2Api {
 
   /** `current` once every retirable operation runs through v2 (from the start, or after each switched). */
   get apiMode(): ApiMode {
-    return this.retired.size === ALL_RETIRABLE_OPERATIONS.length ? 'current' : 'legacy-v1';
+    return this.routes.apiMode;
   }
 
   isOnV2(operation: RetirableOperation): boolean {
-    return this.retired.has(operation);
+    return this.routes.isOnV2(operation);
   }
 
   // ---- organizations: list, collection, details -------------------------------------------
@@ -272,7 +236,7 @@ export class PipedriveClient extends PipedriveV2Api {
    * token, where details with followers cost eleven).
    */
   async getOrganizationRecord(id: number, call?: CallOptions): Promise<Organization> {
-    if (!this.retired.has('getOrganization')) return (await this.getOrganization(id, call)).organization;
+    if (!this.routes.isOnV2('getOrganization')) return (await this.getOrganization(id, call)).organization;
     this.validate('getOrganization', checkId(id));
     try {
       const org = await this.getOrganizationV2(id, {}, call);
@@ -391,7 +355,7 @@ export class PipedriveClient extends PipedriveV2Api {
         all.sort((a, b) => dueKey(a).localeCompare(dueKey(b)) || a.id - b.id);
         const users = await this.userLookup(call);
         const items = all.slice(start, start + limit).map((a) => activityFromV2(a, users, this.index.get(id)?.name));
-        return this.offsetResult(items, start, limit, start + limit < all.length);
+        return offsetResult(items, start, limit, start + limit < all.length);
       },
     );
   }
@@ -435,7 +399,7 @@ export class PipedriveClient extends PipedriveV2Api {
       async () => {
         const limit = params.limit ?? 100;
         const status = params.status && params.status !== 'all_not_deleted' ? [params.status] : undefined;
-        const sort = v2Sort(params.sort);
+        const sort = toV2Sort(parseSort(params.sort));
         const { items, moreItems } = await this.offsets.page(
           `deals:${id}:${status}:${sort.sort_by}:${sort.sort_direction}`,
           start,
@@ -443,7 +407,7 @@ export class PipedriveClient extends PipedriveV2Api {
           (cursor, want) => this.listDealsV2(id, { cursor, limit: want, status, ...sort }, call).then(this.orgGone(id)),
         );
         const users = await this.userLookup(call);
-        return this.offsetResult(items.map((d) => dealFromV2(d, users, this.index.get(id)?.name)), start, limit, moreItems);
+        return offsetResult(items.map((d) => dealFromV2(d, users, this.index.get(id)?.name)), start, limit, moreItems);
       },
     );
   }
@@ -499,7 +463,7 @@ export class PipedriveClient extends PipedriveV2Api {
       try {
         const items: OrganizationFollower[] = [];
         for await (const f of this.iterateOrganizationFollowersV2(id, { limit: 500 }, call)) items.push(followerFromV2(f, id));
-        return this.offsetResult(items, 0, Math.max(1, items.length), false);
+        return offsetResult(items, 0, Math.max(1, items.length), false);
       } catch (e) {
         throw renamed(e, op);
       }
@@ -557,7 +521,7 @@ export class PipedriveClient extends PipedriveV2Api {
           this.listPersonsV2(id, { cursor, limit: want }, call).then(this.orgGone(id)),
         );
         const users = await this.userLookup(call);
-        return this.offsetResult(items.map((p) => personFromV2(p, users, this.index.get(id)?.name)), start, limit, moreItems);
+        return offsetResult(items.map((p) => personFromV2(p, users, this.index.get(id)?.name)), start, limit, moreItems);
       },
     );
   }
@@ -615,7 +579,7 @@ export class PipedriveClient extends PipedriveV2Api {
 
   /** Users read elsewhere (a saved session): owner names for v2 records without GET /v1/users. */
   primeUsers(users: readonly User[]): void {
-    this.usersById = Promise.resolve(new Map(users.map((u) => [u.id, u])));
+    this.users.prime(users);
   }
 
   /** GET /v1/users */
@@ -623,7 +587,7 @@ export class PipedriveClient extends PipedriveV2Api {
     const data = await this.data<User[] | null>({ operation: 'listUsers', method: 'GET', path: '/v1/users', ...callSpec(call) });
     const users = Array.isArray(data) ? data : [];
     // Whoever reads the users (the session does, on sign-in) also gives v2 records their owner names.
-    this.usersById = Promise.resolve(new Map(users.map((u) => [u.id, u])));
+    this.users.prime(users);
     return users;
   }
 
@@ -669,62 +633,15 @@ export class PipedriveClient extends PipedriveV2Api {
     return data ?? [];
   }
 
-  // ---- v1 → v2 fallback ------------------------------------------------------------------------
+  // ---- v1 → v2 ---------------------------------------------------------------------------------
 
-  private async withFallback<T>(op: RetirableOperation, v1: () => Promise<T>, v2: () => Promise<T>): Promise<T> {
-    if (!this.retired.has(op)) {
-      try {
-        return await v1();
-      } catch (e) {
-        if (!(e instanceof PipedriveError) || e.kind !== 'gone') throw e;
-        this.retire(op, e.status ?? 410);
-      }
-    }
-    try {
-      return await v2();
-    } catch (e) {
-      throw renamed(e, op);
-    }
-  }
-
-  private retire(op: RetirableOperation, status: number): void {
-    if (this.retired.has(op)) return;
-    this.retired.add(op);
-    this.transport.log(`Pipedrive retired the v1 route of ${op} (${status}); using ${V2_ROUTE[op]} from now on.`);
-    this.clientOptions.onSwitchToV2?.(op, status);
+  private withFallback<T>(op: RetirableOperation, v1: () => Promise<T>, v2: () => Promise<T>): Promise<T> {
+    return this.routes.run(op, v1, v2);
   }
 
   private async listOrganizationsFromIndex(params: ListOrganizationsParams, call?: CallOptions): Promise<OffsetPage<Organization, OrganizationRelatedObjects>> {
-    const start = params.start ?? 0;
-    const limit = params.limit ?? 100;
     const users = await this.userLookup(call);
-    const toV1 = (o: OrganizationV2) => organizationFromV2(o, users);
-    if (params.filter_id !== undefined) {
-      // A saved filter cannot be evaluated locally: let v2 apply it, then page like the index does.
-      // One index per saved filter for the client's life: a letter after the first costs at most
-      // an updated_since page, not another walk of the filter.
-      const filterId = params.filter_id;
-      let filtered = this.filtered.get(filterId);
-      if (!filtered) {
-        const clock = this.clientOptions.clock ?? systemClock;
-        filtered = new OrganizationIndex(
-          (cursor, updatedSince) => this.listOrganizationsV2({ cursor, filter_id: filterId, updated_since: updatedSince, limit: 500 }),
-          () => clock.now(),
-          this.clientOptions.indexMaxAgeMs,
-        );
-        this.filtered.set(filterId, filtered);
-      }
-      await filtered.refresh();
-      const { items, moreItems } = filtered.query({ ...params, start, limit }, toV1);
-      return this.offsetResult(items, start, limit, moreItems);
-    }
-    await this.index.refresh();
-    const { items, moreItems } = this.index.query({ first_char: params.first_char, user_id: params.user_id, sort: params.sort, start, limit }, toV1);
-    return this.offsetResult(items, start, limit, moreItems);
-  }
-
-  private offsetResult<T>(items: T[], start: number, limit: number, moreItems: boolean): OffsetPage<T, undefined> & { relatedObjects: undefined } {
-    return { items, start, limit, moreItems, nextStart: moreItems ? start + items.length : undefined, relatedObjects: undefined };
+    return this.lists.page(params, (o) => organizationFromV2(o, users));
   }
 
   /** v2's related lists answer an empty page for a missing organization; v1 answered 404. Keep v1's answer. */
@@ -738,35 +655,10 @@ export class PipedriveClient extends PipedriveV2Api {
     };
   }
 
-  private async deleteEachV2(op: string, ids: number[], call?: CallOptions): Promise<{ id: number[] }> {
-    const concurrency = Math.max(1, this.options.bulkDeleteConcurrency ?? 4);
-    const deleted: number[] = [];
-    const failures: DeleteFailure[] = [];
-    let next = 0;
-    let aborted: PipedriveError | undefined;
-    const worker = async () => {
-      while (next < ids.length && !aborted) {
-        const id = ids[next++];
-        try {
-          await this.data<{ id: number }>({ operation: op, method: 'DELETE', path: `/api/v2/organizations/${id}`, orgId: id, ...callSpec(call) });
-          deleted.push(id);
-        } catch (e) {
-          const error = e instanceof PipedriveError ? e : new PipedriveError({ kind: 'network', operation: op, message: String(e) });
-          failures.push({ id, error });
-          if (error.kind === 'aborted') aborted = error;
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(concurrency, ids.length) }, worker));
-    const order = new Map(ids.map((id, i) => [id, i]));
-    const inOrder = (a: number, b: number) => order.get(a)! - order.get(b)!;
-    if (aborted) {
-      // Cancelled part-way: what was deleted is gone in Pipedrive and must leave every view.
-      if (deleted.length === 0) throw aborted;
-      for (const id of ids.slice(next)) failures.push({ id, error: aborted });
-    }
-    if (failures.length) throw new PartialDeleteError(op, deleted.sort(inOrder), failures.sort((a, b) => inOrder(a.id, b.id)));
-    return { id: deleted.sort(inOrder) };
+  private deleteEachV2(op: string, ids: number[], call?: CallOptions): Promise<{ id: number[] }> {
+    return deleteEach(op, ids, this.options.bulkDeleteConcurrency ?? 4, (id) =>
+      this.data<{ id: number }>({ operation: op, method: 'DELETE', path: `/api/v2/organizations/${id}`, orgId: id, ...callSpec(call) }),
+    );
   }
 
   private checkOrgInput(op: string, input: { owner_id?: number; visible_to?: unknown; label?: number; label_ids?: number[]; address?: unknown }): void {
@@ -778,42 +670,9 @@ export class PipedriveClient extends PipedriveV2Api {
   }
 
   /** Users by id, read once, to fill the owner names v2 does not send. Missing users stay id-only. */
-  private async userLookup(call?: CallOptions): Promise<UserLookup> {
-    if (!this.usersById) {
-      this.usersById = this.listUsers(call).then(
-        (users) => new Map(users.map((u) => [u.id, u])),
-        (e: unknown) => {
-          this.usersById = undefined;
-          if (e instanceof PipedriveError && e.kind === 'aborted') throw e;
-          this.transport.log(`Could not read users for owner names (${e instanceof PipedriveError ? e.kind : 'error'}); owners show as ids.`);
-          return new Map<number, User>();
-        },
-      );
-    }
-    const map = await this.usersById;
-    return (id) => map.get(id);
+  private userLookup(call?: CallOptions): Promise<UserLookup> {
+    return this.users.lookup(() => this.listUsers(call));
   }
-}
-
-/** An error from a v2 helper call, told as the operation the caller invoked. */
-function renamed(e: unknown, op: string): unknown {
-  if (!(e instanceof PipedriveError) || e.operation === op) return e;
-  return new PipedriveError({
-    kind: e.kind,
-    status: e.status,
-    error: e.error,
-    errorInfo: e.errorInfo,
-    errorCode: e.errorCode,
-    retryAt: e.retryAt,
-    retryAfterMs: e.retryAfterMs,
-    field: e.field,
-    rule: e.rule,
-    attempts: e.attempts,
-    operation: op,
-    route: e.route,
-    message: e.message,
-    cause: e,
-  });
 }
 
 /** A v2 follower in the v1 shape the product reads; its id is the user id, as v2's routes name it. */
@@ -824,13 +683,4 @@ function followerFromV2(f: FollowerV2, orgId: number): OrganizationFollower {
 /** Sort key of an activity's due moment; undated activities go last. */
 function dueKey(a: ActivityV2): string {
   return a.due_date ? `${a.due_date} ${a.due_time ?? '00:00'}` : '9999';
-}
-
-/** v1 `field ASC` → v2 sort_by/sort_direction, where v2 supports the field (id, add_time, update_time). */
-function v2Sort(sort: string | undefined): { sort_by?: 'id' | 'update_time' | 'add_time'; sort_direction?: 'asc' | 'desc' } {
-  const first = sort?.split(',')[0]?.trim();
-  if (!first) return {};
-  const [field, dir] = first.split(/\s+/);
-  if (field !== 'id' && field !== 'update_time' && field !== 'add_time') return {};
-  return { sort_by: field, sort_direction: /^desc$/i.test(dir ?? '') ? 'desc' : 'asc' };
 }

@@ -1,5 +1,6 @@
 // The public surface of the Pipedrive client. Nothing here imports vscode.
-export { PipedriveClient, API_MODES, type ApiMode, type ClientOptions, type RetirableOperation, type ActivitiesPage } from './PipedriveClient';
+export { PipedriveClient, type ClientOptions, type ActivitiesPage } from './PipedriveClient';
+export { API_MODES, ALL_RETIRABLE_OPERATIONS, type ApiMode, type RetirableOperation } from './fallback';
 export { DEFAULT_BASE_URL, normalizeBaseUrl, type PipedriveClientOptions } from './PipedriveApiBase';
 export { PipedriveError, isPipedriveError, redact, type PipedriveErrorKind } from './PipedriveError';
 export { PartialDeleteError, isPartialDeleteError, type DeleteFailure } from './PartialDeleteError';
