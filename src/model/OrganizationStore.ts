@@ -2,30 +2,23 @@
 // and sort they were loaded with, and one change event. The tree provider only maps this state to
 // TreeItems; commands change it through the apply* methods without reloading everything.
 // No vscode import: the store is tested with plain mocha (test/unit/store*.test.ts).
-import type { CallOptions, CollectionOrganization, ListOrganizationsParams, Organization, PipedriveClient, User } from '../api';
+import type { CallOptions, Organization, User } from '../api';
 import { Emitter, type Event } from '../util/Emitter';
 import { errorKind, errorMessage } from '../util/errors';
-import { firstCharParam, groupOf } from '../api/firstChar';
-import { letterPage, recentPage, type LocalPage, type StoreIndex } from './indexLists';
+import { groupOf } from '../api/firstChar';
+import { parseSort } from '../api/sortSpec';
+import type { StoreIndex } from './indexLists';
 import { compareLetters, DEFAULT_LETTERS, letterOf } from './letters';
-import { PagedList, type Page, type PageFetcher } from './PagedList';
-import { mergeSummary, summaryFromCollection, summaryFromOrganization, type OrgSummary } from './OrgSummary';
+import { ListSources, type StoreBackend } from './listSources';
+import { PagedList } from './PagedList';
+import { insertionIndex } from './placement';
+import { mergeSummary, summaryFromOrganization, type OrgSummary } from './OrgSummary';
 
-/** The client methods the store calls (the real PipedriveClient, or a fake in unit tests). */
-export type StoreBackend = Pick<
-  PipedriveClient,
-  | 'listOrganizations'
-  | 'getOrganizationsCollection'
-  | 'listOrganizationPersons'
-  | 'listOrganizationDeals'
-  | 'listOrganizationActivities'
-  | 'listOrganizationFiles'
-  | 'listOrganizationFollowers'
->;
+export { RECENT_DAYS, RECENT_FALLBACK_NOTICE, v1DateTime, type StoreBackend } from './listSources';
 
 // Kept here too, so code that imports them from the store keeps working.
 export { GROUPS, RECENT_KEY, groupKey, letterKey, parseListKey, type GroupItem, type GroupKind, type ListKey } from './listKeys';
-import { GROUPS, RECENT_KEY, groupKey, letterKey, parseListKey, type GroupItem, type GroupKind, type ListKey } from './listKeys';
+import { GROUPS, RECENT_KEY, groupKey, letterKey, parseListKey, type GroupKind, type ListKey } from './listKeys';
 
 export type StoreChange =
   /** The set of letters, or everything (after a reset, refresh, scope or settings change). */
@@ -58,14 +51,8 @@ export interface OwnerScope {
   filterName?: string;
 }
 
-/** Days "Recently changed" looks back. */
-export const RECENT_DAYS = 7;
-
 const MAX_LIMIT = 500;
 const FILES_MAX_LIMIT = 100;
-
-export const RECENT_FALLBACK_NOTICE =
-  'Recently changed needs global admin rights in Pipedrive; showing organizations by last update instead.';
 
 export class OrganizationStore {
   private readonly changed = new Emitter<StoreChange>();
@@ -85,8 +72,16 @@ export class OrganizationStore {
   private readonly orgs = new Map<number, OrgSummary>();
   private readonly letterSet = new Set<string>(DEFAULT_LETTERS);
   private users = new Map<number, User>();
-  /** Set once the collection answered 403 for this user: later loads go straight to the fallback. */
-  private recentFallback = false;
+  private readonly sources = new ListSources({
+    backend: () => this.requireBackend(),
+    index: () => this.index,
+    ownerId: () => this.scopeValue.ownerId,
+    filterId: () => this.scopeValue.filterId,
+    sort: () => this.settings.sort,
+    users: () => this.users,
+    now: () => this.now(),
+    remember: (summary) => this.remember(summary),
+  });
   private generation = new AbortController();
   /** The account's local organization index, when linked (today's API): letters cost no request. */
   private indexLink: StoreIndex | undefined;
@@ -105,7 +100,7 @@ export class OrganizationStore {
   /** The client to load with (undefined when signed out). Clears everything. */
   setBackend(backend: StoreBackend | undefined): void {
     this.backend = backend;
-    this.recentFallback = false;
+    this.sources.reset();
     this.reset(false);
   }
 
@@ -239,7 +234,7 @@ export class OrganizationStore {
     if (list.loading) return list.loading;
     if (!list.hasMore) return Promise.resolve();
     return this.run(list, true, call, async () => {
-      const fetcher = this.fetcherFor(key);
+      const fetcher = this.sources.fetcherFor(key);
       list.append(await fetcher(list.next ?? undefined, this.limitFor(key, this.settings.pageSize), this.signal(call)));
     });
   }
@@ -434,7 +429,7 @@ export class OrganizationStore {
 
   private async loadFirst(list: PagedList<unknown>, call: CallOptions): Promise<void> {
     const key = list.key as ListKey;
-    const fetcher = this.fetcherFor(key);
+    const fetcher = this.sources.fetcherFor(key);
     const want = Math.max(this.settings.pageSize, list.wanted);
     const signal = this.signal(call);
     // One request when the wanted count fits one page (up to 500); more only past that.
@@ -469,90 +464,6 @@ export class OrganizationStore {
     return this.backend;
   }
 
-  private scopeParams(): Pick<ListOrganizationsParams, 'user_id' | 'filter_id'> {
-    return { user_id: this.scopeValue.ownerId, filter_id: this.scopeValue.filterId };
-  }
-
-  private fetcherFor(key: ListKey): PageFetcher<unknown> {
-    const parsed = parseListKey(key);
-    if (!parsed) throw new Error(`Unknown list ${key}`);
-    if (parsed.kind === 'letter') return (from, limit, signal) => this.fetchLetter(parsed.letter, from, limit, signal);
-    if (parsed.kind === 'recent') return (from, limit, signal) => this.fetchRecent(from, limit, signal);
-    return (from, limit, signal) => this.fetchGroup(parsed.orgId, parsed.group, from, limit, signal);
-  }
-
-  private async fetchLetter(letter: string, from: number | string | undefined, limit: number, signal: AbortSignal): Promise<Page<number>> {
-    const start = typeof from === 'number' ? from : 0;
-    const index = this.index;
-    if (index) return this.localPage(letterPage(index, letter, this.scopeValue.ownerId, this.settings.sort, start, limit));
-    const page = await this.requireBackend().listOrganizations(
-      { first_char: firstCharParam(letter), start, limit, sort: this.settings.sort, ...this.scopeParams() },
-      { signal },
-    );
-    return { items: page.items.map((o) => this.remember(summaryFromOrganization(o)).id), next: offsetNext(page, start) };
-  }
-
-  private async fetchRecent(from: number | string | undefined, limit: number, signal: AbortSignal): Promise<Page<number>> {
-    const index = this.index;
-    if (index) {
-      const start = typeof from === 'number' ? from : 0;
-      return this.localPage(recentPage(index, this.scopeValue.ownerId, this.now() - RECENT_DAYS * 86_400_000, start, limit));
-    }
-    const backend = this.requireBackend();
-    // The collection cannot apply a saved filter: with one chosen, the regular list does the job.
-    if (!this.recentFallback && this.scopeValue.filterId === undefined) {
-      try {
-        const page = await backend.getOrganizationsCollection(
-          { since: v1DateTime(this.now() - RECENT_DAYS * 86_400_000), cursor: typeof from === 'string' ? from : undefined, limit, owner_id: this.scopeValue.ownerId },
-          { signal },
-        );
-        return { items: page.items.map((o: CollectionOrganization) => this.remember(summaryFromCollection(o, this.users)).id), next: page.nextCursor };
-      } catch (e) {
-        if (errorKind(e) !== 'permission' || from !== undefined) throw e;
-        this.recentFallback = true;
-      }
-    }
-    const start = typeof from === 'number' ? from : 0;
-    const page = await backend.listOrganizations({ sort: 'update_time DESC', start, limit, ...this.scopeParams() }, { signal });
-    return {
-      items: page.items.map((o) => this.remember(summaryFromOrganization(o)).id),
-      next: offsetNext(page, start),
-      notice: this.recentFallback ? RECENT_FALLBACK_NOTICE : undefined,
-    };
-  }
-
-  private async fetchGroup(orgId: number, group: GroupKind, from: number | string | undefined, limit: number, signal: AbortSignal): Promise<Page<GroupItem>> {
-    const backend = this.requireBackend();
-    const start = typeof from === 'number' ? from : 0;
-    const call = { signal };
-    switch (group) {
-      case 'persons': {
-        const page = await backend.listOrganizationPersons(orgId, { start, limit }, call);
-        return { items: page.items, next: offsetNext(page, start) };
-      }
-      case 'deals': {
-        const page = await backend.listOrganizationDeals(orgId, { start, limit }, call);
-        return { items: page.items, next: offsetNext(page, start) };
-      }
-      case 'activities': {
-        const page = await backend.listOrganizationActivities(orgId, { start, limit }, call);
-        return { items: page.items, next: offsetNext(page, start) };
-      }
-      case 'files': {
-        const page = await backend.listOrganizationFiles(orgId, { start, limit }, call);
-        return { items: page.items, next: offsetNext(page, start) };
-      }
-      case 'followers': {
-        const page = await backend.listOrganizationFollowers(orgId, call);
-        return { items: page.items, next: null };
-      }
-    }
-  }
-
-  private localPage(page: LocalPage): Page<number> {
-    return { items: page.items.map((o) => this.remember(summaryFromOrganization(o)).id), next: page.next };
-  }
-
   /**
    * The index changed (a page of the first walk, a catch-up, an own write): every loaded letter and
    * "Recently changed" list is read again from it (no request, same count shown), and the root once
@@ -565,11 +476,9 @@ export class OrganizationStore {
       const parsed = parseListKey(key);
       if (!parsed || parsed.kind === 'group' || !list.loaded || list.loading) continue;
       const shown = Math.max(this.settings.pageSize, list.items.length - list.pinned.size);
-      const page =
-        parsed.kind === 'letter'
-          ? letterPage(index, parsed.letter, this.scopeValue.ownerId, this.settings.sort, 0, shown)
-          : recentPage(index, this.scopeValue.ownerId, this.now() - RECENT_DAYS * 86_400_000, 0, shown);
-      const ids = this.localPage(page).items;
+      const page = parsed.kind === 'letter' ? this.sources.localLetter(parsed.letter, 0, shown) : this.sources.localRecent(0, shown);
+      if (!page) continue;
+      const ids = page.items;
       const same = ids.length === list.items.length && ids.every((id, i) => list.items[i] === id) && page.next === list.next;
       if (same) continue;
       list.items = ids;
@@ -612,7 +521,7 @@ export class OrganizationStore {
     const key = letterKey(letter);
     const list = this.peek<number>(key);
     if (!list || !list.loaded || list.indexOf(org.id) >= 0) return;
-    const at = this.insertionIndex(list.items, org);
+    const at = insertionIndex(list.items, org.name, parseSort(this.settings.sort), (id) => this.orgs.get(id)?.name, !list.hasMore);
     // Past the loaded range of a list with more pages the server will send it later: leave it.
     if (at === undefined) {
       if (!pinned) return;
@@ -621,20 +530,6 @@ export class OrganizationStore {
       list.insert(org.id, at, pinned);
     }
     this.fire({ kind: 'list', key });
-  }
-
-  /** Where `org` goes among `ids` under the current sort; undefined when it sorts after a partial list. */
-  private insertionIndex(ids: number[], org: OrgSummary): number | undefined {
-    const list = this.peek<number>(letterKey(this.letterOfName(org.name)));
-    const complete = !list?.hasMore;
-    const [field, dir] = this.settings.sort.split(',')[0].trim().split(/\s+/);
-    if (field !== 'name') return /desc/i.test(dir ?? '') ? 0 : complete ? ids.length : undefined;
-    const sign = /desc/i.test(dir ?? '') ? -1 : 1;
-    for (let i = 0; i < ids.length; i++) {
-      const other = this.orgs.get(ids[i]);
-      if (other && sign * nameCollator.compare(org.name, other.name) < 0) return i;
-    }
-    return complete ? ids.length : undefined;
   }
 
   private placeInRecent(id: number): void {
@@ -655,25 +550,13 @@ export class OrganizationStore {
   }
 }
 
-const nameCollator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
-
 function idOfItem(item: unknown): unknown {
   return typeof item === 'number' ? item : (item as { id?: unknown })?.id;
-}
-
-function offsetNext(page: { moreItems: boolean; nextStart?: number; items: unknown[] }, start: number): number | null {
-  if (!page.moreItems || page.items.length === 0) return null;
-  return page.nextStart ?? start + page.items.length;
 }
 
 export function clampPageSize(value: unknown): number {
   const n = typeof value === 'number' && Number.isFinite(value) ? Math.round(value) : 100;
   return Math.min(500, Math.max(1, n));
-}
-
-/** `YYYY-MM-DD HH:MM:SS` in UTC, as v1's `since` takes it. */
-export function v1DateTime(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
 }
 
 /** A person-readable reason a list failed, for the tree's error node. */

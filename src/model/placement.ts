@@ -1,0 +1,22 @@
+// Where an organization a command created or renamed goes in a loaded letter list, so the tree
+// shows it in place without reading the letter again.
+import type { SortSpec } from '../api/sortSpec';
+
+const nameCollator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+
+/**
+ * The position of `name` among the loaded `ids` under `sort`'s first key. Undefined when it sorts
+ * after a list that has more pages: the server sends it with a later page, in its place.
+ * By name: before the first name it sorts before. By a time (update_time, add_time) descending: it
+ * was just written, so first; ascending: last, when the list is complete.
+ */
+export function insertionIndex(ids: readonly number[], name: string, sort: SortSpec, nameOf: (id: number) => string | undefined, complete: boolean): number | undefined {
+  const { field, direction } = sort.keys[0];
+  if (field !== 'name') return direction === 'desc' ? 0 : complete ? ids.length : undefined;
+  const sign = direction === 'desc' ? -1 : 1;
+  for (let i = 0; i < ids.length; i++) {
+    const other = nameOf(ids[i]);
+    if (other !== undefined && sign * nameCollator.compare(name, other) < 0) return i;
+  }
+  return complete ? ids.length : undefined;
+}
