@@ -290,6 +290,10 @@ async function panelsAndDetails(api: PipedriveExtensionApi, results: InHostResul
       const sections = new Set<string>();
       if (hasCommand) {
         await vscode.commands.executeCommand('pipedrive.openDetails', orgId);
+        // Closed only once its webview has settled: code-server stops loading later webviews when
+        // one is closed while it still loads (see test/vscode/helpers closePanels).
+        const opened = panels.details.get(orgId) as unknown as PanelLike | undefined;
+        if (opened) await ready(opened);
         // The panel is the extension's own: its open sections are the section routes it asked for.
         const entries = await settledLog();
         const routes = new Set(entries.map((e) => /\/organizations\/\d+\/(persons|deals|activities|files|followers|mailMessages|permittedUsers|changelog)/.exec(e.path)?.[1]).filter(Boolean));

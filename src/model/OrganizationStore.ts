@@ -10,7 +10,8 @@ import { parseSort } from '../api/sortSpec';
 import type { StoreIndex } from './indexLists';
 import { compareLetters, DEFAULT_LETTERS, letterOf } from './letters';
 import { ListSources, type StoreBackend } from './listSources';
-import { PagedList } from './PagedList';
+import { ListPager } from './ListPager';
+import type { PagedList } from './PagedList';
 import { insertionIndex } from './placement';
 import { mergeSummary, summaryFromOrganization, type OrgSummary } from './OrgSummary';
 
@@ -51,8 +52,6 @@ export interface OwnerScope {
   filterName?: string;
 }
 
-const MAX_LIMIT = 500;
-const FILES_MAX_LIMIT = 100;
 
 export class OrganizationStore {
   private readonly changed = new Emitter<StoreChange>();
@@ -68,7 +67,15 @@ export class OrganizationStore {
   private backend: StoreBackend | undefined;
   private settings: StoreSettings;
   private scopeValue: OwnerScope = {};
-  private lists = new Map<ListKey, PagedList<unknown>>();
+  private readonly pager: ListPager = new ListPager({
+    fetcherFor: (key) => this.sources.fetcherFor(key),
+    pageSize: () => this.settings.pageSize,
+    settled: (list) => {
+      this.noteLetters(list);
+      this.fire({ kind: 'list', key: list.key as ListKey });
+    },
+    changed: (key) => this.fire({ kind: 'list', key }),
+  });
   private readonly orgs = new Map<number, OrgSummary>();
   private readonly letterSet = new Set<string>(DEFAULT_LETTERS);
   private users = new Map<number, User>();
@@ -82,7 +89,6 @@ export class OrganizationStore {
     now: () => this.now(),
     remember: (summary) => this.remember(summary),
   });
-  private generation = new AbortController();
   /** The account's local organization index, when linked (today's API): letters cost no request. */
   private indexLink: StoreIndex | undefined;
   private indexSub: { dispose(): void } | undefined;
@@ -188,17 +194,12 @@ export class OrganizationStore {
 
   /** The list for a key (created idle when new). */
   list<T = unknown>(key: ListKey): PagedList<T> {
-    let list = this.lists.get(key);
-    if (!list) {
-      list = new PagedList<unknown>(key, idOfItem);
-      this.lists.set(key, list);
-    }
-    return list as PagedList<T>;
+    return this.pager.list<T>(key);
   }
 
   /** The list if it exists, without creating it. */
   peek<T = unknown>(key: ListKey): PagedList<T> | undefined {
-    return this.lists.get(key) as PagedList<T> | undefined;
+    return this.pager.peek<T>(key);
   }
 
   /** The organizations of a letter or of "Recently changed", in order. */
@@ -218,33 +219,20 @@ export class OrganizationStore {
 
   /**
    * Loads the first page of a list unless it is loaded or loading (concurrent callers share one
-   * request). After a refresh the first load asks for as many items as were shown before.
-   * Never rejects: a failure is kept on the list (list.error) for the tree to show.
+   * request). Never rejects: a failure is kept on the list (list.error) for the tree to show.
    */
   ensureLoaded(key: ListKey, call: CallOptions = {}): Promise<void> {
-    const list = this.list(key);
-    if (list.loading) return list.loading;
-    if (list.loaded || list.error !== undefined) return Promise.resolve();
-    return this.run(list, false, call, () => this.loadFirst(list, call));
+    return this.pager.ensureLoaded(key, call);
   }
 
   /** Loads the next page (one request of pageSize). No-op when everything is loaded. */
   loadMore(key: ListKey, call: CallOptions = {}): Promise<void> {
-    const list = this.list(key);
-    if (list.loading) return list.loading;
-    if (!list.hasMore) return Promise.resolve();
-    return this.run(list, true, call, async () => {
-      const fetcher = this.sources.fetcherFor(key);
-      list.append(await fetcher(list.next ?? undefined, this.limitFor(key, this.settings.pageSize), this.signal(call)));
-    });
+    return this.pager.loadMore(key, call);
   }
 
   /** Tries the failed load again: the first page, or the next one when some were loaded. */
   retry(key: ListKey, call: CallOptions = {}): Promise<void> {
-    const list = this.list(key);
-    if (list.loading) return list.loading;
-    list.error = undefined;
-    return list.loaded ? this.loadMore(key, call) : this.ensureLoaded(key, call);
+    return this.pager.retry(key, call);
   }
 
   /**
@@ -310,9 +298,9 @@ export class OrganizationStore {
 
   private forget(ids: readonly number[]): void {
     for (const id of ids) {
-      for (const [key, list] of this.lists) {
+      for (const [key, list] of [...this.pager.entries()]) {
         if (key.startsWith(`org:${id}/`)) {
-          this.lists.delete(key);
+          this.pager.drop(key);
           continue;
         }
         if ((key === RECENT_KEY || key.startsWith('letter:')) && list.remove(id)) this.fire({ kind: 'list', key });
@@ -355,7 +343,7 @@ export class OrganizationStore {
 
   invalidateGroup(orgId: number, group: GroupKind): void {
     const key = groupKey(orgId, group);
-    if (this.lists.delete(key)) this.fire({ kind: 'list', key });
+    if (this.pager.drop(key)) this.fire({ kind: 'list', key });
   }
 
   /** Records organizations seen elsewhere (search results): their letters join the root. */
@@ -377,7 +365,7 @@ export class OrganizationStore {
 
   dispose(): void {
     this.indexSub?.dispose();
-    this.generation.abort();
+    this.pager.dispose();
     this.changed.dispose();
     this.orgChanged.dispose();
   }
@@ -385,78 +373,9 @@ export class OrganizationStore {
   // ---- internals ------------------------------------------------------------------------------
 
   private reset(keepCounts: boolean): void {
-    this.generation.abort();
-    this.generation = new AbortController();
-    const old = this.lists;
-    this.lists = new Map();
-    if (keepCounts) {
-      for (const [key, list] of old) {
-        const shown = list.items.length - list.pinned.size;
-        if (!list.loaded || shown <= 0) continue;
-        const fresh = this.list(key);
-        fresh.wanted = shown;
-      }
-    }
+    this.pager.reset(keepCounts);
     this.orgs.clear();
     this.fire({ kind: 'root' });
-  }
-
-  private async run(list: PagedList<unknown>, more: boolean, call: CallOptions, load: () => Promise<void>): Promise<void> {
-    const generation = this.generation;
-    list.error = undefined;
-    list.loadingMore = more;
-    const promise = (async () => {
-      try {
-        await load();
-      } catch (e) {
-        if (generation.signal.aborted) return;
-        list.error = e ?? new Error('Loading failed');
-      } finally {
-        list.loading = undefined;
-        list.loadingMore = false;
-      }
-      if (generation === this.generation && this.lists.get(list.key as ListKey) === list) {
-        this.noteLetters(list);
-        this.fire({ kind: 'list', key: list.key as ListKey });
-      }
-    })();
-    list.loading = promise;
-    // Loading more hides "Load more…" at once; a first load is awaited by getChildren itself.
-    if (more) this.fire({ kind: 'list', key: list.key as ListKey });
-    void call;
-    return promise;
-  }
-
-  private async loadFirst(list: PagedList<unknown>, call: CallOptions): Promise<void> {
-    const key = list.key as ListKey;
-    const fetcher = this.sources.fetcherFor(key);
-    const want = Math.max(this.settings.pageSize, list.wanted);
-    const signal = this.signal(call);
-    // One request when the wanted count fits one page (up to 500); more only past that.
-    let from: number | string | undefined;
-    do {
-      const limit = this.limitFor(key, want - list.items.length);
-      list.append(await fetcher(from, limit, signal));
-      from = list.next ?? undefined;
-    } while (list.hasMore && list.items.length < want);
-    list.wanted = 0;
-  }
-
-  private limitFor(key: ListKey, want: number): number {
-    const max = key.endsWith('/files') ? FILES_MAX_LIMIT : MAX_LIMIT;
-    return Math.max(1, Math.min(max, want));
-  }
-
-  /** The caller's signal joined with the store's: a reset aborts what the old state started. */
-  private signal(call: CallOptions): AbortSignal {
-    const own = this.generation.signal;
-    if (!call.signal) return own;
-    const both = new AbortController();
-    const abort = () => both.abort();
-    if (own.aborted || call.signal.aborted) both.abort();
-    own.addEventListener('abort', abort, { once: true });
-    call.signal.addEventListener('abort', abort, { once: true });
-    return both.signal;
   }
 
   private requireBackend(): StoreBackend {
@@ -472,7 +391,7 @@ export class OrganizationStore {
   private onIndexChange(): void {
     const index = this.index;
     if (!index) return;
-    for (const [key, list] of this.lists) {
+    for (const [key, list] of this.pager.entries()) {
       const parsed = parseListKey(key);
       if (!parsed || parsed.kind === 'group' || !list.loaded || list.loading) continue;
       const shown = Math.max(this.settings.pageSize, list.items.length - list.pinned.size);
@@ -548,10 +467,6 @@ export class OrganizationStore {
   private fire(change: StoreChange): void {
     this.changed.fire(change);
   }
-}
-
-function idOfItem(item: unknown): unknown {
-  return typeof item === 'number' ? item : (item as { id?: unknown })?.id;
 }
 
 export function clampPageSize(value: unknown): number {
