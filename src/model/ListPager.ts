@@ -3,7 +3,7 @@
 // behind aborted.
 import type { CallOptions } from '../api';
 import type { ListKey } from './listKeys';
-import { PagedList, type PageFetcher } from './PagedList';
+import { PagedList, type Page, type PageFetcher } from './PagedList';
 
 const MAX_LIMIT = 500;
 /** Pipedrive's files route takes at most 100 per page. */
@@ -97,6 +97,26 @@ export class ListPager {
       const shown = list.items.length - list.pinned.size;
       if (list.loaded && shown > 0) this.list(key).wanted = shown;
     }
+  }
+
+  /**
+   * Reads every loaded, idle list again through `reread` (a local source: no request), as many
+   * items as it shows, at least a page. Returns the keys whose items changed; pins are dropped.
+   */
+  replaceLoaded(reread: (key: ListKey, shown: number) => Page<number> | undefined): ListKey[] {
+    const changed: ListKey[] = [];
+    for (const [key, list] of this.lists) {
+      if (!list.loaded || list.loading) continue;
+      const page = reread(key, Math.max(this.deps.pageSize(), list.items.length - list.pinned.size));
+      if (!page) continue;
+      const same = page.items.length === list.items.length && page.items.every((id, i) => list.items[i] === id) && page.next === list.next;
+      if (same) continue;
+      list.items = page.items;
+      list.pinned.clear();
+      list.next = page.next;
+      changed.push(key);
+    }
+    return changed;
   }
 
   dispose(): void {

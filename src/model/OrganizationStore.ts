@@ -12,7 +12,7 @@ import { compareLetters, DEFAULT_LETTERS, letterOf } from './letters';
 import { ListSources, type StoreBackend } from './listSources';
 import { ListPager } from './ListPager';
 import type { PagedList } from './PagedList';
-import { insertionIndex } from './placement';
+import { moveToFront, placeInSorted } from './placement';
 import { mergeSummary, summaryFromOrganization, type OrgSummary } from './OrgSummary';
 
 export { RECENT_DAYS, RECENT_FALLBACK_NOTICE, v1DateTime, type StoreBackend } from './listSources';
@@ -21,37 +21,8 @@ export { RECENT_DAYS, RECENT_FALLBACK_NOTICE, v1DateTime, type StoreBackend } fr
 export { GROUPS, RECENT_KEY, groupKey, letterKey, parseListKey, type GroupItem, type GroupKind, type ListKey } from './listKeys';
 import { GROUPS, RECENT_KEY, groupKey, letterKey, parseListKey, type GroupKind, type ListKey } from './listKeys';
 
-export type StoreChange =
-  /** The set of letters, or everything (after a reset, refresh, scope or settings change). */
-  | { kind: 'root' }
-  /** One list: its items, its loading or error state. */
-  | { kind: 'list'; key: ListKey }
-  /** One organization's record (label, description, counts). */
-  | { kind: 'org'; id: number };
-
-/**
- * One organization changed in Pipedrive through a command: updated (also its followers), deleted,
- * or merged away into another one. Open panels listen to this (the tree listens to StoreChange).
- */
-export interface OrganizationChange {
-  id: number;
-  kind: 'updated' | 'deleted' | 'merged';
-}
-
-export interface StoreSettings {
-  pageSize: number;
-  sort: string;
-}
-
-export interface OwnerScope {
-  /** Only organizations owned by this user (`user_id`); undefined: everyone. */
-  ownerId?: number;
-  ownerName?: string;
-  /** A saved filter (`filter_id`); undefined: no filter. */
-  filterId?: number;
-  filterName?: string;
-}
-
+export type { OrganizationChange, OwnerScope, StoreChange, StoreSettings } from './storeTypes';
+import type { OrganizationChange, OwnerScope, StoreChange, StoreSettings } from './storeTypes';
 
 export class OrganizationStore {
   private readonly changed = new Emitter<StoreChange>();
@@ -391,20 +362,12 @@ export class OrganizationStore {
   private onIndexChange(): void {
     const index = this.index;
     if (!index) return;
-    for (const [key, list] of this.pager.entries()) {
+    const reread = (key: ListKey, shown: number) => {
       const parsed = parseListKey(key);
-      if (!parsed || parsed.kind === 'group' || !list.loaded || list.loading) continue;
-      const shown = Math.max(this.settings.pageSize, list.items.length - list.pinned.size);
-      const page = parsed.kind === 'letter' ? this.sources.localLetter(parsed.letter, 0, shown) : this.sources.localRecent(0, shown);
-      if (!page) continue;
-      const ids = page.items;
-      const same = ids.length === list.items.length && ids.every((id, i) => list.items[i] === id) && page.next === list.next;
-      if (same) continue;
-      list.items = ids;
-      list.pinned.clear();
-      list.next = page.next;
-      this.fire({ kind: 'list', key });
-    }
+      if (parsed?.kind === 'letter') return this.sources.localLetter(parsed.letter, 0, shown);
+      return parsed?.kind === 'recent' ? this.sources.localRecent(0, shown) : undefined;
+    };
+    for (const key of this.pager.replaceLoaded(reread)) this.fire({ kind: 'list', key });
     if (this.rootPending) return;
     this.rootPending = true;
     queueMicrotask(() => {
@@ -439,29 +402,15 @@ export class OrganizationStore {
     this.addLetter(letter);
     const key = letterKey(letter);
     const list = this.peek<number>(key);
-    if (!list || !list.loaded || list.indexOf(org.id) >= 0) return;
-    const at = insertionIndex(list.items, org.name, parseSort(this.settings.sort), (id) => this.orgs.get(id)?.name, !list.hasMore);
-    // Past the loaded range of a list with more pages the server will send it later: leave it.
-    if (at === undefined) {
-      if (!pinned) return;
-      list.insert(org.id, list.items.length, true);
-    } else {
-      list.insert(org.id, at, pinned);
-    }
-    this.fire({ kind: 'list', key });
+    if (list && placeInSorted(list, org, parseSort(this.settings.sort), (id) => this.orgs.get(id)?.name, pinned)) this.fire({ kind: 'list', key });
   }
 
   private placeInRecent(id: number): void {
     const list = this.peek<number>(RECENT_KEY);
-    if (!list || !list.loaded) return;
-    const i = list.indexOf(id);
-    if (i === 0) {
+    if (list?.loaded) {
+      moveToFront(list, id);
       this.fire({ kind: 'list', key: RECENT_KEY });
-      return;
     }
-    if (i > 0) list.items.splice(i, 1);
-    list.items.unshift(id);
-    this.fire({ kind: 'list', key: RECENT_KEY });
   }
 
   private fire(change: StoreChange): void {
