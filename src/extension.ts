@@ -10,6 +10,7 @@ import { withErrorBoundary } from './commands/errorBoundary';
 import { registerCommands } from './commands/index';
 import { runPanelAction } from './commands/openPanels';
 import { OrganizationStore, type OwnerScope } from './model/OrganizationStore';
+import { OrganizationActions } from './model/OrganizationActions';
 import { SessionCatalog } from './model/SessionCatalog';
 import { SessionSnapshot } from './model/SessionSnapshot';
 import type { TreeNode } from './tree/nodes';
@@ -138,6 +139,13 @@ export function activate(context: vscode.ExtensionContext): PipedriveExtensionAp
     session.warmFrom(fresh ? Promise.resolve(undefined) : snapshot.load(), (s) => snapshot.save(s.users, s.fields));
   };
 
+  const requireClient = (): PipedriveClient => {
+    const client = auth.client;
+    if (!client) throw new Error('Sign in to Pipedrive first (Pipedrive: Sign In with API Token).');
+    return client;
+  };
+  // Every change goes through here: the client call, then the store (tree, index, panels).
+  const actions = new OrganizationActions(store, requireClient, () => auth.user?.id);
   const signInSettled = deferred();
   const panels = registerPanels(context, {
     getClient: () => auth.client,
@@ -148,10 +156,7 @@ export function activate(context: vscode.ExtensionContext): PipedriveExtensionAp
       await withErrorBoundary(`pipedrive.${action}`, runPanelAction, ctx)(action, orgId);
     },
     // Followers changed in the panel reach the tree through the store, like every other change.
-    followersChanged: (orgId, userId, added) => {
-      if (userId !== undefined && userId === auth.user?.id) store.applyFollowChanged(orgId, added);
-      else store.applyFollowerCountChanged(orgId, added ? 1 : -1);
-    },
+    followers: actions,
     // Every command that changes an organization goes through the store's apply* methods.
     onDidChangeOrganization: store.onDidChangeOrganization,
     log,
@@ -181,11 +186,8 @@ export function activate(context: vscode.ExtensionContext): PipedriveExtensionAp
       }
       await accountIndex.run('refreshAll');
     },
-    requireClient(): PipedriveClient {
-      const client = auth.client;
-      if (!client) throw new Error('Sign in to Pipedrive first (Pipedrive: Sign In with API Token).');
-      return client;
-    },
+    actions,
+    requireClient,
     withProgress: (title, task) => withProgress(title, task, 'notification'),
     withViewProgress,
     reveal: (org, options) => revealOrganization(store, tree, treeView, org, options),

@@ -266,12 +266,15 @@ async function panelsAndDetails(api: PipedriveExtensionApi, results: InHostResul
     const { createPanels } = require('../../src/webviews/registerPanels') as typeof import('../../src/webviews/registerPanels');
      
     const { PipedriveClient } = require('../../src/api') as typeof import('../../src/api');
+    const { OrganizationActions } = require('../../src/model/OrganizationActions') as typeof import('../../src/model/OrganizationActions');
+    const { OrganizationStore } = require('../../src/model/OrganizationStore') as typeof import('../../src/model/OrganizationStore');
     const client = new PipedriveClient({ token: env.token, baseUrl: env.url });
     const changes = new vscode.EventEmitter<{ id: number; kind: 'updated' | 'deleted' | 'merged' }>();
     panels = createPanels(ext.extensionUri, {
       getClient: () => client,
       companyDomain: () => undefined,
       runAction: async () => undefined,
+      followers: new OrganizationActions(new OrganizationStore(), () => client, () => undefined),
       onDidChangeOrganization: changes.event,
       log: { info: () => undefined, warn: () => undefined, error: () => undefined },
     });
@@ -290,10 +293,6 @@ async function panelsAndDetails(api: PipedriveExtensionApi, results: InHostResul
       const sections = new Set<string>();
       if (hasCommand) {
         await vscode.commands.executeCommand('pipedrive.openDetails', orgId);
-        // Closed only once its webview has settled: code-server stops loading later webviews when
-        // one is closed while it still loads (see test/vscode/helpers closePanels).
-        const opened = panels.details.get(orgId) as unknown as PanelLike | undefined;
-        if (opened) await ready(opened);
         // The panel is the extension's own: its open sections are the section routes it asked for.
         const entries = await settledLog();
         const routes = new Set(entries.map((e) => /\/organizations\/\d+\/(persons|deals|activities|files|followers|mailMessages|permittedUsers|changelog)/.exec(e.path)?.[1]).filter(Boolean));

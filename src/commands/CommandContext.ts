@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 import type { Organization, PipedriveClient } from '../api';
 import type { AuthService } from '../auth/AuthService';
 import type { OrganizationStore, OwnerScope } from '../model/OrganizationStore';
+import type { OrganizationActions } from '../model/OrganizationActions';
 import type { OrganizationIndexView } from '../model/orgIndex/types';
 import type { SessionCatalog } from '../model/SessionCatalog';
 import type { TreeNode } from '../tree/nodes';
@@ -13,6 +14,8 @@ import type { Panels } from '../webviews/registerPanels';
 export interface CommandContext {
   readonly auth: AuthService;
   readonly store: OrganizationStore;
+  /** Every change to an organization: the client call, then the store (tree, index, open panels). */
+  readonly actions: OrganizationActions;
   /** The session's users (kept in the store) and organization fields, read once per sign-in. */
   readonly session: SessionCatalog;
   readonly tree: OrganizationTreeProvider;

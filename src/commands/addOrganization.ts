@@ -59,7 +59,6 @@ export async function addOrganization(ctx: CommandContext): Promise<void> {
   };
   const org = await addKeepingAnswers(ctx, client, input);
   if (!org) return;
-  ctx.store.applyCreated(org);
   ctx.log.info(`Added organization ${org.id}.`);
   await ctx.reveal(org, { select: true, focus: true });
 }
@@ -76,10 +75,11 @@ function addKeepingAnswers(ctx: CommandContext, client: PipedriveClient, input: 
   return withRetryOffer(
     ctx,
     `Adding "${input.name}"`,
-    () => ctx.withProgress(`Adding "${input.name}"…`, (signal) => client.addOrganization(input, { signal })),
+    () => ctx.withProgress(`Adding "${input.name}"…`, (signal) => ctx.actions.add(input, { signal })),
     async (_e, startedAt) => {
       const created = await findCreated(client, input, startedAt);
       if (!created) return { note: 'It was not created.' };
+      ctx.actions.created(created);
       void ctx.ui().showInformationMessage(`Pipedrive's answer was lost, but "${created.name}" was created.`);
       return { done: created };
     },

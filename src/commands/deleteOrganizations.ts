@@ -18,10 +18,9 @@ export async function deleteOrganization(ctx: CommandContext, node?: unknown, se
   const targets = organizationsOfSelection(ctx, node, selected);
   if (targets.length > 1) return deleteMany(ctx, targets);
   const org = targets[0] ?? (await targetOrganization(ctx, undefined, 'Delete organization'));
-  const client = ctx.requireClient();
+  ctx.requireClient();
   await ctx.ui().showWarningMessage(`Delete the organization "${org.name}"?`, { modal: true, detail: `It is deleted in Pipedrive (id ${org.id}) for everyone in your company.` }, DELETE);
-  await ctx.withProgress(`Deleting "${org.name}"…`, (signal) => client.deleteOrganization(org.id, { signal }));
-  ctx.store.applyDeleted([org.id]);
+  await ctx.withProgress(`Deleting "${org.name}"…`, (signal) => ctx.actions.delete(org.id, { signal }));
   ctx.log.info(`Deleted organization ${org.id}.`);
 }
 
@@ -52,14 +51,12 @@ async function deleteMany(ctx: CommandContext, orgs: PickedOrganization[]): Prom
 async function deleteBatch(ctx: CommandContext, client: PipedriveClient, orgs: PickedOrganization[]): Promise<void> {
   const ids = orgs.map((o) => o.id);
   try {
-    const result = await ctx.withProgress(`Deleting ${orgs.length} organizations…`, (signal) => client.deleteOrganizations(ids, { signal }));
-    ctx.store.applyDeleted(result.id?.length ? result.id : ids);
+    await ctx.withProgress(`Deleting ${orgs.length} organizations…`, (signal) => ctx.actions.deleteMany(ids, { signal }));
     ctx.log.info(`Deleted organizations ${ids.join(', ')}.`);
   } catch (e) {
     if (isPartialDeleteError(e)) {
-      // v2 deletes one by one: what was deleted leaves the tree and open panels at once, and the
-      // message names each organization that was not deleted, and why.
-      ctx.store.applyDeleted(e.deleted);
+      // v2 deletes one by one: what was deleted left the tree and open panels (the actions), and
+      // the message names each organization that was not deleted, and why.
       ctx.log.warn(`Deleted organizations ${e.deleted.join(', ') || 'none'}; not deleted: ${e.failed.map((f) => `${f.id} (${f.error.message})`).join('; ')}`);
       const left = orgs.filter((o) => e.failed.some((f) => f.id === o.id));
       const action = await ctx.ui().showErrorMessage(partialDeleteMessage(orgs, e), RETRY);

@@ -51,7 +51,7 @@ export async function follow(ctx: CommandContext, node?: unknown): Promise<void>
     return;
   }
   try {
-    await ctx.withProgress(`Adding a follower to "${org.name}"…`, (signal) => client.addOrganizationFollower(org.id, picked.user.id, { signal }));
+    await ctx.withProgress(`Adding a follower to "${org.name}"…`, (signal) => ctx.actions.addFollower(org.id, picked.user.id, { signal }));
   } catch (e) {
     // Someone added the same follower meanwhile: Pipedrive answers 400 "already following".
     if (errorKind(e) === 'bad-request' && /already/i.test(errorMessage(e))) {
@@ -59,7 +59,6 @@ export async function follow(ctx: CommandContext, node?: unknown): Promise<void>
     }
     throw e;
   }
-  followersChanged(ctx, org, picked.user.id, true);
   // Not awaited (here and below): a notification stays until dismissed, and whoever waits on the
   // command (a panel's busy state) must not wait for it.
   void ctx.ui().showInformationMessage(`${who} now ${who === 'You' ? 'follow' : 'follows'} "${org.name}".`);
@@ -94,8 +93,7 @@ export async function unfollow(ctx: CommandContext, node?: unknown): Promise<voi
     }
     follower = (await ctx.ui().showQuickPick(items, { title: `Unfollow "${org.name}"`, placeHolder: 'Which follower should be removed?', matchOnDetail: true })).follower;
   }
-  await ctx.withProgress(`Removing a follower of "${org.name}"…`, (signal) => client.deleteOrganizationFollower(org.id, follower.id, { signal }));
-  followersChanged(ctx, org, follower.user_id, false);
+  await ctx.withProgress(`Removing a follower of "${org.name}"…`, (signal) => ctx.actions.removeFollower(org.id, follower.id, follower.user_id, { signal }));
   const who = follower.user_id === me?.id ? 'You' : ctx.store.knownUsers.get(follower.user_id)?.name ?? `User ${follower.user_id}`;
   void ctx.ui().showInformationMessage(`${who} no longer ${who === 'You' ? 'follow' : 'follows'} "${org.name}".`);
 }
@@ -113,22 +111,17 @@ export async function toggleFollowMe(ctx: CommandContext, node?: unknown): Promi
   const followers = await ctx.withProgress(`Loading the followers of "${org.name}"…`, (signal) => client.listOrganizationFollowers(org.id, { signal }));
   const mine = followers.items.find((f) => f.user_id === me.id);
   if (mine) {
-    await ctx.withProgress(`Unfollowing "${org.name}"…`, (signal) => client.deleteOrganizationFollower(org.id, mine.id, { signal }));
-    followersChanged(ctx, org, me.id, false);
+    await ctx.withProgress(`Unfollowing "${org.name}"…`, (signal) => ctx.actions.removeFollower(org.id, mine.id, me.id, { signal }));
     void ctx.ui().showInformationMessage(`You no longer follow "${org.name}".`);
     return;
   }
   try {
-    await ctx.withProgress(`Following "${org.name}"…`, (signal) => client.addOrganizationFollower(org.id, me.id, { signal }));
+    await ctx.withProgress(`Following "${org.name}"…`, (signal) => ctx.actions.addFollower(org.id, me.id, { signal }));
   } catch (e) {
     // Followed meanwhile (another window): the state the button should show is "following" anyway.
     if (!(errorKind(e) === 'bad-request' && /already/i.test(errorMessage(e)))) throw e;
+    ctx.actions.followersChanged(org.id, me.id, true);
   }
-  followersChanged(ctx, org, me.id, true);
   void ctx.ui().showInformationMessage(`You now follow "${org.name}".`);
 }
 
-function followersChanged(ctx: CommandContext, org: PickedOrganization, userId: number, followed: boolean): void {
-  if (userId === ctx.auth.user?.id) ctx.store.applyFollowChanged(org.id, followed);
-  else ctx.store.applyFollowerCountChanged(org.id, followed ? 1 : -1);
-}

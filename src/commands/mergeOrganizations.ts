@@ -36,20 +36,17 @@ export async function mergeOrganizations(ctx: CommandContext, node?: unknown): P
   const merged = await withRetryOffer(
     ctx,
     `Merging "${mergedAway.name}" into "${survivor.name}"`,
-    () => ctx.withProgress(`Merging "${mergedAway.name}" into "${survivor.name}"…`, async (signal) => {
-      await client.mergeOrganizations(mergedAway.id, survivor.id, { signal });
-      return client.getOrganization(survivor.id, { signal });
-    }),
+    () => ctx.withProgress(`Merging "${mergedAway.name}" into "${survivor.name}"…`, (signal) => ctx.actions.merge(mergedAway.id, survivor.id, { signal })),
     async (e) => {
       const happened = await mergeHappened(client, mergedAway.id, survivor.id);
       ctx.log.warn(`The answer to merging ${mergedAway.id} into ${survivor.id} was lost (${e.kind}); Pipedrive now shows it ${happened ? 'merged' : 'not merged'}.`);
       if (!happened) return { note: 'The merge did not happen: Pipedrive shows both organizations as before.' };
+      ctx.actions.merged(mergedAway.id, happened);
       void ctx.ui().showInformationMessage(`Pipedrive's answer was lost, but the merge went through: "${mergedAway.name}" is now part of "${survivor.name}".`);
       return { done: happened };
     },
   );
   if (!merged) return;
-  ctx.store.applyMerged(mergedAway.id, merged.organization);
   ctx.log.info(`Merged organization ${mergedAway.id} into ${survivor.id}.`);
   await ctx.reveal(merged.organization, { select: true, focus: false });
 }

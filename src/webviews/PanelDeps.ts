@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import type { PipedriveClient } from '../api';
 import type { SessionCatalog } from '../model/SessionCatalog';
+import type { OrganizationActions } from '../model/OrganizationActions';
 
 /** The actions the Details panel's buttons run through the extension's commands. */
 export type OrganizationAction = 'update' | 'merge' | 'delete' | 'follow';
@@ -28,10 +29,10 @@ export interface PanelDeps {
   /** Runs the command of an action for this organization (with its prompts and error boundary). */
   runAction(action: OrganizationAction, orgId: number): Promise<void>;
   /**
-   * Optional: a follower was added or removed from the panel; the store updates the tree's count,
-   * the Followers group and, for me, Follow/Unfollow (one place for every change).
+   * Adds and removes followers: the extension's OrganizationActions, so the store updates the
+   * tree's count, the Followers group and, for me, Follow/Unfollow (one route for every change).
    */
-  followersChanged?(orgId: number, userId: number | undefined, added: boolean): void;
+  followers: Pick<OrganizationActions, 'addFollower' | 'removeFollower'>;
   /** Fired by the store when an organization is updated, deleted or merged away. */
   onDidChangeOrganization: vscode.Event<OrganizationChangeEvent>;
   log: PanelLog;

@@ -137,12 +137,6 @@ export class Session {
     const context = await this.chromium.browser.newContext({ viewport: { width: 1400, height: 900 } });
     this.contexts.add(context);
     context.once('close', () => this.contexts.delete(context));
-    // code-server registers its own service worker (a PWA one) at the origin's root. Once it is
-    // active it also controls the webview frames, which share that origin here, and a webview then
-    // waits for a controllerchange that never comes ("Found unexpected service worker controller"):
-    // an empty panel. Desktop VS Code serves webviews from their own origin, so the tests keep
-    // code-server's worker out instead of working around it in the extension.
-    await context.route(/\/_static\/out\/browser\/serviceWorker\.js(\?|$)/, (route) => route.fulfill({ status: 404, body: '' }));
     const page = await context.newPage();
     const log = options.onLog;
     if (log) {

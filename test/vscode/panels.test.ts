@@ -5,6 +5,8 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { PipedriveClient } from '../../src/api';
+import { OrganizationActions } from '../../src/model/OrganizationActions';
+import { OrganizationStore } from '../../src/model/OrganizationStore';
 import { sandboxFixtures } from '../../src/sandbox/seed';
 import type { FlowHostMessage } from '../../src/webviews/flow/protocol';
 import { createPanels, type OrganizationAction, type OrganizationChangeEvent, type Panels } from '../../src/webviews/registerPanels';
@@ -44,12 +46,17 @@ describe('Panels', function () {
     client = new PipedriveClient({ token, baseUrl: url, timeoutMs: 10_000 });
     const ext = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(ext, 'extension not loaded');
+    // The suite's own store: its events reach the panels as the extension's store's do.
+    const store = new OrganizationStore();
+    store.onDidChangeOrganization((e) => changes.fire(e));
     panels = createPanels(ext.extensionUri, {
       getClient: () => client,
       companyDomain: () => 'sandbox-co',
       runAction: async (action, orgId) => {
         actions.push([action, orgId]);
       },
+      // A store and actions of this suite's own over its client: the panel's follower buttons take the one route.
+      followers: new OrganizationActions(store, () => client, () => 1),
       onDidChangeOrganization: changes.event,
       log: { info: (m) => logged.push(m), warn: (m) => logged.push(m), error: (m) => logged.push(m) },
     });

@@ -8,26 +8,14 @@ import { groupOf, OTHER_GROUP } from '../../src/api/firstChar';
 import { CANCEL } from '../../src/ui/TestUserInput';
 import { children, extensionApi, rootRow, scriptedUi, setSetting, signIn, signOut, type Row } from './helpers/extension';
 import { clearSandboxLog, resetSandbox, sandboxInfo, sandboxLog } from './sandbox';
+import { serverOrganizations as walkServerOrganizations } from '../e2e/letterCount';
 
 const PAGE = 5;
 
 const orgRows = (rows: Row[]) => rows.filter((r) => r.contextValue?.startsWith('organization'));
 
 /** Every organization the sandbox lists through v2, read straight from it (not through the extension). */
-async function serverOrganizations(): Promise<{ id: number; name: string; owner_id: number }[]> {
-  const all: { id: number; name: string; owner_id: number }[] = [];
-  let cursor: string | undefined;
-  do {
-    const url = new URL('/api/v2/organizations', sandboxInfo().url);
-    url.searchParams.set('limit', '500');
-    if (cursor) url.searchParams.set('cursor', cursor);
-    const res = await fetch(url, { headers: { 'x-api-token': sandboxInfo().token } });
-    const body = (await res.json()) as { data: { id: number; name: string; owner_id: number }[]; additional_data?: { next_cursor?: string | null } };
-    all.push(...body.data);
-    cursor = body.additional_data?.next_cursor ?? undefined;
-  } while (cursor);
-  return all;
-}
+const serverOrganizations = () => walkServerOrganizations(sandboxInfo().url, sandboxInfo().token);
 
 async function sandboxControl(route: string, body: unknown): Promise<void> {
   const res = await fetch(`${sandboxInfo().url}/__sandbox/${route}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });

@@ -1,6 +1,6 @@
 // The host side of one organization's Details panel.
 import * as vscode from 'vscode';
-import { PipedriveError, type PipedriveClient } from '../../api';
+import { PipedriveError } from '../../api';
 import { SkipLog } from '../../api/coerce';
 import type { CatalogCache } from '../catalogCache';
 import { FieldCatalog } from '../fieldCatalog';
@@ -39,7 +39,6 @@ export class DetailsPanel extends PanelHost<DetailsWebviewMessage, DetailsHostMe
   /** Shown while the header read has taken longer than SLOW_AFTER_MS; re-posted after a reload. */
   private slowMessage: DetailsHostMessage | undefined;
   /** An action of this panel is running: it reads everything again when done. */
-  private actionRunning = false;
   /** The users the followers section offered: the only ones addFollower may name. */
   private candidateIds = new Set<number>();
   /** The followers the section listed: follower record id → user id (only these can be removed). */
@@ -102,15 +101,9 @@ export class DetailsPanel extends PanelHost<DetailsWebviewMessage, DetailsHostMe
       case 'action':
         return this.runAction(m.action);
       case 'addFollower':
-        return this.changeFollowers(async (client) => {
-          await client.addOrganizationFollower(this.orgId, m.userId);
-          this.env.deps.followersChanged?.(this.orgId, m.userId, true);
-        });
+        return this.changeFollowers(() => this.env.deps.followers.addFollower(this.orgId, m.userId));
       case 'removeFollower':
-        return this.changeFollowers(async (client) => {
-          await client.deleteOrganizationFollower(this.orgId, m.followerId);
-          this.env.deps.followersChanged?.(this.orgId, this.followerUsers.get(m.followerId), false);
-        });
+        return this.changeFollowers(() => this.env.deps.followers.removeFollower(this.orgId, m.followerId, this.followerUsers.get(m.followerId)));
     }
   }
 
@@ -202,8 +195,7 @@ export class DetailsPanel extends PanelHost<DetailsWebviewMessage, DetailsHostMe
       this.setGone(e.kind);
       return;
     }
-    // This panel's own action re-reads once it is done; reading now too would do it twice.
-    if (this.actionRunning) return;
+    // Every change reaches the panel here, its own buttons' included (they go through the store).
     void this.refreshHeader();
     this.post({ type: 'invalidate' });
   }
@@ -241,33 +233,32 @@ export class DetailsPanel extends PanelHost<DetailsWebviewMessage, DetailsHostMe
       return;
     }
     this.post({ type: 'busy', busy: true });
-    this.actionRunning = true;
     try {
+      // What the action changed comes back as a store event (onOrganizationChanged), which reads
+      // the header again; the button stays busy until that read is on screen.
       await this.env.deps.runAction(action, this.orgId);
+      await this.whenLoaded();
     } catch (e) {
       this.post({ type: 'notice', level: 'error', message: errorText(e) });
     } finally {
-      this.actionRunning = false;
       this.post({ type: 'busy', busy: false });
     }
-    if (this.isDisposed) return;
-    await this.refreshHeader();
-    if (this.statusValue === 'active') this.post({ type: 'invalidate' });
   }
 
-  private async changeFollowers(change: (client: PipedriveClient) => Promise<void>): Promise<void> {
-    const client = this.env.deps.getClient();
-    if (!client) {
+  private async changeFollowers(change: () => Promise<unknown>): Promise<void> {
+    if (!this.env.deps.getClient()) {
       this.post({ type: 'notice', level: 'error', message: 'Sign in to Pipedrive first.' });
       return;
     }
     try {
-      await change(client);
+      // A change comes back as a store event (onOrganizationChanged), which reads the panel again.
+      await change();
+      await this.whenLoaded();
     } catch (e) {
       this.post({ type: 'notice', level: 'error', message: errorText(e) });
+      // The list may be out of date (someone else changed it): show the truth.
+      this.post({ type: 'invalidate', sections: ['followers'] });
     }
-    this.post({ type: 'invalidate', sections: ['followers'] });
-    await this.refreshHeader();
   }
 
   private catalog(): Promise<FieldCatalog> {
