@@ -50,7 +50,7 @@ export async function runPanelAction(ctx: CommandContext, action: OrganizationAc
  * after a reload): one GET makes it known, so prompts name it and the tree can place it.
  */
 async function organizationNode(ctx: CommandContext, orgId: number): Promise<OrganizationNode> {
-  if (!ctx.store.getOrganization(orgId)) {
+  if (!ctx.store.summaryOf(orgId)) {
     const client = ctx.requireClient();
     const details = await ctx.withProgress('Loading the organization…', (signal) => client.getOrganization(orgId, { signal }));
     ctx.store.noteOrganizations([details.organization]);

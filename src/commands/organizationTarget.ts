@@ -11,7 +11,7 @@ function isOrganizationNode(node: unknown): node is OrganizationNode {
 export function organizationOfNode(ctx: CommandContext, node: unknown): PickedOrganization | undefined {
   if (!isOrganizationNode(node)) return undefined;
   // Names go into prompts and modal confirmations: one line, no bidi tricks.
-  return { id: node.orgId, name: oneLine(ctx.store.getOrganization(node.orgId)?.name ?? `Organization ${node.orgId}`) };
+  return { id: node.orgId, name: oneLine(ctx.store.summaryOf(node.orgId)?.name ?? `Organization ${node.orgId}`) };
 }
 
 /**

@@ -21,19 +21,19 @@ export { RECENT_DAYS, RECENT_FALLBACK_NOTICE, v1DateTime, type StoreBackend } fr
 export { GROUPS, RECENT_KEY, groupKey, letterKey, parseListKey, type GroupItem, type GroupKind, type ListKey } from './listKeys';
 import { GROUPS, RECENT_KEY, groupKey, letterKey, parseListKey, type GroupKind, type ListKey } from './listKeys';
 
-export type { OrganizationChange, OwnerScope, StoreChange, StoreSettings } from './storeTypes';
-import type { OrganizationChange, OwnerScope, StoreChange, StoreSettings } from './storeTypes';
+export type { OrganizationChangeEvent, OwnerScope, StoreChange, StoreSettings } from './storeTypes';
+import type { OrganizationChangeEvent, OwnerScope, StoreChange, StoreSettings } from './storeTypes';
 
 export class OrganizationStore {
   private readonly changed = new Emitter<StoreChange>();
   /** Fired with what changed; `{kind:'root'}` means "everything may have changed". */
   readonly onDidChange: Event<StoreChange> = this.changed.event;
-  private readonly orgChanged = new Emitter<OrganizationChange>();
+  private readonly orgChanged = new Emitter<OrganizationChangeEvent>();
   /**
    * Fired by every apply* that changes an organization in Pipedrive (update, follow, delete — one
    * or many —, merge): the one place every command path goes through.
    */
-  readonly onDidChangeOrganization: Event<OrganizationChange> = this.orgChanged.event;
+  readonly onDidChangeOrganization: Event<OrganizationChangeEvent> = this.orgChanged.event;
 
   private backend: StoreBackend | undefined;
   private settings: StoreSettings;
@@ -159,7 +159,8 @@ export class OrganizationStore {
     return this.indexBacked ? groupOf(name) : letterOf(name);
   }
 
-  getOrganization(id: number): OrgSummary | undefined {
+  /** What the store knows of an organization (no request; the client's getOrganization reads Pipedrive). */
+  summaryOf(id: number): OrgSummary | undefined {
     return this.orgs.get(id);
   }
 

@@ -14,7 +14,7 @@ export type StoreChange =
  * One organization changed in Pipedrive through a command: updated (also its followers), deleted,
  * or merged away into another one. Open panels listen to this (the tree listens to StoreChange).
  */
-export interface OrganizationChange {
+export interface OrganizationChangeEvent {
   id: number;
   kind: 'updated' | 'deleted' | 'merged';
 }

@@ -109,7 +109,7 @@ export class OrganizationTreeProvider implements vscode.TreeDataProvider<TreeNod
       case 'group': {
         const item = new vscode.TreeItem(GROUP_LABELS[node.group], vscode.TreeItemCollapsibleState.Collapsed);
         const list = this.store.peek(node.listKey);
-        const count = list?.loaded && !list.hasMore ? list.items.length : groupCount(this.store.getOrganization(node.orgId), node.group);
+        const count = list?.loaded && !list.hasMore ? list.items.length : groupCount(this.store.summaryOf(node.orgId), node.group);
         if (count !== undefined) item.description = String(count);
         item.iconPath = new vscode.ThemeIcon(GROUP_ICONS[node.group]);
         item.contextValue = `group.${node.group}`;
@@ -160,7 +160,7 @@ export class OrganizationTreeProvider implements vscode.TreeDataProvider<TreeNod
 
   /** The node of an organization under its letter (for reveal), when the store knows it. */
   organizationNode(orgId: number): OrganizationNode | undefined {
-    const org = this.store.getOrganization(orgId);
+    const org = this.store.summaryOf(orgId);
     if (!org) return undefined;
     const parent = this.letterNode(this.store.letterOfName(org.name));
     return this.intern({ type: 'organization', id: orgNodeId(orgId, false), parent, orgId }) as OrganizationNode;
@@ -204,7 +204,7 @@ export class OrganizationTreeProvider implements vscode.TreeDataProvider<TreeNod
     } else {
       const underRecent = node.type === 'recent';
       for (const id of list.items as number[]) {
-        if (!this.store.getOrganization(id)) continue;
+        if (!this.store.summaryOf(id)) continue;
         children.push(this.intern({ type: 'organization', id: orgNodeId(id, underRecent), parent: node, orgId: id }));
       }
     }
@@ -232,7 +232,7 @@ export class OrganizationTreeProvider implements vscode.TreeDataProvider<TreeNod
   }
 
   private organizationItem(node: OrganizationNode): vscode.TreeItem {
-    const org = this.store.getOrganization(node.orgId);
+    const org = this.store.summaryOf(node.orgId);
     // The label is the name as text: VS Code renders TreeItem labels literally (no HTML, no markdown).
     const item = new vscode.TreeItem(org ? oneLine(org.name) : `Organization ${node.orgId}`, vscode.TreeItemCollapsibleState.Collapsed);
     if (org) {
@@ -319,7 +319,7 @@ export class OrganizationTreeProvider implements vscode.TreeDataProvider<TreeNod
 function loadingWhat(node: ListNode, store: OrganizationStore): string {
   if (node.type === 'letter') return node.letter === OTHER_GROUP ? 'Loading organizations starting with other characters' : `Loading organizations starting with ${node.letter}`;
   if (node.type === 'recent') return 'Loading recently changed organizations';
-  const org = store.getOrganization(node.orgId);
+  const org = store.summaryOf(node.orgId);
   return `Loading the ${GROUP_LABELS[node.group].toLowerCase()} of ${org ? `"${oneLine(org.name)}"` : `organization ${node.orgId}`}`;
 }
 

@@ -6,10 +6,9 @@ import type { OrganizationActions } from '../model/OrganizationActions';
 /** The actions the Details panel's buttons run through the extension's commands. */
 export type OrganizationAction = 'update' | 'merge' | 'delete' | 'follow';
 
-export interface OrganizationChangeEvent {
-  id: number;
-  kind: 'updated' | 'deleted' | 'merged';
-}
+/** The store's event: one organization updated, deleted or merged away (model/storeTypes.ts). */
+export type { OrganizationChangeEvent } from '../model/storeTypes';
+import type { OrganizationChangeEvent } from '../model/storeTypes';
 
 /** Where panel diagnostics go (a LogOutputChannel fits). */
 export interface PanelLog {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { PipedriveClient } from '../../src/api/PipedriveClient';
-import { OrganizationStore, RECENT_FALLBACK_NOTICE, letterKey, type OrganizationChange, type StoreChange } from '../../src/model/OrganizationStore';
+import { OrganizationStore, RECENT_FALLBACK_NOTICE, letterKey, type OrganizationChangeEvent, type StoreChange } from '../../src/model/OrganizationStore';
 import { letterOf } from '../../src/model/letters';
 import { startSandbox } from '../../src/sandbox/server';
 import { sandboxFixtures } from '../../src/sandbox/seed';
@@ -163,14 +163,14 @@ describe('OrganizationStore against the sandbox', function () {
     await store.ensureLoaded(`org:${b.id}/persons`);
     store.applyMerged(a.id, { ...(b.record as Organization), people_count: 99 });
     assert.ok(!store.organizations(letterKey('B')).some((o) => o.id === a.id));
-    assert.equal(store.getOrganization(b.id)?.counts.persons, 99);
+    assert.equal(store.summaryOf(b.id)?.counts.persons, 99);
     assert.equal(store.peek(`org:${b.id}/persons`), undefined, 'groups forgotten');
   });
 
   it('onDidChangeOrganization: one event per organization changed by a command (update, follow, bulk delete, merge)', async () => {
     await store.ensureLoaded(letterKey('B'));
     const [a, b, c, d] = store.organizations(letterKey('B'));
-    const events: OrganizationChange[] = [];
+    const events: OrganizationChangeEvent[] = [];
     store.onDidChangeOrganization((e) => events.push(e));
     store.applyUpdated({ ...(a.record as Organization), name: `${a.name} 2` });
     store.applyFollowChanged(a.id, true);
@@ -198,8 +198,8 @@ describe('OrganizationStore against the sandbox', function () {
     const org = store.organizations(letterKey('B'))[0];
     const before = org.counts.followers ?? 0;
     store.applyFollowChanged(org.id, true);
-    assert.equal(store.getOrganization(org.id)?.followed, true);
-    assert.equal(store.getOrganization(org.id)?.counts.followers, before + 1);
+    assert.equal(store.summaryOf(org.id)?.followed, true);
+    assert.equal(store.summaryOf(org.id)?.counts.followers, before + 1);
     assert.deepEqual(changes.at(-1), { kind: 'org', id: org.id });
   });
 

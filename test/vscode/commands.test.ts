@@ -271,7 +271,7 @@ describe('Commands', function () {
         assert.strictEqual(ui.pending, 0);
         const patches = (await writes()).filter((e) => e.method === 'PATCH');
         assert.deepStrictEqual(patches.map((e) => [e.status, e.body]), [[403, { name: 'Dretried Name GmbH' }], [200, { name: 'Dretried Name GmbH' }]]);
-        assert.strictEqual(api.store.getOrganization(target.id)?.name, 'Dretried Name GmbH');
+        assert.strictEqual(api.store.summaryOf(target.id)?.name, 'Dretried Name GmbH');
       } finally {
         await setSandboxFaults([]);
       }
@@ -311,7 +311,7 @@ describe('Commands', function () {
       const merges = (await writes()).filter((e) => e.method === 'PUT');
       assert.deepStrictEqual(merges.map((e) => [e.path, e.body]), [['/v1/organizations/21/merge', { merge_with_id: 23 }]]);
       assert.strictEqual(await inLetter('P', 21), false);
-      assert.strictEqual(api.store.getOrganization(21), undefined);
+      assert.strictEqual(api.store.summaryOf(21), undefined);
       assert.strictEqual(await inLetter('Q', 23), true);
       assert.strictEqual(await status('/v1/organizations/23'), 200);
     });
@@ -333,7 +333,7 @@ describe('Commands', function () {
         assert.match((await told).text, /answer was lost, but the merge went through/);
         const merges = (await sandboxLog()).filter((e) => e.method === 'PUT');
         assert.strictEqual(merges.length, 1, 'the merge is never sent twice');
-        assert.strictEqual(api.store.getOrganization(a.id), undefined, 'the merged-away organization left the tree');
+        assert.strictEqual(api.store.summaryOf(a.id), undefined, 'the merged-away organization left the tree');
         assert.strictEqual(await status(`/api/v2/organizations/${b.id}`), 200);
       } finally {
         await setSandboxFaults([]);
@@ -360,7 +360,7 @@ describe('Commands', function () {
         assert.strictEqual(ui.prompts.filter((p) => p.kind === 'warning').length, 1, 'confirmed once');
         const merges = (await sandboxLog()).filter((e) => e.method === 'PUT');
         assert.deepStrictEqual(merges.map((e) => [e.status, e.body]), [[503, { merge_with_id: b.id }], [200, { merge_with_id: b.id }]]);
-        assert.strictEqual(api.store.getOrganization(a.id), undefined, 'the merged-away organization left the tree');
+        assert.strictEqual(api.store.summaryOf(a.id), undefined, 'the merged-away organization left the tree');
       } finally {
         await setSandboxFaults([]);
       }
@@ -376,7 +376,7 @@ describe('Commands', function () {
       await run(ui, 'pipedrive.follow', node);
       const posts = (await writes()).filter((e) => e.method === 'POST');
       assert.deepStrictEqual(posts.map((e) => [e.path, e.body]), [['/api/v2/organizations/9/followers', { user_id: 1 }]]);
-      assert.strictEqual(api.store.getOrganization(9)?.followed, true);
+      assert.strictEqual(api.store.summaryOf(9)?.followed, true);
       assert.match(ui.prompts.at(-1)?.text ?? '', /You now follow "Quiet Empty Holdings"/);
 
       await clearSandboxLog();
@@ -401,7 +401,7 @@ describe('Commands', function () {
 
       ui.queue(/^Me \(/);
       await run(ui, 'pipedrive.unfollow', node);
-      assert.strictEqual(api.store.getOrganization(9)?.followed, false);
+      assert.strictEqual(api.store.summaryOf(9)?.followed, false);
       assert.strictEqual(await sandboxGet<OrganizationFollower[] | null>('/v1/organizations/9/followers'), null);
     });
   });

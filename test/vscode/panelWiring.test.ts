@@ -112,7 +112,7 @@ describe('Panels wired into the extension', function () {
   it('Update: the edit prompts for this organization, then the panel shows the new name', async () => {
     const node = await orgNode(16);
     const api = await extensionApi();
-    const before = api.store.getOrganization(16)!.name;
+    const before = api.store.summaryOf(16)!.name;
     await vscode.commands.executeCommand('pipedrive.openDetails', node);
     const panel = await detailsPanel(16);
     const seen = watch(panel);
@@ -222,7 +222,7 @@ describe('Panels wired into the extension', function () {
   it('Delete: the modal confirm names it, one DELETE, and the panel says it was deleted', async () => {
     const node = await orgNode(18);
     const api = await extensionApi();
-    const name = api.store.getOrganization(18)!.name;
+    const name = api.store.summaryOf(18)!.name;
     await vscode.commands.executeCommand('pipedrive.openDetails', node);
     const panel = await detailsPanel(18);
     const seen = watch(panel);
@@ -291,7 +291,7 @@ describe('Panels wired into the extension', function () {
   it('a panel restored for an organization the store has not seen runs its actions after one GET', async () => {
     const api = await extensionApi();
     api.store.clear();
-    assert.strictEqual(api.store.getOrganization(24), undefined);
+    assert.strictEqual(api.store.summaryOf(24), undefined);
     const name = (await sandboxGet<Organization>('/v1/organizations/24')).name;
     await vscode.commands.executeCommand('pipedrive.openDetails', 24);
     const panel = await detailsPanel(24);
@@ -299,7 +299,7 @@ describe('Panels wired into the extension', function () {
     await panel.handleMessage({ type: 'action', action: 'update' });
     assert.deepStrictEqual(await writes(), ['PATCH /api/v2/organizations/24']);
     assert.strictEqual(panel.panel.title, `${name} Again`);
-    assert.strictEqual(api.store.getOrganization(24)?.name, `${name} Again`);
+    assert.strictEqual(api.store.summaryOf(24)?.name, `${name} Again`);
     noErrors(ui);
   });
 

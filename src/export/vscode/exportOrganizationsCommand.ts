@@ -38,7 +38,7 @@ export async function exportOrganizationsCommand(ctx: CommandContext, node?: Tre
       if (signal.aborted) throw e;
       return undefined;
     });
-    const known = (id: number) => ctx.store.getOrganization(id)?.record;
+    const known = (id: number) => ctx.store.summaryOf(id)?.record;
     const { rows, columns, total } = openExport(plan, { client, index, fields, users, known, signal });
     return exportOrganizations(rows, {
       format,
