@@ -2,6 +2,9 @@
 // (test/unit/commandManifest.test.ts) can check package.json against it. Add new ids here; the
 // table in index.ts then fails to compile until it has a handler for each.
 
+import type { ExportRunOptions } from '../export/vscode/exportOrganizationsCommand';
+import type { TreeNode } from '../tree/nodes';
+
 export const COMMAND_IDS = [
   'pipedrive.signIn',
   'pipedrive.signOut',
@@ -31,3 +34,37 @@ export const COMMAND_IDS = [
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];
+
+/**
+ * What each command takes after the CommandContext, as VS Code or the extension passes it: a tree
+ * node or an organization id where a command acts on one organization (`target`), the view's
+ * selection after it where the command acts on many. Palette runs pass nothing. The command table
+ * and `executeCommand` (index.ts) are typed by it, so a caller cannot pass what a handler does not read.
+ */
+export interface CommandArgs {
+  'pipedrive.signIn': [];
+  'pipedrive.signOut': [];
+  'pipedrive.refresh': [];
+  'pipedrive.refreshAll': [];
+  'pipedrive.loadMore': [node?: TreeNode];
+  'pipedrive.retry': [node?: TreeNode];
+  'pipedrive.chooseOwnerScope': [];
+  'pipedrive.chooseFilter': [];
+  'pipedrive.search': [];
+  'pipedrive.add': [];
+  'pipedrive.update': [target?: unknown];
+  'pipedrive.merge': [target?: unknown];
+  'pipedrive.follow': [target?: unknown];
+  'pipedrive.unfollow': [target?: unknown];
+  'pipedrive.delete': [target?: unknown, selected?: unknown];
+  'pipedrive.deleteSelected': [target?: unknown, selected?: unknown];
+  'pipedrive.copyId': [target?: unknown];
+  'pipedrive.copyLink': [target?: unknown];
+  'pipedrive.openInPipedrive': [target?: unknown];
+  'pipedrive.openDetails': [target?: unknown];
+  'pipedrive.openFlow': [target?: unknown];
+  'pipedrive.exportOrganizations': [target?: TreeNode, selected?: readonly TreeNode[], run?: ExportRunOptions];
+  'pipedrive.copyVsCodeLink': [target?: unknown, selected?: unknown];
+  'pipedrive.openSelectedDetails': [];
+  'pipedrive.statusMenu': [];
+}

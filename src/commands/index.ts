@@ -15,15 +15,14 @@ import { searchOrganizations } from './searchOrganizations';
 import { updateOrganization } from './updateOrganization';
 import type { CommandContext } from './CommandContext';
 import { withErrorBoundary } from './errorBoundary';
-import type { CommandId } from './ids';
+import type { CommandArgs, CommandId } from './ids';
 import { signIn, signOut } from './signIn';
 import { loadMore, refresh, refreshAll, retry } from './treeCommands';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type CommandHandler = (ctx: CommandContext, ...args: any[]) => unknown;
+export type CommandHandler<K extends CommandId = CommandId> = (ctx: CommandContext, ...args: CommandArgs[K]) => unknown;
 
-/** The type forces one handler per id in ids.ts. */
-export type CommandTable = { readonly [K in CommandId]: CommandHandler };
+/** The type forces one handler per id in ids.ts, taking the arguments CommandArgs gives it. */
+export type CommandTable = { readonly [K in CommandId]: CommandHandler<K> };
 
 export const commandTable: CommandTable = {
   'pipedrive.signIn': signIn,
@@ -55,5 +54,10 @@ export const commandTable: CommandTable = {
 
 /** Registers every command of the table behind the error boundary. */
 export function registerCommands(ctx: CommandContext, table: CommandTable = commandTable): vscode.Disposable[] {
-  return (Object.keys(table) as CommandId[]).map((id) => vscode.commands.registerCommand(id, withErrorBoundary(id, table[id], ctx)));
+  return (Object.keys(table) as CommandId[]).map((id) => vscode.commands.registerCommand(id, withErrorBoundary(id, table[id] as CommandHandler, ctx)));
+}
+
+/** Runs one of the extension's commands by id, with the arguments its handler takes. */
+export function executeCommand<K extends CommandId>(id: K, ...args: CommandArgs[K]): Thenable<unknown> {
+  return vscode.commands.executeCommand(id, ...args);
 }

@@ -1,11 +1,12 @@
 // The commands that open the webview panels, and the actions the Details panel's buttons run.
-import * as vscode from 'vscode';
 import { orgNodeId, type OrganizationNode } from '../tree/nodes';
 import { orgIdFromArg } from '../webviews/orgIdFromArg';
 import type { OrganizationAction } from '../webviews/PanelDeps';
 import type { CommandContext } from './CommandContext';
 import { toggleFollowMe } from './follow';
-import type { CommandId } from './ids';
+import { deleteOrganization } from './deleteOrganizations';
+import { mergeOrganizations } from './mergeOrganizations';
+import { updateOrganization } from './updateOrganization';
 import { pickOrganization } from './pickOrganization';
 
 /** The organization id of the argument (a tree node, an id), or (from the palette) one picked by search. */
@@ -28,10 +29,10 @@ export async function openFlow(ctx: CommandContext, arg?: unknown): Promise<void
   ctx.panels.openFlow(id);
 }
 
-const ACTION_COMMANDS: Record<Exclude<OrganizationAction, 'follow'>, CommandId> = {
-  update: 'pipedrive.update',
-  merge: 'pipedrive.merge',
-  delete: 'pipedrive.delete',
+const ACTION_HANDLERS: Record<Exclude<OrganizationAction, 'follow'>, (ctx: CommandContext, node: OrganizationNode) => Promise<void>> = {
+  update: updateOrganization,
+  merge: mergeOrganizations,
+  delete: deleteOrganization,
 };
 
 /**
@@ -42,7 +43,8 @@ const ACTION_COMMANDS: Record<Exclude<OrganizationAction, 'follow'>, CommandId> 
 export async function runPanelAction(ctx: CommandContext, action: OrganizationAction, orgId: number): Promise<void> {
   const node = await organizationNode(ctx, orgId);
   if (action === 'follow') return toggleFollowMe(ctx, node);
-  await vscode.commands.executeCommand(ACTION_COMMANDS[action], node);
+  // The handler itself: the panel's call already runs inside the one error boundary.
+  await ACTION_HANDLERS[action](ctx, node);
 }
 
 /**

@@ -2,6 +2,7 @@
 // of the tree's selection (the keybinding's target).
 import * as vscode from 'vscode';
 import type { CommandContext } from '../commands/CommandContext';
+import { openDetails } from '../commands/openPanels';
 import { organizationsOfSelection } from '../commands/organizationTarget';
 import { organizationLink } from './vscodeLink';
 
@@ -24,7 +25,7 @@ export async function copyVsCodeLink(ctx: CommandContext, node?: unknown, select
 export async function openSelectedDetails(ctx: CommandContext): Promise<void> {
   const [target] = organizationsOfSelection(ctx, undefined, ctx.treeView.selection);
   if (!target) return;
-  await vscode.commands.executeCommand('pipedrive.openDetails', target.id);
+  await openDetails(ctx, target.id);
 }
 
 /** pipedrive.statusMenu: what the status bar item offers. */

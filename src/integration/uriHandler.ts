@@ -2,6 +2,7 @@
 // in first when needed. Anything else in a link gets a clear message and does nothing.
 import * as vscode from 'vscode';
 import type { CommandContext } from '../commands/CommandContext';
+import { executeCommand } from '../commands/index';
 import { errorMessage } from '../util/errors';
 import { parseOrganizationLink } from './vscodeLink';
 
@@ -15,7 +16,7 @@ export function createUriHandler(ctx: CommandContext): { handleUri(uri: vscode.U
         return;
       }
       if (!ctx.auth.signedIn) {
-        await vscode.commands.executeCommand('pipedrive.signIn');
+        await executeCommand('pipedrive.signIn');
         if (!ctx.auth.signedIn) {
           void ctx.ui().showInformationMessage(`Sign in to Pipedrive to open organization ${parsed.orgId}.`);
           return;
