@@ -4,7 +4,7 @@
 // Writes bench/.work/orgIndex-figures.json and prints the same JSON.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { measureIndex, measureWorkingDay, type IndexFigures } from '../test/unit/orgIndex/indexFigures';
+import { measureIndex, measureWorkingDay, type IndexFigures } from '../test/unit/model/orgIndex/indexFigures';
 
 async function main(): Promise<void> {
   const figures: Record<string, IndexFigures> = {};

@@ -3,7 +3,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseCsvFile } from '../unit/exportKit';
+import { parseCsvFile } from '../unit/export/exportKit';
 import { useWorkbench } from './fixture';
 import { letterCount, letterOrganizations } from './letterCount';
 

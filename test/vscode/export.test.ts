@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import type { Organization, OrganizationField } from '../../src/api';
 import type { OrganizationNode } from '../../src/tree/nodes';
 import { CANCEL, type TestUserInput } from '../../src/ui/TestUserInput';
-import { parseCsvFile } from '../unit/exportKit';
+import { parseCsvFile } from '../unit/export/exportKit';
 import { children, extensionApi, rootRow, sandboxGet, scriptedUi, setSetting, signIn, signOut } from './helpers/extension';
 import { clearSandboxLog, resetSandbox, sandboxLog, setSandboxFaults, setSandboxMode } from './sandbox';
 
