@@ -1,5 +1,5 @@
 // Every command id of the extension, in one list that loads without vscode, so the manifest test
-// (test/unit/commandManifest.test.ts) can check package.json against it. Add new ids here; the
+// (test/unit/commands/commandManifest.test.ts) can check package.json against it. Add new ids here; the
 // table in index.ts then fails to compile until it has a handler for each.
 
 import type { ExportRunOptions } from '../export/vscode/exportOrganizationsCommand';

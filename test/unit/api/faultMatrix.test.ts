@@ -258,7 +258,7 @@ function writeReport(cells: Cell[]): void {
   fs.mkdirSync(dir, { recursive: true });
   const rows = cells.map((c) => `| ${c.op} | ${c.fault} | ${c.outcome} | ${c.requests} | ${c.duplicates} | ${c.resent} | ${c.dataLost} | ${c.tokenElsewhere} |`);
   const md = [
-    '# Fault matrix (test/unit/faultMatrix.test.ts)',
+    '# Fault matrix (test/unit/api/faultMatrix.test.ts)',
     '',
     'Client against the sandbox in today\'s API mode (scripted servers for the last three faults).',
     '',
