@@ -1,7 +1,7 @@
 // The organization store: every page the tree has loaded, the cursors to the next ones, the scope
 // and sort they were loaded with, and one change event. The tree provider only maps this state to
 // TreeItems; commands change it through the apply* methods without reloading everything.
-// No vscode import: the store is tested with plain mocha (test/unit/store*.test.ts).
+// No vscode import: the store is tested with plain mocha (test/unit/model/store*.test.ts).
 import type { CallOptions, Organization, User } from '../api';
 import { Emitter, type Event } from '../util/Emitter';
 import { errorKind, errorMessage } from '../util/errors';
