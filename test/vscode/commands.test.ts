@@ -10,8 +10,9 @@ import { letterKey } from '../../src/model/OrganizationStore';
 import type { OrganizationNode, TreeNode } from '../../src/tree/nodes';
 import { BACK, CANCEL, type TestUserInput } from '../../src/ui/TestUserInput';
 import type { RequestLogEntry } from '../../src/sandbox/types';
-import { children, closePanels, extensionApi, sandboxGet, scriptedUi, setSetting, signIn, signOut } from './helpers/extension';
-import { clearSandboxLog, fixtureHeaders, resetSandbox, sandboxInfo, sandboxLog, setSandboxFaults } from './sandbox';
+import { children, extensionApi, sandboxGet, setSetting, signIn, signOut } from './helpers/extension';
+import { clearSandboxLog, fixtureHeaders, sandboxInfo, sandboxLog, setSandboxFaults } from './sandbox';
+import { useSignedInSession } from './helpers/session';
 
 /** Requests other than the ones the tree makes to show letters (GET list pages). */
 async function writes(): Promise<RequestLogEntry[]> {
@@ -45,26 +46,11 @@ async function run(ui: TestUserInput, command: string, ...args: unknown[]): Prom
 
 describe('Commands', function () {
   this.timeout(30_000);
+  // Search opens the Details panel of the pick: panels are closed after each test.
+  const session = useSignedInSession({ closePanels: true });
   let ui: TestUserInput;
-
-  before(async () => {
-    await resetSandbox();
-    await signOut();
-    await signIn();
-  });
-  after(async () => {
-    await setSandboxFaults([]);
-    (await extensionApi()).setUserInput(undefined);
-    await resetSandbox();
-    (await extensionApi()).store.clear();
-  });
-  beforeEach(async () => {
-    ui = await scriptedUi();
-    await clearSandboxLog();
-  });
-  // Search opens the Details panel of the pick.
-  afterEach(async () => {
-    await closePanels();
+  beforeEach(() => {
+    ui = session.ui();
   });
 
   describe('delete', () => {

@@ -7,7 +7,8 @@ import * as vscode from 'vscode';
 import type { Organization } from '../../src/api';
 import type { DetailsPanel } from '../../src/webviews/registerPanels';
 import { closePanels, extensionApi, sandboxGet, scriptedUi, signIn, signOut } from './helpers/extension';
-import { clearSandboxLog, resetSandbox, sandboxLog } from './sandbox';
+import { clearSandboxLog, sandboxLog } from './sandbox';
+import { useSignedInSession } from './helpers/session';
 
 const ORG = 1;
 /**
@@ -49,20 +50,8 @@ async function requests(): Promise<string[]> {
 describe('Details panel requests', function () {
   this.timeout(60_000);
 
-  before(async () => {
-    await resetSandbox();
-    await signOut();
-    await signIn();
-    await closePanels();
-  });
-  afterEach(async () => {
-    await closePanels();
-  });
-  after(async () => {
-    (await extensionApi()).setUserInput(undefined);
-    await resetSandbox();
-    (await extensionApi()).store.clear();
-  });
+  useSignedInSession({ closePanels: true });
+  before(() => closePanels());
 
   it('after sign-in settles, users and organization fields are already read', async () => {
     const api = await extensionApi();

@@ -5,7 +5,8 @@ import * as vscode from 'vscode';
 import { EXTENSION_ID } from '../../src/integration/integrationCommands';
 import { closePanels, extensionApi, scriptedUi, signIn, signOut } from './helpers/extension';
 import { CANCEL } from '../../src/ui/TestUserInput';
-import { resetSandbox, sandboxInfo } from './sandbox';
+import { sandboxInfo } from './sandbox';
+import { useSignedInSession } from './helpers/session';
 
 interface Manifest {
   publisher: string;
@@ -24,15 +25,8 @@ const manifest = () => vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON
 describe('VS Code integration', function () {
   this.timeout(60_000);
 
-  before(async () => {
-    await resetSandbox();
-    await signOut();
-    await signIn();
-  });
-  after(async () => {
-    await closePanels();
-    (await extensionApi()).setUserInput(undefined);
-  });
+  useSignedInSession();
+  after(() => closePanels());
 
   it('the extension id the links use is the manifest\'s publisher.name', () => {
     const m = manifest();

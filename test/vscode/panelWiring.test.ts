@@ -8,8 +8,9 @@ import type { OrganizationNode } from '../../src/tree/nodes';
 import type { TestUserInput } from '../../src/ui/TestUserInput';
 import type { DetailsHostMessage, HeaderView } from '../../src/webviews/details/protocol';
 import type { DetailsPanel } from '../../src/webviews/registerPanels';
-import { children, closePanels, extensionApi, sandboxGet, scriptedUi, signIn, signOut } from './helpers/extension';
-import { clearSandboxLog, resetSandbox, sandboxLog } from './sandbox';
+import { children, extensionApi, sandboxGet} from './helpers/extension';
+import { clearSandboxLog, sandboxLog } from './sandbox';
+import { useSignedInSession } from './helpers/session';
 
 async function orgNode(id: number): Promise<OrganizationNode> {
   const api = await extensionApi();
@@ -52,22 +53,9 @@ describe('Panels wired into the extension', function () {
   this.timeout(30_000);
   let ui: TestUserInput;
 
-  before(async () => {
-    await resetSandbox();
-    await signOut();
-    await signIn();
-  });
-  beforeEach(async () => {
-    ui = await scriptedUi();
-    await clearSandboxLog();
-  });
-  afterEach(async () => {
-    await closePanels();
-  });
-  after(async () => {
-    (await extensionApi()).setUserInput(undefined);
-    await resetSandbox();
-    (await extensionApi()).store.clear();
+  const session = useSignedInSession({ closePanels: true });
+  beforeEach(() => {
+    ui = session.ui();
   });
 
   it('an organization row opens its Details on click (the twistie still expands: the row stays collapsible)', async () => {
