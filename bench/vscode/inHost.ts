@@ -28,6 +28,8 @@ export interface InHostResults {
   memory?: { gcExposed: boolean; letter: string; points: { orgs: number; heapUsedMb: number; rssMb: number; externalMb: number }[]; perTenThousandHeapMb: number; perTenThousandRssMb: number };
   panels?: { via: string; detailsOpenMs: number[]; detailsHeaderMs: number[]; flowRenderMs: number[]; flowHostMs: number[]; flowItems: number; note?: string };
   errors: string[];
+  /** The last thing each step started: where a step that did not finish stopped. */
+  progress?: string[];
 }
 
 const env = {
@@ -307,11 +309,17 @@ async function panelsAndDetails(api: PipedriveExtensionApi, results: InHostResul
       return { sections: sections.size };
     };
     let first = { sections: 0 };
+    const mark = (what: string) => {
+      (results.progress ??= []).push(what);
+      if (env.resultsFile) fs.writeFileSync(env.resultsFile, JSON.stringify(results, null, 2));
+    };
+    mark('details: open through the command');
     const openCount = await measureAction(async () => (first = await openOnce()));
     results.actions.openDetails = { ...openCount, sections: first.sections, note: via };
     for (const p of [...panels.details.values()]) p.dispose();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     let again = { sections: 0 };
+    mark('details: open again');
     const reopen = await measureAction(async () => (again = await openOnce()));
     results.actions.reopenDetails = { ...reopen, sections: again.sections, note: `${via}; the first panel was closed, then the same organization opened again` };
     for (const p of [...panels.details.values()]) p.dispose();
@@ -326,6 +334,7 @@ async function panelsAndDetails(api: PipedriveExtensionApi, results: InHostResul
     let flowItems = 0;
     for (let i = 0; i < reps; i++) {
       const id = 20 + i; // a different organization each time: nothing cached in the panel
+      mark(`details: timing ${i + 1}`);
       const t0 = performance.now();
       const d = panels.openDetails(id) as unknown as PanelLike;
       await ready(d);
@@ -336,6 +345,7 @@ async function panelsAndDetails(api: PipedriveExtensionApi, results: InHostResul
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     }
     for (let i = 0; i < reps; i++) {
+      mark(`flow: timing ${i + 1}`);
       const f = panels.openFlow(env.flowOrgId);
       await ready(f as unknown as PanelLike);
       const t0 = performance.now();
@@ -420,11 +430,16 @@ async function bigLetter(api: PipedriveExtensionApi, results: InHostResults): Pr
 
 export async function run(): Promise<void> {
   const results: InHostResults = { actions: {}, errors: [] };
-  const step = async (name: string, f: () => Promise<void>) => {
+  // A step that hangs (a webview that never loads) ends after its budget, so the steps after it
+  // are still measured and the report says which one did not finish.
+  const step = async (name: string, f: () => Promise<void>, budgetMs = 150_000) => {
+    let timer: NodeJS.Timeout | undefined;
     try {
-      await f();
+      await Promise.race([f(), new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`did not finish within ${budgetMs / 1000} s`)), budgetMs)))]);
     } catch (e) {
       results.errors.push(`${name}: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      clearTimeout(timer);
     }
     if (env.resultsFile) fs.writeFileSync(env.resultsFile, JSON.stringify(results, null, 2));
   };
