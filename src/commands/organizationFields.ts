@@ -351,6 +351,13 @@ export function dateProblem(text: string): string | undefined {
   return undefined;
 }
 
+/** Pipedrive keeps a text field to 255 characters, a large text field to 65,535. */
+export function textProblem(text: string, large: boolean): string | undefined {
+  const max = large ? 65_535 : 255;
+  const n = [...text.trim()].length;
+  return n > max ? `At most ${max.toLocaleString('en-US')} characters (this is ${n.toLocaleString('en-US')}).` : undefined;
+}
+
 /** A currency is a three-letter ISO 4217 code, as Pipedrive's currencies are. */
 export function currencyProblem(text: string): string | undefined {
   return /^[A-Za-z]{3}$/.test(text.trim()) ? undefined : 'Enter a three-letter currency code, e.g. EUR or USD.';

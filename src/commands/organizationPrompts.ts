@@ -13,6 +13,7 @@ import {
   dateProblem,
   labelChoices,
   parseNumberInput,
+  textProblem,
   visibilityChoices,
   type CustomFieldSpec,
   type CustomValue,
@@ -142,7 +143,8 @@ export async function promptCustomField(
   switch (field.kind) {
     case 'text':
     case 'largeText': {
-      const v = await box(`${field.name}${field.kind === 'largeText' ? ' (long text)' : ''}: leave it empty to clear it`, typeof current === 'string' ? current : '');
+      const large = field.kind === 'largeText';
+      const v = await box(`${field.name}${large ? ' (long text)' : ''}: leave it empty to clear it`, typeof current === 'string' ? current : '', (t) => textProblem(t, large));
       return v.trim() ? v.trim() : null;
     }
     case 'number': {

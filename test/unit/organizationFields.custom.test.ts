@@ -11,6 +11,7 @@ import {
   extraValuesOf,
   parseNumberInput,
   rebaseEdit,
+  textProblem,
   valuesOf,
   type OrganizationValues,
 } from '../../src/commands/organizationFields';
@@ -78,6 +79,9 @@ describe('edit prompts: custom fields and the address', () => {
     assert.equal(dateProblem(''), undefined);
     assert.equal(dateProblem('2025-02-30'), '2025-02-30 is not a real date.');
     assert.match(dateProblem('28.02.2025') ?? '', /YYYY-MM-DD/);
+    assert.equal(textProblem('x'.repeat(255), false), undefined);
+    assert.equal(textProblem('x'.repeat(256), false), 'At most 255 characters (this is 256).');
+    assert.equal(textProblem('x'.repeat(256), true), undefined);
     assert.equal(currencyProblem('usd'), undefined);
     assert.match(currencyProblem('US$') ?? '', /three-letter/);
   });

@@ -93,6 +93,16 @@ describe('Edit organization: address and custom fields', function () {
     assert.deepStrictEqual(saved.custom_fields?.[money.key], { value: 2500.75, currency: 'USD' });
   });
 
+  it('text, several options and a date in one edit: one PATCH with the three, options as ids', async () => {
+    const [code, regions, renewal] = [field('Account code'), field('Regions'), field('Renewal date')];
+    ui.queue(['Account code', 'Regions', 'Renewal date'], 'ACC-42', ['EMEA', 'APAC'], '2026-06-30');
+    await vscode.commands.executeCommand('pipedrive.update', node);
+    assert.deepStrictEqual(ui.errors, []);
+    assert.strictEqual(ui.pending, 0);
+    const id = (label: string) => Number(regions.options!.find((o) => o.label === label)!.id);
+    assert.deepStrictEqual(await patches(), [[`/api/v2/organizations/${node.orgId}`, { custom_fields: { [code.key]: 'ACC-42', [regions.key]: [id('EMEA'), id('APAC')], [renewal.key]: '2026-06-30' } }]]);
+  });
+
   it('an amount that is not a number is refused at its step, with the rule; nothing is sent', async () => {
     ui.queue(['Contract value'], '12,5');
     await vscode.commands.executeCommand('pipedrive.update', node);
