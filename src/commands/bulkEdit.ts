@@ -44,7 +44,7 @@ export async function bulkEdit(ctx: CommandContext, node?: unknown, selected?: u
     orgs = inView.length > 1 ? inView : await pickOrganizations(ctx);
   }
   const title = `Edit ${plural(orgs.length)}`;
-  const change = await askChange(ctx, title);
+  const change = await askChange(ctx, title, orgs);
   const list = orgs.slice(0, LISTED).map((o) => `• ${o.name}`);
   if (orgs.length > LISTED) list.push(`… and ${orgs.length - LISTED} more`);
   await ctx.ui().showWarningMessage(`${title}: ${describeChange(change)}?`, { modal: true, detail: `Each is changed in Pipedrive, for everyone in your company:\n${list.join('\n')}` }, APPLY);
@@ -86,8 +86,9 @@ async function applyAndReport(ctx: CommandContext, client: PipedriveClient, orgs
 }
 
 /** The change, in two steps (what, then the value) with Back between them. */
-async function askChange(ctx: CommandContext, title: string): Promise<BulkChange> {
+async function askChange(ctx: CommandContext, title: string, orgs: readonly PickedOrganization[]): Promise<BulkChange> {
   const data = new PromptData(ctx);
+  const having = labelCounts(ctx, orgs);
   const state: { kind?: Kind; change?: BulkChange } = {};
   const valueStep: Record<Kind, Step<typeof state>> = {
     owner: async (s, position) => {
@@ -96,10 +97,10 @@ async function askChange(ctx: CommandContext, title: string): Promise<BulkChange
       s.change = { kind: 'owner', ownerId: id, ownerName: user?.name ?? `user ${id}` };
     },
     addLabels: async (s, position) => {
-      s.change = { kind: 'addLabels', labels: await promptLabelSet(ctx, data, title, 'Labels to add to each organization (its other labels stay)', position) };
+      s.change = { kind: 'addLabels', labels: await promptLabelSet(ctx, data, title, 'Labels to add to each organization (its other labels stay)', position, having) };
     },
     removeLabels: async (s, position) => {
-      s.change = { kind: 'removeLabels', labels: await promptLabelSet(ctx, data, title, 'Labels to remove from each organization (its other labels stay)', position) };
+      s.change = { kind: 'removeLabels', labels: await promptLabelSet(ctx, data, title, 'Labels to remove from each organization (its other labels stay)', position, having) };
     },
     visibility: async (s, position) => {
       const value = await promptVisibility(ctx, data, undefined, title, position, false);
@@ -132,8 +133,25 @@ async function askChange(ctx: CommandContext, title: string): Promise<BulkChange
   return state.change!;
 }
 
-async function promptLabelSet(ctx: CommandContext, data: PromptData, title: string, placeHolder: string, position: PromptStep): Promise<Array<{ id: number; name: string }>> {
-  const items = data.organizationFields().then((fields) => labelChoices(fields).map<ValueItem<number>>((c) => ({ label: c.label, value: c.value })));
+/**
+ * How many of the organizations have each label, as the tree last loaded them (a hint in the
+ * label list; the edit itself reads each organization's labels first). Undefined when unknown.
+ */
+function labelCounts(ctx: CommandContext, orgs: readonly PickedOrganization[]): ((labelId: number) => string | undefined) {
+  const records = orgs.map((o) => ctx.store.getOrganization(o.id)?.record);
+  if (records.some((r) => !r || !Array.isArray(r.label_ids))) return () => undefined;
+  return (id) => `${records.filter((r) => r!.label_ids!.includes(id)).length} of ${orgs.length} have it`;
+}
+
+async function promptLabelSet(
+  ctx: CommandContext,
+  data: PromptData,
+  title: string,
+  placeHolder: string,
+  position: PromptStep,
+  having: (labelId: number) => string | undefined,
+): Promise<Array<{ id: number; name: string }>> {
+  const items = data.organizationFields().then((fields) => labelChoices(fields).map<ValueItem<number>>((c) => ({ label: c.label, value: c.value, description: having(c.value) })));
   if ((await items).length === 0) throw new Error('This Pipedrive account has no organization labels.');
   // Enter with nothing ticked takes the highlighted label: "none" is no answer here.
   const picked = await ctx.ui().showQuickPick(items, { title, placeHolder, canPickMany: true, acceptHighlighted: true, ...position });

@@ -77,12 +77,19 @@ describe('Bulk edit (Edit Selected Organizations…)', function () {
     await setLabelsInPipedrive(picks[1].id, []);
     await setLabelsInPipedrive(picks[2].id, [2, 3]);
     await clearSandboxLog();
-    ui.queue('Add labels', ['Hot lead'], 'Apply');
+    // The label list says how many of them have each label, as the tree has them.
+    const known = picks.filter((o) => api.store.getOrganization(o.id)?.record?.label_ids?.includes(4)).length;
+    let hint: string | undefined;
+    ui.queue('Add labels', (item) => {
+      if ((item as vscode.QuickPickItem).label === 'Hot lead') hint = (item as vscode.QuickPickItem).description;
+      return (item as vscode.QuickPickItem).label === 'Hot lead';
+    }, 'Apply');
     await vscode.commands.executeCommand('pipedrive.bulkEdit', nodes[1], nodes);
     assert.deepStrictEqual(ui.errors, []);
     assert.strictEqual(ui.pending, 0);
     const confirm = ui.prompts.filter((p) => p.kind === 'warning');
     assert.deepStrictEqual(confirm.map((p) => p.text), ['Edit 3 organizations: add the label "Hot lead"?']);
+    assert.strictEqual(hint, `${known} of 3 have it`);
     assert.deepStrictEqual(await patches(), [
       [`/api/v2/organizations/${picks[0].id}`, { label_ids: [1, 4] }, 200],
       [`/api/v2/organizations/${picks[1].id}`, { label_ids: [4] }, 200],
