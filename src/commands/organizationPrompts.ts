@@ -136,6 +136,7 @@ export async function promptCustomField(
   title: string,
   position: PromptStep,
   orgId: number,
+  currentName?: string,
 ): Promise<CustomValue> {
   const ui = ctx.ui();
   const box = (prompt: string, value: string, validateInput?: (v: string) => string | undefined) =>
@@ -179,7 +180,7 @@ export async function promptCustomField(
       return (await ui.showQuickPick(items, { title, placeHolder: field.name, matchOnDetail: true, ...position })).value;
     }
     case 'organization':
-      return promptOrganizationRef(ctx, field, current, title, position);
+      return promptOrganizationRef(ctx, field, current, title, position, currentName);
     case 'person':
       return promptPersonRef(ctx, field, current, title, position, orgId);
   }
@@ -199,9 +200,9 @@ const SEARCH = 'search';
 const CLEAR = 'clear';
 const ENTER_ID = 'id';
 
-async function promptOrganizationRef(ctx: CommandContext, field: CustomFieldSpec, current: CustomValue, title: string, position: PromptStep): Promise<CustomValue> {
+async function promptOrganizationRef(ctx: CommandContext, field: CustomFieldSpec, current: CustomValue, title: string, position: PromptStep, currentName?: string): Promise<CustomValue> {
   const items: Array<ValueItem<string>> = [
-    ...(typeof current === 'number' ? [{ label: `Keep ${currentRefText(ctx, field, current)}`, value: KEEP }] : []),
+    ...(typeof current === 'number' ? [{ label: `Keep ${currentName ? `"${currentName}"` : currentRefText(ctx, field, current)}`, value: KEEP }] : []),
     { label: 'Search for an organization…', value: SEARCH },
     { label: EMPTY, description: 'clear the field', value: CLEAR },
   ];
@@ -221,8 +222,16 @@ async function promptPersonRef(ctx: CommandContext, field: CustomFieldSpec, curr
   const client = ctx.requireClient();
   const items = ctx
     .withProgress('Loading the persons of the organization…', (signal) => client.listOrganizationPersons(orgId, { limit: 100 }, { signal }))
-    .then((page) => {
-      const list: Array<ValueItem<number | string | null>> = page.items.map((p) => ({ label: safeLine(p.name), description: `person ${p.id}`, value: p.id }));
+    .then(
+      (page) => page.items,
+      (e: unknown) => {
+        // The list is a convenience: without it the person can still be given by id.
+        ctx.log.warn(ctx.auth.redact(`Persons of organization ${orgId} for "${field.name}" unavailable: ${String(e)}`));
+        return [];
+      },
+    )
+    .then((persons) => {
+      const list: Array<ValueItem<number | string | null>> = persons.map((p) => ({ label: safeLine(p.name), description: `person ${p.id}`, value: p.id }));
       list.push({ label: 'Another person (by id)…', value: ENTER_ID }, { label: EMPTY, description: 'clear the field', value: null });
       return currentFirst(list, current);
     });

@@ -4,6 +4,7 @@ import { runSteps, type Step } from '../ui/runSteps';
 import type { CommandContext } from './CommandContext';
 import {
   changedFields,
+  customRefName,
   customValueText,
   editableCustomFields,
   extraValuesOf,
@@ -66,7 +67,9 @@ export async function updateOrganization(ctx: CommandContext, node?: unknown): P
     },
   };
   const customStep = (field: CustomFieldSpec): Step<UpdateState> => async (s, position) => {
-    s.values.custom![field.key] = await promptCustomField(ctx, data, field, s.values.custom![field.key] ?? null, title, position, target.id);
+    const value = s.values.custom![field.key] ?? null;
+    const name = value === before.custom?.[field.key] ? customRefName(current, field) : undefined;
+    s.values.custom![field.key] = await promptCustomField(ctx, data, field, value, title, position, target.id, name);
   };
   const stepOf = (f: Field): Step<UpdateState> => {
     if (!f.startsWith('custom:')) return stepFor[f as keyof typeof stepFor];
@@ -84,7 +87,7 @@ export async function updateOrganization(ctx: CommandContext, node?: unknown): P
         { field: 'labels', label: 'Labels', description: before.labelIds.map((id) => labels.get(id) ?? `#${id}`).join(', ') || 'none' },
         { field: 'visibility', label: 'Visibility', description: visibilityName(before.visibleTo, fields) ?? 'unknown' },
         { field: 'address', label: 'Address', description: before.address?.value ?? 'none' },
-        ...customs.map((c) => ({ field: `custom:${c.key}`, label: c.name, description: customValueText(c, before.custom?.[c.key] ?? null, userName), detail: KIND_TEXT[c.kind] })),
+        ...customs.map((c) => ({ field: `custom:${c.key}`, label: c.name, description: customRefName(current, c) ?? customValueText(c, before.custom?.[c.key] ?? null, userName), detail: KIND_TEXT[c.kind] })),
       ].map((i) => ({ ...i, picked: s.fields.includes(i.field as Field) })) as FieldItem[];
       const picked = await ctx.ui().showQuickPick(items, { title, placeHolder: 'Which fields do you want to change? (Enter takes the highlighted one)', canPickMany: true, acceptHighlighted: true, ...position });
       s.fields = picked.map((p) => p.field);

@@ -4,6 +4,7 @@ import {
   addressOf,
   changedFields,
   currencyProblem,
+  customRefName,
   customValueOf,
   customValueText,
   dateProblem,
@@ -58,6 +59,8 @@ describe('edit prompts: custom fields and the address', () => {
       assert.equal(customValueOf(org, spec('Parent')), 7);
       assert.equal(customValueOf(org, spec('Renewal')), null);
     }
+    assert.equal(customRefName(v1, spec('Parent')), 'Parent Co', 'a v1 reference carries its name');
+    assert.equal(customRefName(v2, spec('Parent')), undefined);
     assert.equal(customValueText(spec('Tier'), 102), 'Silver');
     assert.equal(customValueText(spec('Regions'), [201, 202]), 'EMEA, APAC');
     assert.equal(customValueText(spec('Contract value'), { value: 1500, currency: 'USD' }), '1500 USD');
