@@ -31,6 +31,7 @@ export const COMMAND_IDS = [
   'pipedrive.copyVsCodeLink',
   'pipedrive.openSelectedDetails',
   'pipedrive.statusMenu',
+  'pipedrive.bulkEdit',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];

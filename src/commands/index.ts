@@ -3,6 +3,7 @@
 // CommandContext first; arguments VS Code passes (a tree node, the selection) follow.
 import * as vscode from 'vscode';
 import { addOrganization } from './addOrganization';
+import { bulkEdit } from './bulkEdit';
 import { chooseFilter, chooseOwnerScope } from './chooseScope';
 import { copyId, copyLink, openInPipedrive } from './copyAndOpen';
 import { deleteOrganization, deleteSelected } from './deleteOrganizations';
@@ -50,6 +51,7 @@ export const commandTable: CommandTable = {
   'pipedrive.openSelectedDetails': openSelectedDetails,
   'pipedrive.statusMenu': statusMenu,
   'pipedrive.exportOrganizations': exportOrganizationsCommand,
+  'pipedrive.bulkEdit': bulkEdit,
 };
 
 /** Registers every command of the table behind the error boundary. */

@@ -1,6 +1,8 @@
 // Pure helpers of the add and update prompts (no vscode): label and visibility choices from
-// GET /v1/organizationFields, the add-time rule, and the fields an update really changes.
-import { checkName, VISIBLE_TO_VALUES, type Organization, type OrganizationField, type UpdateOrganizationInput, type VisibleTo } from '../api';
+// GET /v1/organizationFields, the add-time rule, the address and custom field values and their
+// input rules, and the fields an update really changes.
+import { ADDRESS_PARTS, checkName, VISIBLE_TO_VALUES, type AddressInput, type Organization, type OrganizationField, type UpdateOrganizationInput, type VisibleTo } from '../api';
+import { safeLine } from '../util/safeText';
 
 export interface Choice<T> {
   value: T;
@@ -61,6 +63,10 @@ export interface OrganizationValues {
   ownerId?: number;
   labelIds: number[];
   visibleTo?: VisibleTo;
+  /** Only when the edit covers it (extraValuesOf): null = no address. */
+  address?: AddressInput | null;
+  /** Only the custom fields the edit covers, by field key (extraValuesOf): null = empty. */
+  custom?: Record<string, CustomValue>;
 }
 
 /** The values of an organization record, as the update prompts show them. */
@@ -82,6 +88,10 @@ export function changedFields(before: OrganizationValues, after: Partial<Organiz
   if (after.ownerId !== undefined && after.ownerId !== before.ownerId) input.owner_id = after.ownerId;
   if (after.labelIds !== undefined && !sameSet(after.labelIds, before.labelIds)) input.label_ids = [...after.labelIds];
   if (after.visibleTo !== undefined && after.visibleTo !== before.visibleTo) input.visible_to = after.visibleTo;
+  if (after.address !== undefined && !sameAddress(after.address, before.address ?? null)) input.address = after.address;
+  for (const [key, value] of Object.entries(after.custom ?? {})) {
+    if (!sameValue(value, before.custom?.[key] ?? null)) (input.custom_fields ??= {})[key] = value;
+  }
   return input;
 }
 
@@ -94,8 +104,11 @@ function sameSet(a: readonly number[], b: readonly number[]): boolean {
 export interface Rebased {
   /** What to send now: the user's changes on top of the record as it is in Pipedrive. */
   readonly input: UpdateOrganizationInput;
-  /** Fields both the user and someone else changed since the edit started (to ask about). */
-  readonly conflicts: ReadonlyArray<'name' | 'owner' | 'visibility'>;
+  /**
+   * Fields both the user and someone else changed since the edit started (to ask about): name,
+   * owner, visibility, address, or a custom field's name (from `names`, else its key).
+   */
+  readonly conflicts: ReadonlyArray<string>;
   /** True when the labels were merged with labels changed meanwhile. */
   readonly labelsMerged: boolean;
 }
@@ -105,12 +118,17 @@ export interface Rebased {
  * user did not touch are not sent, so other people's changes to them stay; labels are sent as the
  * latest set plus what the user added minus what they removed; a field both changed is a conflict.
  */
-export function rebaseEdit(before: OrganizationValues, input: UpdateOrganizationInput, latest: OrganizationValues): Rebased {
+export function rebaseEdit(before: OrganizationValues, input: UpdateOrganizationInput, latest: OrganizationValues, names: ReadonlyMap<string, string> = new Map()): Rebased {
   const out: UpdateOrganizationInput = { ...input };
-  const conflicts: Array<'name' | 'owner' | 'visibility'> = [];
+  const conflicts: string[] = [];
   if (input.name !== undefined && latest.name !== before.name && latest.name !== input.name) conflicts.push('name');
   if (input.owner_id !== undefined && latest.ownerId !== before.ownerId && latest.ownerId !== input.owner_id) conflicts.push('owner');
   if (input.visible_to !== undefined && latest.visibleTo !== before.visibleTo && latest.visibleTo !== input.visible_to) conflicts.push('visibility');
+  const theirs = (mine: unknown, was: unknown, now: unknown) => !sameValue(now ?? null, was ?? null) && !sameValue(now ?? null, mine ?? null);
+  if (input.address !== undefined && latest.address !== undefined && theirs(input.address, before.address, latest.address)) conflicts.push('address');
+  for (const [key, value] of Object.entries(input.custom_fields ?? {})) {
+    if (latest.custom && key in latest.custom && theirs(value, before.custom?.[key], latest.custom[key])) conflicts.push(names.get(key) ?? key);
+  }
   let labelsMerged = false;
   if (input.label_ids !== undefined && !sameSet(latest.labelIds, before.labelIds)) {
     const added = input.label_ids.filter((id) => !before.labelIds.includes(id));
@@ -119,4 +137,228 @@ export function rebaseEdit(before: OrganizationValues, input: UpdateOrganization
     labelsMerged = true;
   }
   return { input: out, conflicts, labelsMerged };
+}
+
+// ---- address and custom fields -------------------------------------------------------------
+
+/** The value of a custom field in the form Pipedrive's v2 API writes it; null is empty. */
+export type CustomValue = string | number | number[] | Money | null;
+
+export interface Money {
+  value: number;
+  currency: string;
+}
+
+/** How a custom field is edited. */
+export type CustomKind = 'text' | 'largeText' | 'number' | 'monetary' | 'date' | 'option' | 'options' | 'user' | 'person' | 'organization';
+
+const KIND_OF_TYPE: Readonly<Record<string, CustomKind>> = {
+  varchar: 'text',
+  varchar_auto: 'text',
+  text: 'largeText',
+  double: 'number',
+  int: 'number',
+  monetary: 'monetary',
+  date: 'date',
+  enum: 'option',
+  set: 'options',
+  user: 'user',
+  people: 'person',
+  org: 'organization',
+};
+
+export interface CustomFieldSpec {
+  /** The 40-character field key (`custom_fields` is keyed by it). */
+  readonly key: string;
+  /** The name people know it by (shown in every prompt). */
+  readonly name: string;
+  readonly kind: CustomKind;
+  /** Whole numbers only (`int`). */
+  readonly integer: boolean;
+  /** Single and multiple option fields: the option ids and labels. */
+  readonly options: Choice<number>[];
+}
+
+/** Custom field keys are 40 hex characters; the standard fields have names as keys. */
+const CUSTOM_KEY = /^[0-9a-f]{40}$/;
+
+/** The account's custom fields this prompt can edit, in Pipedrive's order. */
+export function editableCustomFields(fields: readonly OrganizationField[]): CustomFieldSpec[] {
+  return fields
+    .filter((f) => CUSTOM_KEY.test(f.key) && f.active_flag !== false && KIND_OF_TYPE[f.field_type] !== undefined)
+    .map((f) => ({
+      key: f.key,
+      name: safeLine(f.name) || f.key,
+      kind: KIND_OF_TYPE[f.field_type],
+      integer: f.field_type === 'int',
+      options: (f.options ?? []).map((o) => ({ value: Number(o.id), label: safeLine(o.label) })).filter((o) => Number.isSafeInteger(o.value)),
+    }));
+}
+
+function asNumber(v: unknown): number | undefined {
+  if (typeof v === 'number' && Number.isFinite(v)) return v;
+  if (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))) return Number(v);
+  return undefined;
+}
+
+/** An id from a number, a numeric string or a reference object ({value} in v1, {id} elsewhere). */
+function asRefId(v: unknown): number | undefined {
+  if (v && typeof v === 'object' && !Array.isArray(v)) {
+    const o = v as { value?: unknown; id?: unknown };
+    return asRefId(o.value ?? o.id);
+  }
+  const n = asNumber(v);
+  return n !== undefined && Number.isSafeInteger(n) && n > 0 ? n : undefined;
+}
+
+/**
+ * A custom field's current value from a record: today's API nests it in `custom_fields` (option
+ * ids, arrays, {value, currency}); the v1 record has it top level (a set as "1,2", money as a
+ * number beside `<key>_currency`, references as {name, value}).
+ */
+export function customValueOf(org: Organization, spec: CustomFieldSpec): CustomValue {
+  const rec = org as unknown as Record<string, unknown>;
+  const nested = rec.custom_fields && typeof rec.custom_fields === 'object' ? (rec.custom_fields as Record<string, unknown>)[spec.key] : undefined;
+  const raw = nested !== undefined && nested !== null ? nested : rec[spec.key];
+  if (raw === undefined || raw === null || raw === '') return null;
+  switch (spec.kind) {
+    case 'text':
+    case 'largeText':
+      return typeof raw === 'string' ? raw : typeof raw === 'number' ? String(raw) : null;
+    case 'date':
+      return typeof raw === 'string' && /^\d{4}-\d{2}-\d{2}/.test(raw) ? raw.slice(0, 10) : null;
+    case 'number':
+      return asNumber(raw) ?? null;
+    case 'monetary': {
+      if (typeof raw === 'object' && !Array.isArray(raw)) {
+        const m = raw as { value?: unknown; currency?: unknown };
+        const value = asNumber(m.value);
+        return value === undefined ? null : { value, currency: typeof m.currency === 'string' ? m.currency : '' };
+      }
+      const value = asNumber(raw);
+      const currency = rec[`${spec.key}_currency`];
+      return value === undefined ? null : { value, currency: typeof currency === 'string' ? currency : '' };
+    }
+    case 'options': {
+      const list = Array.isArray(raw) ? raw : String(raw).split(',');
+      const ids = list.map((v) => asRefId(v)).filter((v): v is number => v !== undefined);
+      return ids.length ? ids : null;
+    }
+    default:
+      return asRefId(raw) ?? null;
+  }
+}
+
+/** The name a v1 record gives a person or organization reference ({name, value}), if any. */
+export function customRefName(org: Organization, spec: CustomFieldSpec): string | undefined {
+  const raw = (org as unknown as Record<string, unknown>)[spec.key];
+  const name = raw && typeof raw === 'object' ? (raw as { name?: unknown }).name : undefined;
+  return typeof name === 'string' && name ? safeLine(name) : undefined;
+}
+
+/** A value as the prompts show it: option labels, amount and currency, user names. */
+export function customValueText(spec: CustomFieldSpec, value: CustomValue, userName: (id: number) => string | undefined = () => undefined): string {
+  if (value === null) return 'empty';
+  const option = (id: number) => spec.options.find((o) => o.value === id)?.label ?? `option ${id}`;
+  switch (spec.kind) {
+    case 'option':
+      return option(value as number);
+    case 'options':
+      return (value as number[]).map(option).join(', ');
+    case 'monetary': {
+      const m = value as Money;
+      return `${m.value} ${m.currency}`.trim();
+    }
+    case 'user':
+      return userName(value as number) ?? `user ${value}`;
+    case 'person':
+      return `person ${value}`;
+    case 'organization':
+      return `organization ${value}`;
+    default:
+      return safeLine(String(value));
+  }
+}
+
+/** The address of a record as the input writes it (null: none); its parts where the record has them. */
+export function addressOf(org: Organization): AddressInput | null {
+  const rec = org as unknown as Record<string, unknown>;
+  const value = typeof rec.address === 'string' ? rec.address : '';
+  if (!value.trim()) return null;
+  const out: AddressInput = { value };
+  for (const part of ADDRESS_PARTS) {
+    if (part === 'value') continue;
+    const v = rec[`address_${part}`];
+    if (typeof v === 'string' && v !== '') out[part] = v;
+  }
+  return out;
+}
+
+/** The address and the given custom fields of a record, to add to valuesOf() for an edit of them. */
+export function extraValuesOf(org: Organization, specs: readonly CustomFieldSpec[]): Pick<OrganizationValues, 'address' | 'custom'> {
+  return { address: addressOf(org), custom: Object.fromEntries(specs.map((s) => [s.key, customValueOf(org, s)])) };
+}
+
+/** Names of the address parts, in the order a person reads an address. */
+export const ADDRESS_PART_NAMES: ReadonlyArray<[Exclude<keyof AddressInput, 'value'>, string]> = [
+  ['street_number', 'House number'],
+  ['route', 'Street'],
+  ['subpremise', 'Apartment or suite'],
+  ['sublocality', 'District'],
+  ['locality', 'City'],
+  ['postal_code', 'Postal code'],
+  ['admin_area_level_2', 'County or region'],
+  ['admin_area_level_1', 'State or province'],
+  ['country', 'Country'],
+];
+
+function sameAddress(a: AddressInput | null, b: AddressInput | null): boolean {
+  return sameValue(a, b);
+}
+
+/** Deep equality of plain values (numbers, text, arrays as sets of ids, objects by their keys). */
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && sameSet(a as number[], b as number[]);
+  }
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const keys = new Set([...Object.keys(x), ...Object.keys(y)].filter((k) => x[k] !== undefined || y[k] !== undefined));
+  return [...keys].every((k) => sameValue(x[k] ?? null, y[k] ?? null));
+}
+
+/** A number as Pipedrive takes it; empty is null (clears). */
+export function parseNumberInput(text: string, integer = false): { value?: number | null; problem?: string } {
+  const t = text.trim().replace(/\s/g, '');
+  if (t === '') return { value: null };
+  const n = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/.test(t) ? Number(t) : NaN;
+  if (!Number.isFinite(n)) return { problem: `Enter a number${integer ? '' : ' with a dot for decimals'}, e.g. ${integer ? '42' : '1250.50'}, or leave it empty to clear the field.` };
+  if (integer && !Number.isSafeInteger(n)) return { problem: 'Enter a whole number, e.g. 42, or leave it empty to clear the field.' };
+  return { value: n };
+}
+
+/** `YYYY-MM-DD`, a real calendar date; empty clears. */
+export function dateProblem(text: string): string | undefined {
+  const v = text.trim();
+  if (!v) return undefined;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+  if (!m) return 'Use the form YYYY-MM-DD, e.g. 2025-03-31, or leave it empty to clear the field.';
+  const [y, mo, d] = m.slice(1).map(Number);
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return `${v} is not a real date.`;
+  return undefined;
+}
+
+/** Pipedrive keeps a text field to 255 characters, a large text field to 65,535. */
+export function textProblem(text: string, large: boolean): string | undefined {
+  const max = large ? 65_535 : 255;
+  const n = [...text.trim()].length;
+  return n > max ? `At most ${max.toLocaleString('en-US')} characters (this is ${n.toLocaleString('en-US')}).` : undefined;
+}
+
+/** A currency is a three-letter ISO 4217 code, as Pipedrive's currencies are. */
+export function currencyProblem(text: string): string | undefined {
+  return /^[A-Za-z]{3}$/.test(text.trim()) ? undefined : 'Enter a three-letter currency code, e.g. EUR or USD.';
 }

@@ -1,11 +1,25 @@
-// The prompts add and update share: owner, labels, visibility. Each takes the current value and
-// the step position (for "Step 2 of 5" and the Back button) and returns the new value.
+// The prompts add and update share: owner, labels, visibility, the address and custom fields.
+// Each takes the current value and the step position (for "Step 2 of 5" and the Back button) and
+// returns the new value.
 import type { QuickPickItem } from 'vscode';
-import type { OrganizationField, User, VisibleTo } from '../api';
+import type { AddressInput, OrganizationField, User, VisibleTo } from '../api';
+import { safeLine } from '../util/safeText';
 import type { PromptStep } from '../ui/UserInput';
 import type { CommandContext } from './CommandContext';
-import { labelChoices, visibilityChoices } from './organizationFields';
-import { loadUsers } from './pickOrganization';
+import {
+  ADDRESS_PART_NAMES,
+  currencyProblem,
+  customValueText,
+  dateProblem,
+  labelChoices,
+  parseNumberInput,
+  textProblem,
+  visibilityChoices,
+  type CustomFieldSpec,
+  type CustomValue,
+  type Money,
+} from './organizationFields';
+import { loadUsers, pickOrganization } from './pickOrganization';
 
 interface ValueItem<T> extends QuickPickItem {
   value: T;
@@ -80,4 +94,155 @@ export async function promptVisibility(
   });
   const picked = await ctx.ui().showQuickPick(items, { title, placeHolder: 'Visible to', ...position });
   return picked.value;
+}
+
+/**
+ * The address: the full text first (empty removes the address), then optionally its parts. Parts
+ * of the old address describe the old place, so they are kept only while the text stays the same.
+ */
+export async function promptAddress(ctx: CommandContext, current: AddressInput | null, title: string, position: PromptStep): Promise<AddressInput | null> {
+  const ui = ctx.ui();
+  const text = (await ui.showInputBox({ title, prompt: 'Address: the full text (leave it empty to remove the address)', value: current?.value ?? '', ...position })).trim();
+  if (!text) return null;
+  const address: AddressInput = text === current?.value ? { ...current } : { value: text };
+  for (;;) {
+    const set = ADDRESS_PART_NAMES.filter(([part]) => address[part]).length;
+    const items: Array<ValueItem<keyof AddressInput | undefined>> = [
+      { label: 'Done', description: set ? `${set} part${set > 1 ? 's' : ''} set` : 'no parts: the full text only', value: undefined },
+      ...ADDRESS_PART_NAMES.map(([part, name]) => ({ label: name, description: address[part] ?? '', value: part })),
+    ];
+    const picked = await ui.showQuickPick(items, { title, placeHolder: 'Address parts (optional): pick one to set or clear it, then Done', ...position });
+    const part = picked.value;
+    if (part === undefined || part === 'value') return address;
+    const name = ADDRESS_PART_NAMES.find(([p]) => p === part)?.[1] ?? part;
+    const value = (await ui.showInputBox({ title, prompt: `${name} (leave it empty to clear it)`, value: address[part] ?? '', ...position })).trim();
+    if (value) address[part] = value;
+    else delete address[part];
+  }
+}
+
+const EMPTY = '(empty)';
+
+/**
+ * One custom field, by its kind: text, number, date and money typed and checked as typed; options,
+ * users and organizations picked from lists that show their names. Resolves with the value to
+ * write (null empties the field).
+ */
+export async function promptCustomField(
+  ctx: CommandContext,
+  data: PromptData,
+  field: CustomFieldSpec,
+  current: CustomValue,
+  title: string,
+  position: PromptStep,
+  orgId: number,
+  currentName?: string,
+): Promise<CustomValue> {
+  const ui = ctx.ui();
+  const box = (prompt: string, value: string, validateInput?: (v: string) => string | undefined) =>
+    ui.showInputBox({ title, prompt, value, validateInput, ...position });
+  switch (field.kind) {
+    case 'text':
+    case 'largeText': {
+      const large = field.kind === 'largeText';
+      const v = await box(`${field.name}${large ? ' (long text)' : ''}: leave it empty to clear it`, typeof current === 'string' ? current : '', (t) => textProblem(t, large));
+      return v.trim() ? v.trim() : null;
+    }
+    case 'number': {
+      const v = await box(`${field.name}: a ${field.integer ? 'whole ' : ''}number (leave it empty to clear it)`, typeof current === 'number' ? String(current) : '', (t) => parseNumberInput(t, field.integer).problem);
+      return parseNumberInput(v, field.integer).value ?? null;
+    }
+    case 'date': {
+      const v = await box(`${field.name}: a date as YYYY-MM-DD (leave it empty to clear it)`, typeof current === 'string' ? current : '', dateProblem);
+      return v.trim() || null;
+    }
+    case 'monetary': {
+      const money = current && typeof current === 'object' && !Array.isArray(current) ? (current as Money) : undefined;
+      const amount = parseNumberInput(await box(`${field.name}: the amount (leave it empty to clear it)`, money ? String(money.value) : '', (t) => parseNumberInput(t).problem)).value;
+      if (amount === null || amount === undefined) return null;
+      const fallback = money?.currency || (ctx.auth.user as { default_currency?: string } | undefined)?.default_currency || 'EUR';
+      const currency = await box(`${field.name}: the currency of ${amount}`, fallback, currencyProblem);
+      return { value: amount, currency: currency.trim().toUpperCase() };
+    }
+    case 'option': {
+      const items: Array<ValueItem<number | null>> = [...field.options.map((o) => ({ label: o.label, value: o.value as number | null })), { label: EMPTY, description: 'clear the field', value: null }];
+      const picked = await ui.showQuickPick(currentFirst(items, current), { title, placeHolder: field.name, ...position });
+      return picked.value;
+    }
+    case 'options': {
+      const now = Array.isArray(current) ? current : [];
+      const items = field.options.map<ValueItem<number>>((o) => ({ label: o.label, value: o.value, picked: now.includes(o.value) }));
+      const picked = await ui.showQuickPick(items, { title, placeHolder: `${field.name}: tick the options (none clears the field)`, canPickMany: true, ...position });
+      return picked.length ? picked.map((p) => p.value) : null;
+    }
+    case 'user': {
+      const items = data.activeUsers().then((users) => currentFirst<number | null>([...users.map((u) => ({ label: u.name, detail: u.email, value: u.id as number | null })), { label: EMPTY, description: 'clear the field', value: null }], current));
+      return (await ui.showQuickPick(items, { title, placeHolder: field.name, matchOnDetail: true, ...position })).value;
+    }
+    case 'organization':
+      return promptOrganizationRef(ctx, field, current, title, position, currentName);
+    case 'person':
+      return promptPersonRef(ctx, field, current, title, position, orgId);
+  }
+}
+
+/** The current value first and marked, so Enter keeps it. */
+function currentFirst<T>(items: Array<ValueItem<T>>, current: unknown): Array<ValueItem<T>> {
+  const i = items.findIndex((x) => x.value === current);
+  if (i < 0) return items;
+  const list = [...items];
+  const [mine] = list.splice(i, 1);
+  return [{ ...mine, description: mine.description ? `${mine.description}, current` : 'current' }, ...list];
+}
+
+const KEEP = 'keep';
+const SEARCH = 'search';
+const CLEAR = 'clear';
+const ENTER_ID = 'id';
+
+async function promptOrganizationRef(ctx: CommandContext, field: CustomFieldSpec, current: CustomValue, title: string, position: PromptStep, currentName?: string): Promise<CustomValue> {
+  const items: Array<ValueItem<string>> = [
+    ...(typeof current === 'number' ? [{ label: `Keep ${currentName ? `"${currentName}"` : currentRefText(ctx, field, current)}`, value: KEEP }] : []),
+    { label: 'Search for an organization…', value: SEARCH },
+    { label: EMPTY, description: 'clear the field', value: CLEAR },
+  ];
+  const how = await ctx.ui().showQuickPick(items, { title, placeHolder: field.name, ...position });
+  if (how.value === KEEP) return current;
+  if (how.value === CLEAR) return null;
+  return (await pickOrganization(ctx, { title: `${title}: ${field.name}` })).id;
+}
+
+function currentRefText(ctx: CommandContext, field: CustomFieldSpec, id: number): string {
+  const name = field.kind === 'organization' ? ctx.store.getOrganization(id)?.name : undefined;
+  return name ? `"${safeLine(name)}"` : customValueText(field, id);
+}
+
+/** A person: one of this organization's persons (GET its persons, one page), or any by id. */
+async function promptPersonRef(ctx: CommandContext, field: CustomFieldSpec, current: CustomValue, title: string, position: PromptStep, orgId: number): Promise<CustomValue> {
+  const client = ctx.requireClient();
+  const items = ctx
+    .withProgress('Loading the persons of the organization…', (signal) => client.listOrganizationPersons(orgId, { limit: 100 }, { signal }))
+    .then(
+      (page) => page.items,
+      (e: unknown) => {
+        // The list is a convenience: without it the person can still be given by id.
+        ctx.log.warn(ctx.auth.redact(`Persons of organization ${orgId} for "${field.name}" unavailable: ${String(e)}`));
+        return [];
+      },
+    )
+    .then((persons) => {
+      const list: Array<ValueItem<number | string | null>> = persons.map((p) => ({ label: safeLine(p.name), description: `person ${p.id}`, value: p.id }));
+      list.push({ label: 'Another person (by id)…', value: ENTER_ID }, { label: EMPTY, description: 'clear the field', value: null });
+      return currentFirst(list, current);
+    });
+  const picked = await ctx.ui().showQuickPick(items, { title, placeHolder: `${field.name}: a person of this organization, or another by id`, ...position });
+  if (picked.value !== ENTER_ID) return picked.value as number | null;
+  const id = await ctx.ui().showInputBox({
+    title,
+    prompt: `${field.name}: the person's id (a number, as in the person's Pipedrive address)`,
+    value: typeof current === 'number' ? String(current) : '',
+    validateInput: (v) => (/^\d+$/.test(v.trim()) && Number(v) > 0 && Number.isSafeInteger(Number(v)) ? undefined : 'Enter the person id, a whole number such as 1234.'),
+    ...position,
+  });
+  return Number(id.trim());
 }

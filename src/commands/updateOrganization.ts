@@ -2,12 +2,26 @@ import type { QuickPickItem } from 'vscode';
 import type { Organization } from '../api';
 import { runSteps, type Step } from '../ui/runSteps';
 import type { CommandContext } from './CommandContext';
-import { changedFields, labelChoices, nameProblem, rebaseEdit, valuesOf, visibilityName, type OrganizationValues } from './organizationFields';
-import { PromptData, promptLabels, promptOwner, promptVisibility } from './organizationPrompts';
+import {
+  changedFields,
+  customRefName,
+  customValueText,
+  editableCustomFields,
+  extraValuesOf,
+  labelChoices,
+  nameProblem,
+  rebaseEdit,
+  valuesOf,
+  visibilityName,
+  type CustomFieldSpec,
+  type OrganizationValues,
+} from './organizationFields';
+import { PromptData, promptAddress, promptCustomField, promptLabels, promptOwner, promptVisibility } from './organizationPrompts';
 import { withRetryOffer } from './offerRetry';
 import { targetOrganization } from './organizationTarget';
 
-type Field = 'name' | 'owner' | 'labels' | 'visibility';
+/** A standard field, or a custom field by its key. */
+type Field = 'name' | 'owner' | 'labels' | 'visibility' | 'address' | `custom:${string}`;
 
 interface FieldItem extends QuickPickItem {
   field: Field;
@@ -19,8 +33,9 @@ interface UpdateState {
 }
 
 /**
- * pipedrive.update: pick the fields to change (name, owner, labels, visibility), each prompt shows
- * the current value; one PUT with only the fields that really changed (none: no request).
+ * pipedrive.update: pick the fields to change (name, owner, labels, visibility, address, custom
+ * fields by name), each prompt shows the current value and checks the input; one PATCH with only
+ * the fields that really changed (none: no request).
  */
 export async function updateOrganization(ctx: CommandContext, node?: unknown): Promise<void> {
   const target = await targetOrganization(ctx, node, 'Edit organization');
@@ -28,10 +43,13 @@ export async function updateOrganization(ctx: CommandContext, node?: unknown): P
   const title = `Edit "${target.name}"`;
   const data = new PromptData(ctx);
   const current = await currentRecord(ctx, target.id);
-  const before = valuesOf(current);
-  const state: UpdateState = { fields: [], values: { ...before, labelIds: [...before.labelIds] } };
+  // Without the field list the standard fields can still be edited.
+  const fields = await data.organizationFields().catch(() => []);
+  const customs = editableCustomFields(fields);
+  const before: OrganizationValues = { ...valuesOf(current), ...extraValuesOf(current, customs) };
+  const state: UpdateState = { fields: [], values: { ...before, labelIds: [...before.labelIds], custom: { ...before.custom } } };
 
-  const stepFor: Record<Field, Step<UpdateState>> = {
+  const stepFor: Record<'name' | 'owner' | 'labels' | 'visibility' | 'address', Step<UpdateState>> = {
     name: async (s, position) => {
       s.values.name = await ctx.ui().showInputBox({ title, prompt: 'New name', value: s.values.name, validateInput: nameProblem, ...position });
     },
@@ -44,11 +62,23 @@ export async function updateOrganization(ctx: CommandContext, node?: unknown): P
     visibility: async (s, position) => {
       s.values.visibleTo = (await promptVisibility(ctx, data, s.values.visibleTo, title, position, false)) ?? s.values.visibleTo;
     },
+    address: async (s, position) => {
+      s.values.address = await promptAddress(ctx, s.values.address ?? null, title, position);
+    },
   };
+  const customStep = (field: CustomFieldSpec): Step<UpdateState> => async (s, position) => {
+    const value = s.values.custom![field.key] ?? null;
+    const name = value === before.custom?.[field.key] ? customRefName(current, field) : undefined;
+    s.values.custom![field.key] = await promptCustomField(ctx, data, field, value, title, position, target.id, name);
+  };
+  const stepOf = (f: Field): Step<UpdateState> => {
+    if (!f.startsWith('custom:')) return stepFor[f as keyof typeof stepFor];
+    return customStep(customs.find((c) => `custom:${c.key}` === f)!);
+  };
+  const userName = (id: number) => ctx.store.knownUsers.get(id)?.name;
   // runSteps reads the list as it goes: the first step decides which field prompts follow it.
   const steps: Step<UpdateState>[] = [
     async (s, position) => {
-      const fields = await data.organizationFields().catch(() => []);
       const labels = new Map(labelChoices(fields).map((c) => [c.value, c.label]));
       const owner = ctx.store.knownUsers.get(before.ownerId ?? -1)?.name ?? current.owner_name ?? (before.ownerId ? `user ${before.ownerId}` : 'none');
       const items: FieldItem[] = [
@@ -56,10 +86,12 @@ export async function updateOrganization(ctx: CommandContext, node?: unknown): P
         { field: 'owner', label: 'Owner', description: owner },
         { field: 'labels', label: 'Labels', description: before.labelIds.map((id) => labels.get(id) ?? `#${id}`).join(', ') || 'none' },
         { field: 'visibility', label: 'Visibility', description: visibilityName(before.visibleTo, fields) ?? 'unknown' },
+        { field: 'address', label: 'Address', description: before.address?.value ?? 'none' },
+        ...customs.map((c) => ({ field: `custom:${c.key}`, label: c.name, description: customRefName(current, c) ?? customValueText(c, before.custom?.[c.key] ?? null, userName), detail: KIND_TEXT[c.kind] })),
       ].map((i) => ({ ...i, picked: s.fields.includes(i.field as Field) })) as FieldItem[];
       const picked = await ctx.ui().showQuickPick(items, { title, placeHolder: 'Which fields do you want to change? (Enter takes the highlighted one)', canPickMany: true, acceptHighlighted: true, ...position });
       s.fields = picked.map((p) => p.field);
-      steps.splice(1, steps.length - 1, ...s.fields.map((f) => stepFor[f]));
+      steps.splice(1, steps.length - 1, ...s.fields.map(stepOf));
     },
   ];
   await runSteps(state, steps);
@@ -74,7 +106,7 @@ export async function updateOrganization(ctx: CommandContext, node?: unknown): P
     const latest = await client.getOrganizationRecord(target.id, { signal });
     let send = input;
     if (latest.update_time !== current.update_time) {
-      const rebased = rebaseEdit(before, input, valuesOf(latest));
+      const rebased = rebaseEdit(before, input, { ...valuesOf(latest), ...extraValuesOf(latest, customs) }, new Map(customs.map((c) => [c.key, c.name])));
       if (rebased.conflicts.length) {
         await ctx.ui().showWarningMessage(
           `"${target.name}" was changed in Pipedrive while you edited it.`,
@@ -92,6 +124,20 @@ export async function updateOrganization(ctx: CommandContext, node?: unknown): P
   ctx.log.info(`Updated organization ${org.id} (${Object.keys(input).join(', ')}).`);
   if (input.name !== undefined) await ctx.reveal(org, { select: true, focus: false });
 }
+
+/** What kind of value a custom field takes, under its name in the field list. */
+const KIND_TEXT: Record<CustomFieldSpec['kind'], string> = {
+  text: 'custom field: text',
+  largeText: 'custom field: large text',
+  number: 'custom field: number',
+  monetary: 'custom field: amount and currency',
+  date: 'custom field: date',
+  option: 'custom field: one option',
+  options: 'custom field: several options',
+  user: 'custom field: a user',
+  person: 'custom field: a person',
+  organization: 'custom field: an organization',
+};
 
 /**
  * The record as it is now (one GET, one token in today's API): the tree's copy can be hours old,

@@ -1,0 +1,118 @@
+// Runs a bulk edit: one organization after another through the client (which paces itself), each
+// success handed to the sink at once (the command's sink is the store), so a failure or a cancel
+// part-way loses nothing that was done. No vscode: unit tests run it against the sandbox.
+import type { Organization, PipedriveClient } from '../api';
+import { errorKind, errorMessage, isCancellation } from '../util/errors';
+import { changesRecord, needsCurrentLabels, updateFor, type BulkChange } from './bulkEditChange';
+import { valuesOf } from './organizationFields';
+import type { PickedOrganization } from './pickOrganization';
+
+export type BulkClient = Pick<PipedriveClient, 'getOrganizationRecord' | 'updateOrganization' | 'addOrganizationFollower' | 'listOrganizationFollowers' | 'deleteOrganizationFollower'>;
+
+/** Where each success goes, as soon as it is known. */
+export interface BulkSink {
+  /** The organization record as Pipedrive answered the update. */
+  updated(org: Organization): void;
+  /** `userId` now follows (true) or no longer follows (false) the organization. */
+  followChanged(orgId: number, userId: number, followed: boolean): void;
+}
+
+export type BulkOutcome =
+  /** Pipedrive took the change. */
+  | { readonly org: PickedOrganization; readonly status: 'changed' }
+  /** Nothing to send: it already was that way. */
+  | { readonly org: PickedOrganization; readonly status: 'unchanged' }
+  | { readonly org: PickedOrganization; readonly status: 'failed'; readonly error: unknown }
+  /** Its request was under way when Cancel came: Pipedrive may or may not have taken it. */
+  | { readonly org: PickedOrganization; readonly status: 'interrupted' }
+  /** Not tried: cancelled before, or the run stopped (`stoppedBy`). */
+  | { readonly org: PickedOrganization; readonly status: 'skipped' };
+
+export interface BulkRunResult {
+  readonly outcomes: readonly BulkOutcome[];
+  readonly cancelled: boolean;
+  /** An error that ends the run for every organization left (signed out, budget spent). */
+  readonly stoppedBy?: unknown;
+}
+
+/**
+ * Errors after which the next requests would fail the same way: the token no longer works, or the
+ * budget is spent (the client has already waited out short rate limits).
+ */
+export function stopsRun(e: unknown): boolean {
+  const kind = errorKind(e);
+  return kind === 'auth' || kind === 'rate-limit';
+}
+
+/** Applies `change` to each of `orgs` in order; never throws for one organization's failure. */
+export async function runBulkEdit(
+  client: BulkClient,
+  orgs: readonly PickedOrganization[],
+  change: BulkChange,
+  sink: BulkSink,
+  signal: AbortSignal,
+  onProgress?: (done: number, total: number) => void,
+): Promise<BulkRunResult> {
+  const outcomes: BulkOutcome[] = [];
+  let stoppedBy: unknown;
+  let cancelled = false;
+  for (const org of orgs) {
+    if (cancelled || signal.aborted || stoppedBy !== undefined) {
+      cancelled ||= signal.aborted;
+      outcomes.push({ org, status: 'skipped' });
+      continue;
+    }
+    const step = { writing: false };
+    try {
+      outcomes.push({ org, status: (await applyOne(client, org.id, change, sink, signal, step)) ? 'changed' : 'unchanged' });
+    } catch (e) {
+      if (signal.aborted || isCancellation(e)) {
+        cancelled = true;
+        // Stopped while only reading: nothing was sent for it.
+        outcomes.push({ org, status: step.writing ? 'interrupted' : 'skipped' });
+      } else {
+        outcomes.push({ org, status: 'failed', error: e });
+        if (stopsRun(e)) stoppedBy = e;
+      }
+    }
+    onProgress?.(outcomes.length, orgs.length);
+  }
+  return { outcomes, cancelled, stoppedBy };
+}
+
+/** One organization; resolves true when something was sent and taken, false when nothing was needed. */
+async function applyOne(client: BulkClient, id: number, change: BulkChange, sink: BulkSink, signal: AbortSignal, step: { writing: boolean }): Promise<boolean> {
+  if (changesRecord(change)) {
+    // Labels: this organization's own set as it is now (one GET, one token), so labels someone
+    // added meanwhile, or that only some of the organizations have, stay.
+    const current = needsCurrentLabels(change) ? valuesOf(await client.getOrganizationRecord(id, { signal })).labelIds : undefined;
+    const input = updateFor(change, current);
+    if (!input) return false;
+    step.writing = true;
+    sink.updated(await client.updateOrganization(id, input, { signal }));
+    return true;
+  }
+  if (change.kind === 'follow') {
+    step.writing = true;
+    try {
+      await client.addOrganizationFollower(id, change.userId, { signal });
+    } catch (e) {
+      // Pipedrive answers 400 "already following": the state asked for is there already.
+      if (errorKind(e) === 'bad-request' && /already/i.test(errorMessage(e))) return false;
+      throw e;
+    }
+    sink.followChanged(id, change.userId, true);
+    return true;
+  }
+  if (change.kind === 'unfollow') {
+    // The follower record's id is what the delete takes (in v1 it is not the user id).
+    const followers = await client.listOrganizationFollowers(id, { signal });
+    const mine = followers.items.find((f) => f.user_id === change.userId);
+    if (!mine) return false;
+    step.writing = true;
+    await client.deleteOrganizationFollower(id, mine.id, { signal });
+    sink.followChanged(id, change.userId, false);
+    return true;
+  }
+  return false;
+}
