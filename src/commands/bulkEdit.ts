@@ -7,7 +7,7 @@ import { runSteps, type Step } from '../ui/runSteps';
 import type { PromptStep } from '../ui/UserInput';
 import { describeChange, type BulkChange } from './bulkEditChange';
 import { summarize } from './bulkEditResult';
-import { runBulkEdit, type BulkSink } from './bulkEditRun';
+import { runBulkEdit } from './bulkEditRun';
 import type { CommandContext } from './CommandContext';
 import { labelChoices, visibilityChoices } from './organizationFields';
 import { PromptData, promptOwner, promptVisibility } from './organizationPrompts';
@@ -56,16 +56,9 @@ export async function bulkEdit(ctx: CommandContext, node?: unknown, selected?: u
  * it again to the organizations not done, without asking again.
  */
 async function applyAndReport(ctx: CommandContext, client: PipedriveClient, orgs: PickedOrganization[], change: BulkChange, outer?: AbortSignal): Promise<void> {
-  const sink: BulkSink = {
-    updated: (org) => ctx.store.applyUpdated(org),
-    // As follow.ts does: my own following shows on the organization; someone else's moves the count.
-    followChanged: (orgId, userId, followed) => {
-      if (userId === ctx.auth.user?.id) ctx.store.applyFollowChanged(orgId, followed);
-      else ctx.store.applyFollowerCountChanged(orgId, followed ? 1 : -1);
-    },
-  };
+  // Each change goes through the actions (client call, then the store), as it happens.
   const result = await ctx.withProgress(`Editing ${plural(orgs.length)}: ${describeChange(change)}…`, (signal) =>
-    runBulkEdit(client, orgs, change, sink, linked(signal, outer)),
+    runBulkEdit(client, ctx.actions, orgs, change, linked(signal, outer)),
   );
   const summary = summarize(change, result);
   const ids = (status: string) => result.outcomes.filter((o) => o.status === status).map((o) => o.org.id).join(', ') || 'none';
@@ -138,7 +131,7 @@ async function askChange(ctx: CommandContext, title: string, orgs: readonly Pick
  * label list; the edit itself reads each organization's labels first). Undefined when unknown.
  */
 function labelCounts(ctx: CommandContext, orgs: readonly PickedOrganization[]): ((labelId: number) => string | undefined) {
-  const records = orgs.map((o) => ctx.store.getOrganization(o.id)?.record);
+  const records = orgs.map((o) => ctx.store.summaryOf(o.id)?.record);
   if (records.some((r) => !r || !Array.isArray(r.label_ids))) return () => undefined;
   return (id) => `${records.filter((r) => r!.label_ids!.includes(id)).length} of ${orgs.length} have it`;
 }

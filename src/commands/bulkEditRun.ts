@@ -1,22 +1,20 @@
 // Runs a bulk edit: one organization after another through the client (which paces itself), each
 // success handed to the sink at once (the command's sink is the store), so a failure or a cancel
 // part-way loses nothing that was done. No vscode: unit tests run it against the sandbox.
-import type { Organization, PipedriveClient } from '../api';
+import type { PipedriveClient } from '../api';
 import { errorKind, errorMessage, isCancellation } from '../util/errors';
 import { changesRecord, needsCurrentLabels, updateFor, type BulkChange } from './bulkEditChange';
 import { valuesOf } from './organizationFields';
 import type { PickedOrganization } from './pickOrganization';
+import type { OrganizationActions } from '../model/OrganizationActions';
 
-export type BulkClient = Pick<PipedriveClient, 'getOrganizationRecord' | 'updateOrganization' | 'addOrganizationFollower' | 'listOrganizationFollowers' | 'deleteOrganizationFollower'>;
+/** What the runner reads (the changes themselves go through the writer). */
+export type BulkClient = Pick<PipedriveClient, 'getOrganizationRecord' | 'listOrganizationFollowers'>;
+
+/** The changes: the extension's OrganizationActions (client call, then the store). */
+export type BulkWriter = Pick<OrganizationActions, 'update' | 'addFollower' | 'removeFollower'>;
 
 /** Where each success goes, as soon as it is known. */
-export interface BulkSink {
-  /** The organization record as Pipedrive answered the update. */
-  updated(org: Organization): void;
-  /** `userId` now follows (true) or no longer follows (false) the organization. */
-  followChanged(orgId: number, userId: number, followed: boolean): void;
-}
-
 export type BulkOutcome =
   /** Pipedrive took the change. */
   | { readonly org: PickedOrganization; readonly status: 'changed' }
@@ -47,9 +45,9 @@ export function stopsRun(e: unknown): boolean {
 /** Applies `change` to each of `orgs` in order; never throws for one organization's failure. */
 export async function runBulkEdit(
   client: BulkClient,
+  writer: BulkWriter,
   orgs: readonly PickedOrganization[],
   change: BulkChange,
-  sink: BulkSink,
   signal: AbortSignal,
   onProgress?: (done: number, total: number) => void,
 ): Promise<BulkRunResult> {
@@ -64,7 +62,7 @@ export async function runBulkEdit(
     }
     const step = { writing: false };
     try {
-      outcomes.push({ org, status: (await applyOne(client, org.id, change, sink, signal, step)) ? 'changed' : 'unchanged' });
+      outcomes.push({ org, status: (await applyOne(client, writer, org.id, change, signal, step)) ? 'changed' : 'unchanged' });
     } catch (e) {
       if (signal.aborted || isCancellation(e)) {
         cancelled = true;
@@ -81,7 +79,7 @@ export async function runBulkEdit(
 }
 
 /** One organization; resolves true when something was sent and taken, false when nothing was needed. */
-async function applyOne(client: BulkClient, id: number, change: BulkChange, sink: BulkSink, signal: AbortSignal, step: { writing: boolean }): Promise<boolean> {
+async function applyOne(client: BulkClient, writer: BulkWriter, id: number, change: BulkChange, signal: AbortSignal, step: { writing: boolean }): Promise<boolean> {
   if (changesRecord(change)) {
     // Labels: this organization's own set as it is now (one GET, one token), so labels someone
     // added meanwhile, or that only some of the organizations have, stay.
@@ -89,19 +87,18 @@ async function applyOne(client: BulkClient, id: number, change: BulkChange, sink
     const input = updateFor(change, current);
     if (!input) return false;
     step.writing = true;
-    sink.updated(await client.updateOrganization(id, input, { signal }));
+    await writer.update(id, input, { signal });
     return true;
   }
   if (change.kind === 'follow') {
     step.writing = true;
     try {
-      await client.addOrganizationFollower(id, change.userId, { signal });
+      await writer.addFollower(id, change.userId, { signal });
     } catch (e) {
       // Pipedrive answers 400 "already following": the state asked for is there already.
       if (errorKind(e) === 'bad-request' && /already/i.test(errorMessage(e))) return false;
       throw e;
     }
-    sink.followChanged(id, change.userId, true);
     return true;
   }
   if (change.kind === 'unfollow') {
@@ -110,8 +107,7 @@ async function applyOne(client: BulkClient, id: number, change: BulkChange, sink
     const mine = followers.items.find((f) => f.user_id === change.userId);
     if (!mine) return false;
     step.writing = true;
-    await client.deleteOrganizationFollower(id, mine.id, { signal });
-    sink.followChanged(id, change.userId, false);
+    await writer.removeFollower(id, mine.id, change.userId, { signal });
     return true;
   }
   return false;

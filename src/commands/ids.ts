@@ -4,6 +4,7 @@
 
 import type { ExportRunOptions } from '../export/vscode/exportOrganizationsCommand';
 import type { TreeNode } from '../tree/nodes';
+import type { BulkEditRunOptions } from './bulkEdit';
 
 export const COMMAND_IDS = [
   'pipedrive.signIn',
@@ -68,4 +69,5 @@ export interface CommandArgs {
   'pipedrive.copyVsCodeLink': [target?: unknown, selected?: unknown];
   'pipedrive.openSelectedDetails': [];
   'pipedrive.statusMenu': [];
+  'pipedrive.bulkEdit': [target?: unknown, selected?: unknown, run?: BulkEditRunOptions];
 }

@@ -213,7 +213,7 @@ async function promptOrganizationRef(ctx: CommandContext, field: CustomFieldSpec
 }
 
 function currentRefText(ctx: CommandContext, field: CustomFieldSpec, id: number): string {
-  const name = field.kind === 'organization' ? ctx.store.getOrganization(id)?.name : undefined;
+  const name = field.kind === 'organization' ? ctx.store.summaryOf(id)?.name : undefined;
   return name ? `"${safeLine(name)}"` : customValueText(field, id);
 }
 

@@ -117,10 +117,9 @@ export async function updateOrganization(ctx: CommandContext, node?: unknown): P
       if (rebased.labelsMerged) ctx.log.info(`Organization ${target.id}: labels changed meanwhile in Pipedrive were kept.`);
       send = rebased.input;
     }
-    return client.updateOrganization(target.id, send, { signal });
+    return ctx.actions.update(target.id, send, { signal });
   }));
   if (!org) return;
-  ctx.store.applyUpdated(org);
   ctx.log.info(`Updated organization ${org.id} (${Object.keys(input).join(', ')}).`);
   if (input.name !== undefined) await ctx.reveal(org, { select: true, focus: false });
 }

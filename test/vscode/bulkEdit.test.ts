@@ -78,7 +78,7 @@ describe('Bulk edit (Edit Selected Organizations…)', function () {
     await setLabelsInPipedrive(picks[2].id, [2, 3]);
     await clearSandboxLog();
     // The label list says how many of them have each label, as the tree has them.
-    const known = picks.filter((o) => api.store.getOrganization(o.id)?.record?.label_ids?.includes(4)).length;
+    const known = picks.filter((o) => api.store.summaryOf(o.id)?.record?.label_ids?.includes(4)).length;
     let hint: string | undefined;
     ui.queue('Add labels', (item) => {
       if ((item as vscode.QuickPickItem).label === 'Hot lead') hint = (item as vscode.QuickPickItem).description;
@@ -98,14 +98,14 @@ describe('Bulk edit (Edit Selected Organizations…)', function () {
     assert.deepStrictEqual(ui.prompts.find((p) => p.kind === 'info')?.text, 'Changed 3 organizations: added the label "Hot lead".');
     for (const o of picks) {
       assert.ok((await labelsInPipedrive(o.id)).includes(4));
-      assert.ok(api.store.getOrganization(o.id)?.record?.label_ids?.includes(4), `the store's ${o.name} has no Hot lead label`);
+      assert.ok(api.store.summaryOf(o.id)?.record?.label_ids?.includes(4), `the store's ${o.name} has no Hot lead label`);
     }
   });
 
   it('set the owner: the tree rows show the new owner at once', async () => {
     const users = await sandboxGet<User[]>('/v1/users');
     const api = await extensionApi();
-    const current = new Set(picks.map((o) => api.store.getOrganization(o.id)?.ownerId));
+    const current = new Set(picks.map((o) => api.store.summaryOf(o.id)?.ownerId));
     const owner = users.find((u) => u.active_flag && !current.has(u.id) && u.id !== api.auth.user?.id)!;
     ui.queue('Set owner', owner.name, 'Apply');
     await vscode.commands.executeCommand('pipedrive.bulkEdit', nodes[0], nodes);
@@ -142,7 +142,7 @@ describe('Bulk edit (Edit Selected Organizations…)', function () {
     assert.strictEqual(ui.prompts.filter((p) => p.kind === 'info').at(-1)?.text, 'Changed 1 organization: visibility set to "Owner & followers".');
     for (const o of picks) {
       assert.strictEqual(Number((await sandboxGet<Organization>(`/v1/organizations/${o.id}`)).visible_to), 1);
-      assert.strictEqual(Number(api.store.getOrganization(o.id)?.record?.visible_to), 1);
+      assert.strictEqual(Number(api.store.summaryOf(o.id)?.record?.visible_to), 1);
     }
   });
 

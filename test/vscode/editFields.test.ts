@@ -79,7 +79,7 @@ describe('Edit organization: address and custom fields', function () {
     assert.deepStrictEqual([...(options?.choices ?? [])].sort(), [...tier.options!.map((o) => o.label), '(empty)'].sort());
     assert.deepStrictEqual(await patches(), [[`/api/v2/organizations/${node.orgId}`, { custom_fields: { [tier.key]: Number(next.id) } }]]);
     assert.strictEqual(String((await sandboxGet<Record<string, unknown>>(`/v1/organizations/${node.orgId}`))[tier.key]), String(next.id));
-    const record = api.store.getOrganization(node.orgId)?.record as unknown as { custom_fields?: Record<string, unknown> };
+    const record = api.store.summaryOf(node.orgId)?.record as unknown as { custom_fields?: Record<string, unknown> };
     assert.strictEqual(record?.custom_fields?.[tier.key], Number(next.id));
   });
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import type { Organization, OrganizationField } from '../../src/api';
+import type { Organization, OrganizationField } from '../../../src/api';
 import {
   addressOf,
   changedFields,
@@ -15,7 +15,7 @@ import {
   textProblem,
   valuesOf,
   type OrganizationValues,
-} from '../../src/commands/organizationFields';
+} from '../../../src/commands/organizationFields';
 
 // The address and custom fields in the Edit prompts: which fields are offered, how the current
 // value is read from either record shape, how input is checked, and what an update sends.

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { describeChange, labelsAfter, updateFor, type BulkChange } from '../../src/commands/bulkEditChange';
-import { reasonOf, summarize } from '../../src/commands/bulkEditResult';
-import type { BulkOutcome } from '../../src/commands/bulkEditRun';
-import { PipedriveError } from '../../src/api';
+import { describeChange, labelsAfter, updateFor, type BulkChange } from '../../../src/commands/bulkEditChange';
+import { reasonOf, summarize } from '../../../src/commands/bulkEditResult';
+import type { BulkOutcome } from '../../../src/commands/bulkEditRun';
+import { PipedriveError } from '../../../src/api';
 
 const add: BulkChange = { kind: 'addLabels', labels: [{ id: 4, name: 'Hot lead' }] };
 const remove: BulkChange = { kind: 'removeLabels', labels: [{ id: 1, name: 'Customer' }, { id: 2, name: 'Prospect' }] };
