@@ -2,7 +2,7 @@ import type { AddOrganizationInput, Organization, PipedriveClient, VisibleTo } f
 import { withRetryOffer } from './offerRetry';
 import { runSteps, type Step } from '../ui/runSteps';
 import type { CommandContext } from './CommandContext';
-import { checkAddTime, nameProblem } from './organizationFields';
+import { checkAddTime, nameProblem } from './editValues';
 import { PromptData, promptLabels, promptOwner, promptVisibility } from './organizationPrompts';
 
 const TITLE = 'Add Pipedrive organization';

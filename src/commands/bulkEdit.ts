@@ -9,7 +9,7 @@ import { describeChange, type BulkChange } from './bulkEditChange';
 import { summarize } from './bulkEditResult';
 import { runBulkEdit } from './bulkEditRun';
 import type { CommandContext } from './CommandContext';
-import { labelChoices, visibilityChoices } from './organizationFields';
+import { labelChoices, visibilityChoices } from './editValues';
 import { PromptData, promptOwner, promptVisibility } from './organizationPrompts';
 import { organizationsOfSelection } from './organizationTarget';
 import { pickOrganization, type PickedOrganization } from './pickOrganization';

@@ -4,7 +4,7 @@
 import type { PipedriveClient } from '../api';
 import { errorKind, errorMessage, isCancellation } from '../util/errors';
 import { changesRecord, needsCurrentLabels, updateFor, type BulkChange } from './bulkEditChange';
-import { valuesOf } from './organizationFields';
+import { valuesOf } from './editValues';
 import type { PickedOrganization } from './pickOrganization';
 import type { OrganizationActions } from '../model/OrganizationActions';
 

@@ -1,5 +1,6 @@
 import type { QuickPickItem } from 'vscode';
 import type { CommandContext } from './CommandContext';
+import { loadUsers } from './loadUsers';
 
 interface ValueItem<T> extends QuickPickItem {
   value: T;
@@ -10,11 +11,11 @@ export const NO_FILTER = 'No filter';
 
 /** pipedrive.chooseOwnerScope: show everyone's organizations or one owner's (`user_id`). */
 export async function chooseOwnerScope(ctx: CommandContext): Promise<void> {
-  const client = ctx.requireClient();
   const me = ctx.auth.user;
-  const users = ctx.withProgress('Loading Pipedrive users…', (signal) => client.listUsers({ signal }));
-  const items = users.then((list) => {
-    ctx.store.setUsers(list);
+  // The session's users (one owner, read once per sign-in); the store and the client get them from there.
+  const users = ctx.session.hasUsers ? loadUsers(ctx) : ctx.withProgress('Loading Pipedrive users…', (signal) => loadUsers(ctx, signal));
+  const items = users.then((byId) => {
+    const list = [...byId.values()];
     const current = ctx.store.scope.ownerId;
     const active = list.filter((u) => u.active_flag !== false).sort((a, b) => a.name.localeCompare(b.name));
     return [

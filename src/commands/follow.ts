@@ -4,7 +4,7 @@ import type { TreeNode } from '../tree/nodes';
 import { errorMessage, errorKind } from '../util/errors';
 import type { CommandContext } from './CommandContext';
 import { targetOrganization, organizationOfNode } from './organizationTarget';
-import { loadUsers } from './pickOrganization';
+import { loadUsers } from './loadUsers';
 import type { PickedOrganization } from './pickOrganization';
 
 interface UserItem extends QuickPickItem {

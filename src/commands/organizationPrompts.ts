@@ -18,8 +18,9 @@ import {
   type CustomFieldSpec,
   type CustomValue,
   type Money,
-} from './organizationFields';
-import { loadUsers, pickOrganization } from './pickOrganization';
+} from './editValues';
+import { loadUsers } from './loadUsers';
+import { pickOrganization } from './pickOrganization';
 
 interface ValueItem<T> extends QuickPickItem {
   value: T;

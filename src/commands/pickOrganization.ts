@@ -2,6 +2,7 @@ import { oneLine } from '../util/escape';
 import type { QuickPickItem } from 'vscode';
 import { checkSearchTerm, type OrganizationSearchHit, type SearchField, type User } from '../api';
 import type { CommandContext } from './CommandContext';
+import { loadUsers } from './loadUsers';
 
 export const SEARCH_FIELDS: SearchField[] = ['name', 'address', 'notes', 'custom_fields'];
 export const SEARCH_LIMIT = 50;
@@ -59,20 +60,11 @@ export async function pickOrganization(ctx: CommandContext, options: PickOrganiz
   return { id: picked.hit.id, name: oneLine(picked.hit.name) };
 }
 
-/** Owner names for results: the users the store knows, else one GET /v1/users per picker (never fatal). */
+/** Owner names for results: the session's users (read once per sign-in; never fatal here). */
 function ownerNames(ctx: CommandContext): () => Promise<ReadonlyMap<number | undefined, User>> {
-  let users: Promise<ReadonlyMap<number | undefined, User>> | undefined;
   return () =>
-    (users ??= ctx.store.knownUsers.size
-      ? Promise.resolve(ctx.store.knownUsers)
-      : loadUsers(ctx).catch((e) => {
-          ctx.log.warn(`Owner names for search results unavailable: ${ctx.auth.redact(String(e))}`);
-          return new Map();
-        }));
-}
-
-/** GET /v1/users once per session (the session catalog keeps them in the store, for owner names). */
-export async function loadUsers(ctx: CommandContext, signal?: AbortSignal): Promise<ReadonlyMap<number, User>> {
-  ctx.requireClient();
-  return ctx.session.users(signal);
+    loadUsers(ctx).catch((e: unknown) => {
+      ctx.log.warn(`Owner names for search results unavailable: ${ctx.auth.redact(String(e))}`);
+      return new Map();
+    });
 }

@@ -15,7 +15,7 @@ import {
   visibilityName,
   type CustomFieldSpec,
   type OrganizationValues,
-} from './organizationFields';
+} from './editValues';
 import { PromptData, promptAddress, promptCustomField, promptLabels, promptOwner, promptVisibility } from './organizationPrompts';
 import { withRetryOffer } from './offerRetry';
 import { targetOrganization } from './organizationTarget';

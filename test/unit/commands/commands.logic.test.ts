@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Organization, OrganizationField } from '../../../src/api';
 import { describeCounts, keepLabel, mergeCounts, mergeDetail } from '../../../src/commands/mergeSummary';
-import { changedFields, checkAddTime, labelChoices, nameProblem, valuesOf, visibilityChoices } from '../../../src/commands/organizationFields';
+import { changedFields, checkAddTime, labelChoices, nameProblem, valuesOf, visibilityChoices } from '../../../src/commands/editValues';
 import { searchHint } from '../../../src/commands/pickOrganization';
 import { organizationWebUrl } from '../../../src/model/organization';
 import { SearchSession, type SearchState } from '../../../src/ui/SearchSession';

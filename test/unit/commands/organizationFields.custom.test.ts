@@ -15,7 +15,7 @@ import {
   textProblem,
   valuesOf,
   type OrganizationValues,
-} from '../../../src/commands/organizationFields';
+} from '../../../src/commands/editValues';
 
 // The address and custom fields in the Edit prompts: which fields are offered, how the current
 // value is read from either record shape, how input is checked, and what an update sends.

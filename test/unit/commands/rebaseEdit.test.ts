@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { rebaseEdit, type OrganizationValues } from '../../../src/commands/organizationFields';
+import { rebaseEdit, type OrganizationValues } from '../../../src/commands/editValues';
 
 // An edit replayed on the record as it is now: a label someone added meanwhile is kept, a field
 // only they changed is not sent back, and a field both changed is named for the question.
