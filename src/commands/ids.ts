@@ -28,6 +28,7 @@ export const COMMAND_IDS = [
   'pipedrive.copyVsCodeLink',
   'pipedrive.openSelectedDetails',
   'pipedrive.statusMenu',
+  'pipedrive.openAsJson',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];

@@ -7,6 +7,7 @@ import { chooseFilter, chooseOwnerScope } from './chooseScope';
 import { copyId, copyLink, openInPipedrive } from './copyAndOpen';
 import { deleteOrganization, deleteSelected } from './deleteOrganizations';
 import { exportOrganizationsCommand } from '../export/vscode/exportOrganizationsCommand';
+import { openAsJson } from '../documents/openAsJson';
 import { follow, unfollow } from './follow';
 import { mergeOrganizations } from './mergeOrganizations';
 import { copyVsCodeLink, openSelectedDetails, statusMenu } from '../integration/integrationCommands';
@@ -51,6 +52,7 @@ export const commandTable: CommandTable = {
   'pipedrive.openSelectedDetails': openSelectedDetails,
   'pipedrive.statusMenu': statusMenu,
   'pipedrive.exportOrganizations': exportOrganizationsCommand,
+  'pipedrive.openAsJson': openAsJson,
 };
 
 /** Registers every command of the table behind the error boundary. */
