@@ -16,6 +16,8 @@ import { organizationSchema } from './organizationSchema';
 import { parseDocument, type DocumentProblem, type ParsedDocument } from './parseDocument';
 
 const SCHEMA_KEY = 'schema';
+/** How long a document read right after activation waits for the silent sign-in. */
+const SIGN_IN_WAIT_MS = 15_000;
 
 export class OrganizationFileSystem implements vscode.FileSystemProvider, vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
@@ -132,7 +134,7 @@ export class OrganizationFileSystem implements vscode.FileSystemProvider, vscode
     // Nothing to send: no request at all.
     if (base && isEmpty(documentChanges(valuesOfRecord(base, catalog), parsed.values, catalog))) return;
 
-    const client = this.client();
+    const client = await this.signedInClient();
     const current = await this.read(id, uri);
     this.versions.remember(current);
     // A document from before a restart: its read-only section is checked against the same version.
@@ -233,8 +235,27 @@ export class OrganizationFileSystem implements vscode.FileSystemProvider, vscode
     }
   }
 
+  /**
+   * The client, once signed in. A document restored with the window is read as the extension
+   * activates, while the silent sign-in with the stored token still runs: wait for that.
+   */
+  private async signedInClient(): Promise<PipedriveClient> {
+    if (!this.ctx.auth.client && (await this.ctx.auth.hasStoredToken())) {
+      await new Promise<void>((resolve) => {
+        const finish = () => {
+          clearTimeout(timer);
+          sub.dispose();
+          resolve();
+        };
+        const timer = setTimeout(finish, SIGN_IN_WAIT_MS);
+        const sub = this.ctx.auth.onDidChange(finish);
+      });
+    }
+    return this.client();
+  }
+
   private async read(id: number, uri: vscode.Uri): Promise<Organization> {
-    const client = this.client();
+    const client = await this.signedInClient();
     try {
       return await client.getOrganizationRecord(id);
     } catch (e) {
@@ -244,7 +265,7 @@ export class OrganizationFileSystem implements vscode.FileSystemProvider, vscode
   }
 
   private async catalog(): Promise<DocumentCatalog> {
-    this.client();
+    await this.signedInClient();
     const [fields, users] = await Promise.all([this.ctx.session.organizationFields(), this.ctx.session.users()]);
     return buildCatalog(fields, users.values());
   }
