@@ -1,6 +1,6 @@
 // The pipedrive: file system. `pipedrive:/organizations/{id} {name}.json` is an organization as a
 // JSON document (a real one: undo, diff with saved, search, formatting all work); saving sends only
-// what changed with one PATCH, through the store like every other change. `pipedrive:/schema/…`
+// what changed with one PATCH, through the store like every other change. `pipedrive://schema/…`
 // serves the schema built from the organization fields (package.json's jsonValidation points there).
 import * as vscode from 'vscode';
 import { isPipedriveError, type Organization, type PipedriveClient, type UpdateOrganizationInput } from '../api';
@@ -8,7 +8,7 @@ import type { CommandContext } from '../commands/CommandContext';
 import { errorMessage } from '../util/errors';
 import { buildCatalog, type DocumentCatalog } from './documentCatalog';
 import { changedFieldNames, documentChanges } from './documentChanges';
-import { CONFLICT_SCHEME, SCHEMA_PATH, SCHEME, organizationIdOfPath, organizationPath } from './documentPaths';
+import { CONFLICT_SCHEME, SCHEMA_AUTHORITY, SCHEMA_PATH, SCHEME, organizationIdOfPath, organizationPath } from './documentPaths';
 import { DocumentVersions } from './DocumentVersions';
 import { locatePath } from './locatePath';
 import { readOnlyOfRecord, renderDocument, valuesOfRecord } from './organizationDocument';
@@ -90,7 +90,7 @@ export class OrganizationFileSystem implements vscode.FileSystemProvider, vscode
   }
 
   stat(uri: vscode.Uri): vscode.FileStat {
-    if (uri.path === '/' || uri.path === '/organizations' || uri.path === '/schema') return { type: vscode.FileType.Directory, ctime: 0, mtime: 0, size: 0 };
+    if (uri.path === '/' || uri.path === '/organizations' || (!isSchema(uri) && uri.authority === SCHEMA_AUTHORITY)) return { type: vscode.FileType.Directory, ctime: 0, mtime: 0, size: 0 };
     const key = keyOf(uri);
     // No request here: VS Code stats often. The size is not known before rendering; the mtime
     // alone tells VS Code when to read again.
@@ -114,7 +114,7 @@ export class OrganizationFileSystem implements vscode.FileSystemProvider, vscode
   }
 
   async readFile(uri: vscode.Uri): Promise<Uint8Array> {
-    if (uri.path === SCHEMA_PATH) return encode(JSON.stringify(organizationSchema(await this.catalog()), null, 2));
+    if (isSchema(uri)) return encode(JSON.stringify(organizationSchema(await this.catalog()), null, 2));
     const id = organizationIdOf(uri);
     const org = this.versions.latest(id) ?? (await this.read(id, uri));
     return encode(renderDocument(org, await this.catalog()));
@@ -297,7 +297,11 @@ export function organizationUri(id: number, name: string): vscode.Uri {
 }
 
 export function schemaUri(): vscode.Uri {
-  return vscode.Uri.from({ scheme: SCHEME, path: SCHEMA_PATH });
+  return vscode.Uri.from({ scheme: SCHEME, authority: SCHEMA_AUTHORITY, path: SCHEMA_PATH });
+}
+
+function isSchema(uri: vscode.Uri): boolean {
+  return uri.authority === SCHEMA_AUTHORITY && uri.path === SCHEMA_PATH;
 }
 
 /** The open documents of an organization (its name in the path may have changed since). */
@@ -306,13 +310,13 @@ export function openDocuments(id: number): vscode.TextDocument[] {
 }
 
 function organizationIdOf(uri: vscode.Uri): number {
-  const id = organizationIdOfPath(uri.path);
+  const id = uri.authority === '' ? organizationIdOfPath(uri.path) : undefined;
   if (id === undefined) throw vscode.FileSystemError.FileNotFound(uri);
   return id;
 }
 
 function keyOf(uri: vscode.Uri): string {
-  if (uri.path === SCHEMA_PATH) return SCHEMA_KEY;
+  if (isSchema(uri)) return SCHEMA_KEY;
   return `org:${organizationIdOf(uri)}`;
 }
 

@@ -3,7 +3,13 @@
 
 export const SCHEME = 'pipedrive';
 export const CONFLICT_SCHEME = 'pipedrive-conflict';
-export const SCHEMA_PATH = '/schema/organization.json';
+/**
+ * The schema is `pipedrive://schema/organization.json`: VS Code takes a jsonValidation url only
+ * with `//` (or `./`), and the JSON extension matches schema changes by the url's own spelling.
+ */
+export const SCHEMA_AUTHORITY = 'schema';
+export const SCHEMA_PATH = '/organization.json';
+export const SCHEMA_URL = `${SCHEME}://${SCHEMA_AUTHORITY}${SCHEMA_PATH}`;
 export const ORGANIZATIONS_DIR = '/organizations';
 
 /** The file name for an organization: path separators and control characters become spaces. */

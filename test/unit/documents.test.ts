@@ -1,11 +1,13 @@
 import * as assert from 'node:assert/strict';
 import Ajv from 'ajv';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { Organization, OrganizationField, User } from '../../src/api';
 import { startSandbox } from '../../src/sandbox/server';
 import type { Sandbox } from '../../src/sandbox/types';
 import { buildCatalog, type DocumentCatalog } from '../../src/documents/documentCatalog';
 import { changedFieldNames, documentChanges } from '../../src/documents/documentChanges';
-import { organizationIdOfPath, organizationPath } from '../../src/documents/documentPaths';
+import { SCHEMA_URL, organizationIdOfPath, organizationPath } from '../../src/documents/documentPaths';
 import { locatePath } from '../../src/documents/locatePath';
 import { readOnlyOfRecord, renderDocument, valuesOfRecord } from '../../src/documents/organizationDocument';
 import { organizationSchema } from '../../src/documents/organizationSchema';
@@ -226,6 +228,19 @@ describe('documents: an organization as JSON', function () {
       assert.equal(organizationIdOfPath(organizationPath(7, '')), 7);
       assert.equal(organizationIdOfPath('/organizations/x.json'), undefined);
       assert.equal(organizationIdOfPath('/schema/organization.json'), undefined);
+    });
+
+    it("package.json points VS Code's JSON support at the schema the provider serves, for organization documents only", () => {
+      const pkg = JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', '..', '..', 'package.json'), 'utf8'));
+      const [entry] = pkg.contributes.jsonValidation as Array<{ fileMatch: string; url: string }>;
+      assert.equal(entry.url, SCHEMA_URL);
+      // VS Code refuses (with an error notification) a url that is neither absolute with // nor ./relative.
+      assert.match(entry.url, /^[^:/?#]+:\/\//);
+      // The JSON extension matches "**/" + the pattern (its leading / dropped) against the document's URI.
+      const glob = entry.fileMatch.replace(/^\//, '');
+      const re = new RegExp('^(?:.*/)?' + glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*') + '$');
+      assert.ok(re.test(`pipedrive:${organizationPath(1, 'Acme Technologies')}`));
+      assert.ok(!re.test('file:///home/me/organizations/1 Acme.json'), 'a workspace file of the same name gets the schema');
     });
   });
 });
