@@ -243,6 +243,14 @@ describe('Documents: an organization as JSON', function () {
     assert.strictEqual(server.name, 'Renamed Elsewhere', 'their name was overwritten');
   });
 
+  it('from the palette: asks which organization by search, then opens it', async () => {
+    ui.queue('Acme Technologies', 'Acme Technologies');
+    const doc = await openAsJson();
+    assert.strictEqual(doc.uri.path, '/organizations/1 Acme Technologies.json');
+    assert.strictEqual(ui.prompts[0]?.kind, 'quickPick');
+    assert.strictEqual(ui.pending, 0);
+  });
+
   it('opens from the Details panel in front (its title bar button passes no organization)', async () => {
     await vscode.commands.executeCommand('pipedrive.openDetails', 3);
     const api = await extensionApi();
