@@ -8,6 +8,7 @@ import type { OrganizationIndexView } from './model/orgIndex/types';
 import type { CommandContext } from './commands/CommandContext';
 import { withErrorBoundary } from './commands/errorBoundary';
 import { registerCommands } from './commands/index';
+import { registerDocuments } from './documents/registerDocuments';
 import { runPanelAction } from './commands/openPanels';
 import { OrganizationStore, type OwnerScope } from './model/OrganizationStore';
 import { OrganizationActions } from './model/OrganizationActions';
@@ -198,6 +199,7 @@ export function activate(context: vscode.ExtensionContext): PipedriveExtensionAp
     },
   };
   context.subscriptions.push(...registerCommands(ctx));
+  registerDocuments(context, ctx);
 
   // VS Code integration: the status bar item, links into VS Code, the walkthrough's "browsed" step.
   const uriHandler = createUriHandler(ctx);

@@ -1,5 +1,6 @@
 import { errorDetails, errorMessage, isCancellation } from '../util/errors';
 import type { CommandContext } from './CommandContext';
+import type { CommandId } from './ids';
 
 export const SHOW_DETAILS = 'Show Details';
 
@@ -29,7 +30,7 @@ export function withErrorBoundary<A extends unknown[]>(
 }
 
 /** What the person was doing, in front of the reason: "Deleting failed: …". Ids not listed: the reason alone. */
-const DOING: Readonly<Record<string, string>> = {
+const DOING: Readonly<Partial<Record<CommandId, string>>> = {
   'pipedrive.signIn': 'Signing in',
   'pipedrive.refresh': 'Refreshing',
   'pipedrive.refreshAll': 'Reading all organizations',
@@ -47,11 +48,18 @@ const DOING: Readonly<Record<string, string>> = {
   'pipedrive.deleteSelected': 'Deleting',
   'pipedrive.openDetails': 'Opening the details',
   'pipedrive.openFlow': 'Opening the flow',
+  'pipedrive.openAsJson': 'Opening as JSON',
+  'pipedrive.bulkEdit': 'Editing the selected organizations',
+  'pipedrive.exportOrganizations': 'Exporting',
+  'pipedrive.copyId': 'Copying the ID',
+  'pipedrive.copyLink': 'Copying the link',
+  'pipedrive.openInPipedrive': 'Opening in Pipedrive',
+  'pipedrive.copyVsCodeLink': 'Copying the VS Code link',
 };
 
 export function reportError(ctx: CommandContext, id: string, e: unknown): void {
   ctx.log.error(ctx.auth.redact(`${id} failed: ${errorDetails(e)}`));
-  const doing = DOING[id];
+  const doing = DOING[id as CommandId];
   const message = ctx.auth.redact(doing ? `${doing} failed: ${errorMessage(e)}` : errorMessage(e));
   // Not awaited: the notification stays until dismissed, the command must not wait for it.
   void ctx

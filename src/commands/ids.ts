@@ -33,6 +33,7 @@ export const COMMAND_IDS = [
   'pipedrive.openSelectedDetails',
   'pipedrive.statusMenu',
   'pipedrive.bulkEdit',
+  'pipedrive.openAsJson',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];
@@ -70,4 +71,5 @@ export interface CommandArgs {
   'pipedrive.openSelectedDetails': [];
   'pipedrive.statusMenu': [];
   'pipedrive.bulkEdit': [target?: unknown, selected?: unknown, run?: BulkEditRunOptions];
+  'pipedrive.openAsJson': [target?: unknown];
 }

@@ -8,6 +8,7 @@ import { chooseFilter, chooseOwnerScope } from './chooseScope';
 import { copyId, copyLink, openInPipedrive } from './copyAndOpen';
 import { deleteOrganization, deleteSelected } from './deleteOrganizations';
 import { exportOrganizationsCommand } from '../export/vscode/exportOrganizationsCommand';
+import { openAsJson } from '../documents/openAsJson';
 import { follow, unfollow } from './follow';
 import { mergeOrganizations } from './mergeOrganizations';
 import { copyVsCodeLink, openSelectedDetails, statusMenu } from '../integration/integrationCommands';
@@ -52,6 +53,7 @@ export const commandTable: CommandTable = {
   'pipedrive.statusMenu': statusMenu,
   'pipedrive.exportOrganizations': exportOrganizationsCommand,
   'pipedrive.bulkEdit': bulkEdit,
+  'pipedrive.openAsJson': openAsJson,
 };
 
 /** Registers every command of the table behind the error boundary. */
