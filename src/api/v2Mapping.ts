@@ -315,10 +315,23 @@ function labelIds(input: { label?: number; label_ids?: number[] }): number[] | u
   return input.label_ids;
 }
 
+function isMoney(v: unknown): v is { value: number; currency: string } {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && typeof (v as { value?: unknown }).value === 'number' && typeof (v as { currency?: unknown }).currency === 'string';
+}
+
 /** v1 add/update input → v1 body: custom field values go top level as v1 expects. */
 export function inputToV1(input: AddOrganizationInput | UpdateOrganizationInput): Record<string, unknown> {
   const { custom_fields, address, ...rest } = input;
-  const body: Record<string, unknown> = { ...(custom_fields ?? {}) };
+  const body: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(custom_fields ?? {})) {
+    // v1 takes money as the amount under the key and its currency under `<key>_currency`.
+    if (isMoney(value)) {
+      body[key] = value.value;
+      body[`${key}_currency`] = value.currency;
+    } else {
+      body[key] = value;
+    }
+  }
   for (const [k, v] of Object.entries(rest)) if (v !== undefined) body[k] = k === 'visible_to' ? String(v) : v;
   // v1 knows the address only as one line of text; Pipedrive geocodes the parts from it.
   if (address !== undefined) body.address = address === null ? '' : address.value;

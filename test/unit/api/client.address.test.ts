@@ -37,6 +37,17 @@ for (const apiMode of ['current', 'legacy-v1'] as const) {
       assert.ok(!cleared.address, `address cleared (got ${String(cleared.address)})`);
     });
 
+    it('money in a custom field goes as Pipedrive\'s route takes it', async () => {
+      const fields = await h.client.listOrganizationFields({ limit: 500 });
+      const money = fields.items.find((f) => f.field_type === 'monetary' && /^[0-9a-f]{40}$/.test(f.key))!;
+      const updated = await h.client.updateOrganization(1, { custom_fields: { [money.key]: { value: 1200, currency: 'USD' } } });
+      const sent = [...sandbox.log].reverse().find((r) => r.method === 'PUT' || r.method === 'PATCH')!.body as Record<string, unknown>;
+      if (apiMode === 'current') assert.deepEqual((sent.custom_fields as Record<string, unknown>)[money.key], { value: 1200, currency: 'USD' });
+      else assert.deepEqual([sent[money.key], sent[`${money.key}_currency`]], [1200, 'USD']);
+      const stored = (updated as unknown as Record<string, unknown>)[money.key] ?? (updated.custom_fields as Record<string, unknown> | undefined)?.[money.key];
+      assert.ok(JSON.stringify(stored).includes('1200') && JSON.stringify(updated).includes('USD'), JSON.stringify(stored));
+    });
+
     it('a malformed address is refused before any request, naming the part', async () => {
       const before = sandbox.log.length;
       const e = await rejection(h.client.updateOrganization(1, { address: { value: 'x', town: 'y' } as never }));
