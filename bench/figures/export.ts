@@ -1,5 +1,5 @@
 // Figure 8: "Export Organizations…" of every organization of a 100,000-organization sandbox to CSV,
-// from the server (GET /v1/organizations at limit 500, one page at a time) and from a ready local
+// from the server (GET /api/v2/organizations at limit 500, one page at a time) and from a ready local
 // index (0 requests). Each case in a child process of its own, so its memory is the export's (and,
 // for the index case, the index's) alone; requests come from the sandbox's log.
 import { fork, type ChildProcess } from 'child_process';
@@ -56,8 +56,9 @@ async function runCase(args: CaseArgs): Promise<CaseReport> {
   let index: OrganizationIndex | undefined;
   if (args.source === 'index') {
     index = new OrganizationIndex({ locale: 'en' });
+    // As the extension's first sign-in fills it: v2 pages straight into the index.
     const page: unknown[] = [];
-    for await (const org of client.iterateOrganizations({ limit: 500 })) {
+    for await (const org of client.iterateOrganizationsV2({ limit: 500 })) {
       page.push(org);
       if (page.length === 500) index.upsert(page.splice(0) as never);
     }
@@ -101,7 +102,7 @@ function startCase(args: CaseArgs): { child: ChildProcess; prepared: Promise<voi
 
 export async function runExportFigure(opts: { size: number; log?: (s: string) => void }): Promise<ExportFigure> {
   const log = opts.log ?? (() => undefined);
-  const sb = await startSandboxProcess({ size: opts.size, seed: 1, apiMode: 'legacy-v1' });
+  const sb = await startSandboxProcess({ size: opts.size, seed: 1, apiMode: 'current' });
   const cases: ExportCase[] = [];
   try {
     // The index first: building it walks the sandbox once, so the server case does not pay the
@@ -129,11 +130,13 @@ export function exportRows(f: ExportFigure | undefined, notMeasured: string): Ro
     const goal = c.source === 'server' ? Math.min(200, Math.ceil(f.size / 500)) : 0;
     return {
       figure: '8',
-      metric: `export of ${f.size.toLocaleString('en')} organizations to CSV from the ${c.source === 'server' ? 'server (limit 500)' : 'local index'}: requests; peak RSS`,
-      measured: `${c.requests}; ${c.peakRssMb} MB`,
+      metric: `export of ${f.size.toLocaleString('en')} organizations to CSV from the ${c.source === 'server' ? 'server (limit 500)' : 'local index'}: requests; RSS the export adds`,
+      // What the export adds to the extension host's memory: the host's own baseline (and, for the
+      // index case, the index it already holds) is there with or without an export.
+      measured: `${c.requests}; ${round(c.peakRssMb - c.rssBeforeMb, 1)} MB`,
       target: `${c.source === 'server' ? '≤ 200' : '0'}; ≤ 100 MB`,
-      pass: c.organizations === f.size && c.requests <= goal && c.peakRssMb <= 100,
-      note: `${c.seconds} s, ${c.fileMb} MB file; RSS before ${c.rssBeforeMb} MB, peak heap ${c.peakHeapUsedMb} MB (a process of its own; ${c.source === 'index' ? 'the 100,000-record index included' : 'one page of 500 held at a time'})`,
+      pass: c.organizations === f.size && c.requests <= goal && c.peakRssMb - c.rssBeforeMb <= 100,
+      note: `${c.seconds} s, ${c.fileMb} MB file; RSS ${c.rssBeforeMb} MB before (after gc) and ${c.peakRssMb} MB at the peak, peak heap ${c.peakHeapUsedMb} MB (a process of its own; ${c.source === 'index' ? 'the 100,000-record index held before it starts' : 'one page of 500 held at a time'})`,
     };
   });
 }
