@@ -383,33 +383,13 @@ export class PipedriveClient extends PipedriveV2Api {
    * add_time or update_time, only_primary_association ignored: v2 lists direct associations)
    */
   async listOrganizationDeals(id: number, params: OrganizationDealsParams = {}, call?: CallOptions): Promise<OffsetPage<Deal, OrganizationRelatedObjects>> {
-    const op = 'listOrganizationDeals';
-    this.validate(op, checkId(id));
-    this.checkOffset(op, params);
-    const start = params.start ?? 0;
-    return this.withFallback(
-      op,
-      async () => {
-        return this.offsetPage<Deal, OrganizationRelatedObjects>(
-          { operation: op, method: 'GET', path: `/v1/organizations/${id}/deals`, query: { ...params }, orgId: id, ...callSpec(call) },
-          start,
-          params.limit,
-        );
-      },
-      async () => {
-        const limit = params.limit ?? 100;
-        const status = params.status && params.status !== 'all_not_deleted' ? [params.status] : undefined;
-        const sort = toV2Sort(parseSort(params.sort));
-        const { items, moreItems } = await this.offsets.page(
-          `deals:${id}:${status}:${sort.sort_by}:${sort.sort_direction}`,
-          start,
-          limit,
-          (cursor, want) => this.listDealsV2(id, { cursor, limit: want, status, ...sort }, call).then(this.orgGone(id)),
-        );
-        const users = await this.userLookup(call);
-        return offsetResult(items.map((d) => dealFromV2(d, users, this.index.get(id)?.name)), start, limit, moreItems);
-      },
-    );
+    const status = params.status && params.status !== 'all_not_deleted' ? [params.status] : undefined;
+    const sort = toV2Sort(parseSort(params.sort));
+    return this.relatedList('listOrganizationDeals', id, params, call, 'deals', {
+      key: `deals:${id}:${status}:${sort.sort_by}:${sort.sort_direction}`,
+      page: (cursor, want) => this.listDealsV2(id, { cursor, limit: want, status, ...sort }, call),
+      map: dealFromV2,
+    });
   }
 
   /** GET /v1/organizations/{id}/deals, every page. */
@@ -502,28 +482,11 @@ export class PipedriveClient extends PipedriveV2Api {
 
   /** GET /v1/organizations/{id}/persons (v2 mode: GET /api/v2/persons?org_id=) */
   async listOrganizationPersons(id: number, params: OffsetParams = {}, call?: CallOptions): Promise<OffsetPage<Person, OrganizationRelatedObjects>> {
-    const op = 'listOrganizationPersons';
-    this.validate(op, checkId(id));
-    this.checkOffset(op, params);
-    const start = params.start ?? 0;
-    return this.withFallback(
-      op,
-      async () => {
-        return this.offsetPage<Person, OrganizationRelatedObjects>(
-          { operation: op, method: 'GET', path: `/v1/organizations/${id}/persons`, query: { ...params }, orgId: id, ...callSpec(call) },
-          start,
-          params.limit,
-        );
-      },
-      async () => {
-        const limit = params.limit ?? 100;
-        const { items, moreItems } = await this.offsets.page(`persons:${id}`, start, limit, (cursor, want) =>
-          this.listPersonsV2(id, { cursor, limit: want }, call).then(this.orgGone(id)),
-        );
-        const users = await this.userLookup(call);
-        return offsetResult(items.map((p) => personFromV2(p, users, this.index.get(id)?.name)), start, limit, moreItems);
-      },
-    );
+    return this.relatedList('listOrganizationPersons', id, params, call, 'persons', {
+      key: `persons:${id}`,
+      page: (cursor, want) => this.listPersonsV2(id, { cursor, limit: want }, call),
+      map: personFromV2,
+    });
   }
 
   /** GET /v1/organizations/{id}/persons, every page. */
@@ -642,6 +605,33 @@ export class PipedriveClient extends PipedriveV2Api {
   private async listOrganizationsFromIndex(params: ListOrganizationsParams, call?: CallOptions): Promise<OffsetPage<Organization, OrganizationRelatedObjects>> {
     const users = await this.userLookup(call);
     return this.lists.page(params, (o) => organizationFromV2(o, users));
+  }
+
+  /**
+   * An organization's deals or persons: v1's offset route, or (v2) a cursor route paged as offsets
+   * (OffsetOverCursor), each v2 record mapped to its v1 shape with owner and organization names.
+   */
+  private relatedList<T, V>(
+    op: 'listOrganizationDeals' | 'listOrganizationPersons',
+    id: number,
+    params: OffsetParams,
+    call: CallOptions | undefined,
+    v1Segment: 'deals' | 'persons',
+    v2: { key: string; page: (cursor: string | undefined, want: number) => Promise<CursorPage<V>>; map: (item: V, users: UserLookup, orgName?: string) => T },
+  ): Promise<OffsetPage<T, OrganizationRelatedObjects>> {
+    this.validate(op, checkId(id));
+    this.checkOffset(op, params);
+    const start = params.start ?? 0;
+    return this.withFallback(
+      op,
+      () => this.offsetPage<T, OrganizationRelatedObjects>({ operation: op, method: 'GET', path: `/v1/organizations/${id}/${v1Segment}`, query: { ...params }, orgId: id, ...callSpec(call) }, start, params.limit),
+      async () => {
+        const limit = params.limit ?? 100;
+        const { items, moreItems } = await this.offsets.page(v2.key, start, limit, (cursor, want) => v2.page(cursor, want).then(this.orgGone(id)));
+        const users = await this.userLookup(call);
+        return offsetResult(items.map((item) => v2.map(item, users, this.index.get(id)?.name)), start, limit, moreItems);
+      },
+    );
   }
 
   /** v2's related lists answer an empty page for a missing organization; v1 answered 404. Keep v1's answer. */

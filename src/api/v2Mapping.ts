@@ -285,18 +285,12 @@ export function activityFromV2(record: ActivityV2, users: UserLookup, orgName?: 
 
 /** v1 add input → v2 POST body: label folds into label_ids, times become RFC 3339, custom fields nest. */
 export function addInputToV2(input: AddOrganizationInput): Record<string, unknown> {
-  const body: Record<string, unknown> = { name: input.name };
-  if (input.owner_id !== undefined) body.owner_id = input.owner_id;
+  const body = updateInputToV2(input);
   if (input.add_time !== undefined) body.add_time = toRfc3339(input.add_time);
-  if (input.visible_to !== undefined) body.visible_to = Number(input.visible_to);
-  const labels = labelIds(input);
-  if (labels) body.label_ids = labels;
-  if (input.address !== undefined) body.address = input.address;
-  if (input.custom_fields && Object.keys(input.custom_fields).length) body.custom_fields = input.custom_fields;
   return body;
 }
 
-/** v1 update input → v2 PATCH body. */
+/** v1 update input → v2 PATCH body (only the fields given). */
 export function updateInputToV2(input: UpdateOrganizationInput): Record<string, unknown> {
   const body: Record<string, unknown> = {};
   if (input.name !== undefined) body.name = input.name;
