@@ -47,6 +47,7 @@ import type {
   User,
 } from './records';
 import {
+  ORGANIZATION_COUNTERS,
   activityFromV2,
   addInputToV2,
   collectionOrganizationFromV2,
@@ -62,11 +63,6 @@ import {
 import { sameFirstChar } from './OrganizationIndex';
 import { checkAddress, checkFirstChar, checkId, checkIds, checkMergeIds, checkName, checkVisibleTo } from './validators';
 
-/** The counters v2 sends only through include_fields: the ones the tree and the Details header show. */
-const DETAIL_COUNTERS = [
-  'people_count', 'open_deals_count', 'closed_deals_count', 'won_deals_count', 'lost_deals_count', 'activities_count',
-  'done_activities_count', 'undone_activities_count', 'files_count', 'notes_count', 'followers_count', 'email_messages_count',
-] as const;
 
 export type ActivitiesPage = OffsetPage<Activity> & { activityDistribution?: ActivityDistribution };
 
@@ -217,7 +213,7 @@ export class PipedriveClient extends PipedriveV2Api {
       async () => {
         // Counters come only when asked for; followers only when there are some (v2 details
         // carry none), so an organization nobody follows costs one request as in v1.
-        const org = await this.getOrganizationV2(id, { include_fields: [...DETAIL_COUNTERS] }, { ...call });
+        const org = await this.getOrganizationV2(id, { include_fields: [...ORGANIZATION_COUNTERS] }, { ...call });
         const users = await this.userLookup(call);
         const followers: OrganizationDetails['followers'] = {};
         if (Number(org.followers_count ?? 0) > 0) {

@@ -83,6 +83,12 @@ function customFields(v: unknown): Record<string, unknown> {
   return { ...(asRecord(v) ?? {}) };
 }
 
+/** The counters v2 sends only through include_fields: the ones the tree, the Details header and the JSON document show. */
+export const ORGANIZATION_COUNTERS = [
+  'people_count', 'open_deals_count', 'closed_deals_count', 'won_deals_count', 'lost_deals_count', 'activities_count',
+  'done_activities_count', 'undone_activities_count', 'files_count', 'notes_count', 'followers_count', 'email_messages_count',
+] as const;
+
 const V2_COUNT_FIELDS = [
   'email_messages_count',
   'people_count',

@@ -3,6 +3,7 @@
 // their names, and a "readOnly" section for reference.
 import { ADDRESS_PARTS, type Organization } from '../api';
 import type { CustomFieldSpec, DocumentCatalog } from './documentCatalog';
+import { ORGANIZATION_COUNTERS } from '../api/v2Mapping';
 
 export type AddressPart = (typeof ADDRESS_PARTS)[number];
 export type AddressValue = Record<AddressPart, string>;
@@ -32,18 +33,7 @@ const READ_ONLY_FIELDS = [
   'industry',
   'annual_revenue',
   'employee_count',
-  'people_count',
-  'open_deals_count',
-  'closed_deals_count',
-  'won_deals_count',
-  'lost_deals_count',
-  'activities_count',
-  'done_activities_count',
-  'undone_activities_count',
-  'files_count',
-  'notes_count',
-  'followers_count',
-  'email_messages_count',
+  ...ORGANIZATION_COUNTERS,
   'next_activity_date',
   'last_activity_date',
 ] as const;

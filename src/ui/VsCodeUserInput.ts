@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { UserCancelledError } from '../util/errors';
+import { settleInput } from './settleInput';
 import { showSearchQuickPick } from './showSearchQuickPick';
-import { GoBackError, type SearchPickOptions, type UserInput, type UserInputBoxOptions, type UserQuickPickOptions } from './UserInput';
+import type { SearchPickOptions, UserInput, UserInputBoxOptions, UserQuickPickOptions } from './UserInput';
 
 /** The real prompts. Escape rejects with UserCancelledError, Back with GoBackError. */
 export class VsCodeUserInput implements UserInput {
@@ -16,8 +17,8 @@ export class VsCodeUserInput implements UserInput {
     box.step = options.step;
     box.totalSteps = options.totalSteps;
     if (options.back) box.buttons = [vscode.QuickInputButtons.Back];
-    const disposables: vscode.Disposable[] = [box];
     return new Promise<string>((resolve, reject) => {
+      const settle = settleInput<string>(box, resolve, reject);
       let validating = 0;
       const validate = async (value: string): Promise<boolean> => {
         const mine = ++validating;
@@ -32,29 +33,14 @@ export class VsCodeUserInput implements UserInput {
           if (mine === validating) box.busy = false;
         }
       };
-      let done = false;
-      disposables.push(
+      settle.disposables.push(
         box.onDidChangeValue((v) => void validate(v)),
         box.onDidAccept(async () => {
           const value = box.value;
           box.enabled = false;
           const ok = await validate(value);
           box.enabled = true;
-          if (!ok || box.value !== value) return;
-          done = true;
-          resolve(value);
-          box.hide();
-        }),
-        box.onDidTriggerButton((b) => {
-          if (b === vscode.QuickInputButtons.Back) {
-            done = true;
-            reject(new GoBackError());
-            box.hide();
-          }
-        }),
-        box.onDidHide(() => {
-          if (!done) reject(new UserCancelledError());
-          disposables.forEach((d) => d.dispose());
+          if (ok && box.value === value) settle.answer(value);
         }),
       );
       box.show();
@@ -75,28 +61,13 @@ export class VsCodeUserInput implements UserInput {
     pick.totalSteps = options.totalSteps;
     if (options.back) pick.buttons = [vscode.QuickInputButtons.Back];
     pick.busy = true;
-    const disposables: vscode.Disposable[] = [pick];
     const result = new Promise<T | T[]>((resolve, reject) => {
-      let done = false;
-      disposables.push(
+      const settle = settleInput<T | T[]>(pick as unknown as vscode.QuickPick<vscode.QuickPickItem>, resolve, reject);
+      settle.disposables.push(
         pick.onDidAccept(() => {
           let chosen: T | T[] | undefined = pick.canSelectMany ? [...pick.selectedItems] : pick.selectedItems[0] ?? pick.activeItems[0];
           if (Array.isArray(chosen) && chosen.length === 0 && options.acceptHighlighted && pick.activeItems[0]) chosen = [pick.activeItems[0]];
-          if (!chosen) return;
-          done = true;
-          resolve(chosen);
-          pick.hide();
-        }),
-        pick.onDidTriggerButton((b) => {
-          if (b === vscode.QuickInputButtons.Back) {
-            done = true;
-            reject(new GoBackError());
-            pick.hide();
-          }
-        }),
-        pick.onDidHide(() => {
-          if (!done) reject(new UserCancelledError());
-          disposables.forEach((d) => d.dispose());
+          if (chosen) settle.answer(chosen);
         }),
       );
     });

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
-import { errorMessage, UserCancelledError } from '../util/errors';
+import { errorMessage } from '../util/errors';
 import { SearchSession, type SearchState } from './SearchSession';
-import { GoBackError, type SearchPickOptions } from './UserInput';
+import { settleInput } from './settleInput';
+import type { SearchPickOptions } from './UserInput';
 
 /** Lines that are not results (a hint, an error): shown, never accepted. */
 interface InfoItem extends vscode.QuickPickItem {
@@ -37,32 +38,20 @@ export function showSearchQuickPick<T extends vscode.QuickPickItem>(options: Sea
   };
   const session = new SearchSession<T>({ search: options.search, checkTerm: options.checkTerm, debounceMs: options.debounceMs }, show);
   pick.buttons = buttons();
-  const disposables: vscode.Disposable[] = [pick];
   return new Promise<T>((resolve, reject) => {
-    let done = false;
-    disposables.push(
+    const settle = settleInput<T>(pick as unknown as vscode.QuickPick<vscode.QuickPickItem>, resolve, reject, {
+      // The other title button toggles exact match.
+      onButton: () => {
+        session.setExactMatch(!session.exactMatch);
+        pick.buttons = buttons();
+      },
+      onHide: () => session.dispose(),
+    });
+    settle.disposables.push(
       pick.onDidChangeValue((v) => session.setTerm(v)),
       pick.onDidAccept(() => {
         const chosen = pick.selectedItems[0] ?? pick.activeItems[0];
-        if (!chosen || 'info' in chosen) return;
-        done = true;
-        resolve(chosen as T);
-        pick.hide();
-      }),
-      pick.onDidTriggerButton((b) => {
-        if (b === vscode.QuickInputButtons.Back) {
-          done = true;
-          reject(new GoBackError());
-          pick.hide();
-          return;
-        }
-        session.setExactMatch(!session.exactMatch);
-        pick.buttons = buttons();
-      }),
-      pick.onDidHide(() => {
-        if (!done) reject(new UserCancelledError());
-        session.dispose();
-        disposables.forEach((d) => d.dispose());
+        if (chosen && !('info' in chosen)) settle.answer(chosen as T);
       }),
     );
     session.setTerm('');
