@@ -2,7 +2,7 @@
 // concurrent callers sharing one request, failures kept on the list, and everything a reset left
 // behind aborted.
 import type { CallOptions } from '../api';
-import type { ListKey } from './listKeys';
+import { RECENT_KEY, type ListKey } from './listKeys';
 import { PagedList, type Page, type PageFetcher } from './PagedList';
 
 const MAX_LIMIT = 500;
@@ -45,6 +45,19 @@ export class ListPager {
 
   entries(): IterableIterator<[ListKey, PagedList<unknown>]> {
     return this.lists.entries();
+  }
+
+  /**
+   * An organization is gone: its own groups are forgotten, and it leaves the letter and "Recently
+   * changed" lists. Returns the keys of the lists that changed.
+   */
+  dropOrganization(id: number): ListKey[] {
+    const changed: ListKey[] = [];
+    for (const [key, list] of [...this.lists]) {
+      if (key.startsWith(`org:${id}/`)) this.lists.delete(key);
+      else if ((key === RECENT_KEY || key.startsWith('letter:')) && list.remove(id)) changed.push(key);
+    }
+    return changed;
   }
 
   /** Forgets one list; true when there was one. */

@@ -4,11 +4,10 @@
 // No vscode import: the store is tested with plain mocha (test/unit/model/store*.test.ts).
 import type { CallOptions, Organization, User } from '../api';
 import { Emitter, type Event } from '../util/Emitter';
-import { errorKind, errorMessage } from '../util/errors';
 import { groupOf } from '../api/firstChar';
 import { parseSort } from '../api/sortSpec';
 import type { StoreIndex } from './indexLists';
-import { compareLetters, DEFAULT_LETTERS, letterOf } from './letters';
+import { LetterSet, letterOf } from './letters';
 import { ListSources, type StoreBackend } from './listSources';
 import { ListPager } from './ListPager';
 import type { PagedList } from './PagedList';
@@ -21,8 +20,8 @@ export { RECENT_DAYS, RECENT_FALLBACK_NOTICE, v1DateTime, type StoreBackend } fr
 export { GROUPS, RECENT_KEY, groupKey, letterKey, parseListKey, type GroupItem, type GroupKind, type ListKey } from './listKeys';
 import { GROUPS, RECENT_KEY, groupKey, letterKey, parseListKey, type GroupKind, type ListKey } from './listKeys';
 
-export type { OrganizationChangeEvent, OwnerScope, StoreChange, StoreSettings } from './storeTypes';
-import type { OrganizationChangeEvent, OwnerScope, StoreChange, StoreSettings } from './storeTypes';
+export { clampPageSize, listErrorMessage, type OrganizationChangeEvent, type OwnerScope, type StoreChange, type StoreSettings } from './storeTypes';
+import { clampPageSize, type OrganizationChangeEvent, type OwnerScope, type StoreChange, type StoreSettings } from './storeTypes';
 
 export class OrganizationStore {
   private readonly changed = new Emitter<StoreChange>();
@@ -48,7 +47,7 @@ export class OrganizationStore {
     changed: (key) => this.fire({ kind: 'list', key }),
   });
   private readonly orgs = new Map<number, OrgSummary>();
-  private readonly letterSet = new Set<string>(DEFAULT_LETTERS);
+  private readonly letterSet = new LetterSet();
   private users = new Map<number, User>();
   private readonly sources = new ListSources({
     backend: () => this.requireBackend(),
@@ -105,11 +104,9 @@ export class OrganizationStore {
   get hasBackend(): boolean {
     return this.backend !== undefined;
   }
-
   get pageSize(): number {
     return this.settings.pageSize;
   }
-
   get sort(): string {
     return this.settings.sort;
   }
@@ -146,7 +143,7 @@ export class OrganizationStore {
   get letters(): string[] {
     const index = this.index;
     if (index) return index.groups(this.scopeValue.ownerId).map((g) => g.key);
-    return [...this.letterSet].sort(compareLetters);
+    return this.letterSet.sorted();
   }
 
   /** How many organizations a letter has in scope, when the index knows (undefined otherwise). */
@@ -189,20 +186,13 @@ export class OrganizationStore {
 
   // ---- loading ----------------------------------------------------------------------------
 
-  /**
-   * Loads the first page of a list unless it is loaded or loading (concurrent callers share one
-   * request). Never rejects: a failure is kept on the list (list.error) for the tree to show.
-   */
+  // Paging (see ListPager): the first page, the next one, the failed one again; never rejects.
   ensureLoaded(key: ListKey, call: CallOptions = {}): Promise<void> {
     return this.pager.ensureLoaded(key, call);
   }
-
-  /** Loads the next page (one request of pageSize). No-op when everything is loaded. */
   loadMore(key: ListKey, call: CallOptions = {}): Promise<void> {
     return this.pager.loadMore(key, call);
   }
-
-  /** Tries the failed load again: the first page, or the next one when some were loaded. */
   retry(key: ListKey, call: CallOptions = {}): Promise<void> {
     return this.pager.retry(key, call);
   }
@@ -270,38 +260,31 @@ export class OrganizationStore {
 
   private forget(ids: readonly number[]): void {
     for (const id of ids) {
-      for (const [key, list] of [...this.pager.entries()]) {
-        if (key.startsWith(`org:${id}/`)) {
-          this.pager.drop(key);
-          continue;
-        }
-        if ((key === RECENT_KEY || key.startsWith('letter:')) && list.remove(id)) this.fire({ kind: 'list', key });
-      }
+      for (const key of this.pager.dropOrganization(id)) this.fire({ kind: 'list', key });
       this.orgs.delete(id);
     }
   }
 
   /** The signed-in user now follows (or no longer follows) the organization. */
   applyFollowChanged(orgId: number, followed: boolean): void {
+    this.followersMoved(orgId, followed ? 1 : -1, followed);
+  }
+
+  /** Another user started (+1) or stopped (-1) following: the count moves, the Followers group reloads. */
+  applyFollowerCountChanged(orgId: number, delta: number): void {
+    this.followersMoved(orgId, delta);
+  }
+
+  private followersMoved(orgId: number, delta: number, followed?: boolean): void {
     const org = this.orgs.get(orgId);
     if (org) {
       const count = org.counts.followers;
       this.orgs.set(orgId, {
         ...org,
-        followed,
-        counts: { ...org.counts, followers: count === undefined ? undefined : Math.max(0, count + (followed ? 1 : -1)) },
+        ...(followed === undefined ? {} : { followed }),
+        counts: { ...org.counts, followers: count === undefined ? undefined : Math.max(0, count + delta) },
       });
     }
-    this.invalidateGroup(orgId, 'followers');
-    this.fire({ kind: 'org', id: orgId });
-    this.orgChanged.fire({ id: orgId, kind: 'updated' });
-  }
-
-  /** Another user started (+1) or stopped (-1) following: the count moves, the Followers group reloads. */
-  applyFollowerCountChanged(orgId: number, delta: number): void {
-    const org = this.orgs.get(orgId);
-    const count = org?.counts.followers;
-    if (org && count !== undefined) this.orgs.set(orgId, { ...org, counts: { ...org.counts, followers: Math.max(0, count + delta) } });
     this.invalidateGroup(orgId, 'followers');
     this.fire({ kind: 'org', id: orgId });
     this.orgChanged.fire({ id: orgId, kind: 'updated' });
@@ -384,18 +367,15 @@ export class OrganizationStore {
     return merged;
   }
 
+  /** "Recently changed" can show organizations of letters not seen yet: they join the root. */
   private noteLetters(list: PagedList<unknown>): void {
     if (list.key !== RECENT_KEY) return;
-    for (const id of list.items as number[]) {
-      const org = this.orgs.get(id);
-      if (org) this.addLetter(this.letterOfName(org.name));
-    }
+    const names = (list.items as number[]).map((id) => this.orgs.get(id)?.name).filter((n): n is string => n !== undefined);
+    if (names.map((n) => this.letterSet.add(this.letterOfName(n))).some(Boolean)) this.fire({ kind: 'root' });
   }
 
   private addLetter(letter: string): void {
-    if (this.letterSet.has(letter)) return;
-    this.letterSet.add(letter);
-    this.fire({ kind: 'root' });
+    if (this.letterSet.add(letter)) this.fire({ kind: 'root' });
   }
 
   private placeInLetter(org: OrgSummary, pinned: boolean): void {
@@ -417,15 +397,4 @@ export class OrganizationStore {
   private fire(change: StoreChange): void {
     this.changed.fire(change);
   }
-}
-
-export function clampPageSize(value: unknown): number {
-  const n = typeof value === 'number' && Number.isFinite(value) ? Math.round(value) : 100;
-  return Math.min(500, Math.max(1, n));
-}
-
-/** A person-readable reason a list failed, for the tree's error node. */
-export function listErrorMessage(error: unknown): string {
-  if (errorKind(error) === 'aborted') return 'Loading was cancelled.';
-  return errorMessage(error);
 }

@@ -24,3 +24,19 @@ function rank(letter: string): number {
   if (/^[0-9]$/.test(letter)) return 1;
   return 2;
 }
+
+/** The root letters seen so far (legacy v1 mode, where no index lists them): A–Z and 0–9, plus any other first character met. */
+export class LetterSet {
+  private readonly seen = new Set<string>(DEFAULT_LETTERS);
+
+  /** True when the letter is new (the root must be shown again). */
+  add(letter: string): boolean {
+    if (this.seen.has(letter)) return false;
+    this.seen.add(letter);
+    return true;
+  }
+
+  sorted(): string[] {
+    return [...this.seen].sort(compareLetters);
+  }
+}

@@ -1,5 +1,6 @@
 // The shapes the store speaks in: its change events, its settings and the owner scope. Kept apart
 // so the tree, the panels and the host can name them without the store's machinery.
+import { errorKind, errorMessage } from '../util/errors';
 import type { ListKey } from './listKeys';
 
 export type StoreChange =
@@ -31,4 +32,16 @@ export interface OwnerScope {
   /** A saved filter (`filter_id`); undefined: no filter. */
   filterId?: number;
   filterName?: string;
+}
+
+/** A page size the store accepts: a whole number from 1 to 500 (Pipedrive's limit), 100 when unusable. */
+export function clampPageSize(value: unknown): number {
+  const n = typeof value === 'number' && Number.isFinite(value) ? Math.round(value) : 100;
+  return Math.min(500, Math.max(1, n));
+}
+
+/** A person-readable reason a list failed, for the tree's error node. */
+export function listErrorMessage(error: unknown): string {
+  if (errorKind(error) === 'aborted') return 'Loading was cancelled.';
+  return errorMessage(error);
 }
