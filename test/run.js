@@ -3,7 +3,8 @@
 //   unit    mocha over out/test/unit/**/*.test.js (no VS Code)
 //   vscode  test/vscode suites inside a real VS Code extension host (code-server + Chromium)
 //   e2e     test/e2e Playwright scenarios in the workbench
-// Options: --layer unit|vscode|e2e (repeatable or comma separated), --grep <text>, --no-build.
+// Options: --layer unit|vscode|e2e (repeatable or comma separated), --grep <text>, --no-build,
+// --readme-shots (the e2e suite also writes the README's pictures to media/screenshots).
 // Prints per-layer results and times; the last line is always `N passed, N failed`.
 'use strict';
 const { spawnSync } = require('child_process');
@@ -20,8 +21,9 @@ function parseArgs(argv) {
     else if (arg.startsWith('--layer=')) options.layers.push(...arg.slice(8).split(','));
     else if (arg === '--grep') options.grep = argv[++i];
     else if (arg === '--no-build') options.build = false;
+    else if (arg === '--readme-shots') process.env.PIPEDRIVE_README_SHOTS = '1';
     else {
-      console.error(`unknown argument ${arg} (use --layer ${ALL_LAYERS.join('|')}, --grep <text>, --no-build)`);
+      console.error(`unknown argument ${arg} (use --layer ${ALL_LAYERS.join('|')}, --grep <text>, --no-build, --readme-shots)`);
       process.exit(2);
     }
   }

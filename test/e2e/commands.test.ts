@@ -84,7 +84,7 @@ describe('Organization commands (e2e)', () => {
     const row = wb.treeItem('Acme Technologies');
     await row.waitFor();
     await wb.page.waitForFunction((el) => el?.getAttribute('aria-selected') === 'true', await row.elementHandle());
-    await wb.screenshot('commands-search-revealed');
+    await wb.screenshot('commands-search-revealed', 'search-and-tree');
   });
 
   it('Edit: Enter on the highlighted field chooses it, with no box ticked', async () => {

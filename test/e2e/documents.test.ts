@@ -73,6 +73,7 @@ describe('Documents (e2e)', () => {
     await wb.page.locator('.editor-actions .action-label[aria-label="Open as JSON"]').click();
     await wb.editorTab('1 Acme Technologies.json').waitFor();
     await wb.page.locator('.monaco-editor .view-lines').filter({ hasText: '"custom_fields"' }).first().waitFor();
+    await wb.screenshot('documents-opened', 'json-editor');
 
     const text = await editedDocument(1, (d) => {
       d.custom_fields.Tier = 'Bronze';
@@ -93,7 +94,7 @@ describe('Documents (e2e)', () => {
     await row.locator('.label-description', { hasText: /Tartu/ }).waitFor();
     await wb.editorTab('Acme Technologies').first().click();
     await panel.locator('.fact', { hasText: 'Address' }).locator('dd', { hasText: 'Harbour Road 9, Tartu' }).waitFor({ timeout: 20_000 });
-    await wb.screenshot('documents-saved');
+    await wb.screenshot('documents-saved', 'details');
     // The manifest's contributions (jsonValidation, menus) load without an error notification.
     assert.deepStrictEqual((await wb.notificationMessages()).filter((m) => /pipedrive-organizations|jsonValidation/.test(m)), []);
     assert.deepStrictEqual(

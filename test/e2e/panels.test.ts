@@ -190,7 +190,7 @@ describe('Panels (e2e)', () => {
     await flow.locator('.load-older').click();
     await flow.locator('.section-status .loading').waitFor({ state: 'detached' });
     assert.ok(Number(await flow.locator('.timeline').getAttribute('data-count')) > 150);
-    await wb.screenshot('panels-flow');
+    await wb.screenshot('panels-flow', 'flow');
   });
 
   it('shows hostile names and notes literally and runs nothing', async function () {

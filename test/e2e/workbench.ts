@@ -197,10 +197,20 @@ export class Workbench {
   }
 
   /** Saves a screenshot of the whole workbench to test-artifacts/e2e/<name>.png and returns its path. */
-  async screenshot(name: string): Promise<string> {
+  /**
+   * A screenshot into the artifacts. With `readme`, `npm run screenshots` (PIPEDRIVE_README_SHOTS=1)
+   * also writes it to media/screenshots/<readme>.png, the README's pictures: the suite takes them,
+   * so they show the extension as it is.
+   */
+  async screenshot(name: string, readme?: string): Promise<string> {
     fs.mkdirSync(this.artifactsDir, { recursive: true });
     const file = path.join(this.artifactsDir, `${fileName(name)}.png`);
     await this.page.screenshot({ path: file });
+    if (readme && process.env.PIPEDRIVE_README_SHOTS === '1') {
+      const dir = path.join(__dirname, '..', '..', '..', 'media', 'screenshots');
+      fs.mkdirSync(dir, { recursive: true });
+      fs.copyFileSync(file, path.join(dir, `${fileName(readme)}.png`));
+    }
     return file;
   }
 }
