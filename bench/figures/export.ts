@@ -15,6 +15,7 @@ import type { Row } from '../main';
 import { startSandboxProcess } from '../lib/sandboxProcess';
 import { round } from '../lib/stats';
 import { MemoryPeaks } from '../lib/memoryPeaks';
+import { iterate } from '../../src/api/pages';
 
 export type ExportSource = 'server' | 'index';
 
@@ -52,13 +53,13 @@ const SORT = 'name ASC';
 async function runCase(args: CaseArgs): Promise<CaseReport> {
   const client = new PipedriveClient({ token: args.token, baseUrl: args.url });
   const fields: OrganizationField[] = [];
-  for await (const f of client.iterateOrganizationFields({ limit: 500 })) fields.push(f);
+  for await (const f of iterate(({ start }) => client.listOrganizationFields({ limit: 500, start }))) fields.push(f);
   let index: OrganizationIndex | undefined;
   if (args.source === 'index') {
     index = new OrganizationIndex({ locale: 'en' });
     // As the extension's first sign-in fills it: v2 pages straight into the index.
     const page: unknown[] = [];
-    for await (const org of client.iterateOrganizationsV2({ limit: 500 })) {
+    for await (const org of iterate(({ cursor }) => client.listOrganizationsV2({ limit: 500, cursor }))) {
       page.push(org);
       if (page.length === 500) index.upsert(page.splice(0) as never);
     }

@@ -7,6 +7,7 @@ import { PipedriveClient } from '../../src/api';
 import { startSandboxProcess } from '../lib/sandboxProcess';
 import { round } from '../lib/stats';
 import { MemoryPeaks } from '../lib/memoryPeaks';
+import { iterate } from '../../src/api/pages';
 
 export type Walker = 'raw' | 'ours' | 'official';
 
@@ -51,7 +52,7 @@ async function walkIn(args: WalkArgs): Promise<WalkReport> {
   const t0 = process.hrtime.bigint();
   if (args.walker === 'ours') {
     const client = new PipedriveClient({ token: args.token, baseUrl: args.url });
-    for await (const org of client.iterateOrganizationsV2({ limit: args.limit })) {
+    for await (const org of iterate(({ cursor }) => client.listOrganizationsV2({ limit: args.limit, cursor }))) {
       if (org.id) organizations++;
     }
     client.dispose();
@@ -130,7 +131,7 @@ export async function runWalkFigure(opts: { size: number; limit?: number; walker
   } finally {
     await sb.stop();
   }
-  return { size: opts.size, limit, route: 'GET /api/v2/organizations?limit=500&cursor=… (our client: iterateOrganizationsV2)', walks };
+  return { size: opts.size, limit, route: 'GET /api/v2/organizations?limit=500&cursor=… (our client: iterate over listOrganizationsV2)', walks };
 }
 
 if (require.main === module) {

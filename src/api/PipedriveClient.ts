@@ -10,7 +10,7 @@ import { systemClock } from './Clock';
 import type { OrganizationIndex } from './OrganizationIndex';
 import { OffsetOverCursor } from './offsetOverCursor';
 import { recentsPageFromBody, type RecentsPage } from './recents';
-import { walkCursor, walkOffset, type CursorPage, type OffsetPage } from './pages';
+import { iterate, type CursorPage, type OffsetPage } from './pages';
 import type {
   AddOrganizationInput,
   CallOptions,
@@ -149,10 +149,6 @@ export class PipedriveClient extends PipedriveV2Api {
     );
   }
 
-  /** GET /v1/organizations, every page from `start`. */
-  iterateOrganizations(params: Omit<ListOrganizationsParams, 'start'> & { start?: number } = {}, call?: CallOptions): AsyncGenerator<Organization> {
-    return walkOffset((start) => this.listOrganizations({ ...params, start }, call), params.start ?? 0);
-  }
 
   /** GET /v1/organizations/collection (needs global admin rights; v2 mode: GET /api/v2/organizations) */
   async getOrganizationsCollection(params: OrganizationsCollectionParams = {}, call?: CallOptions): Promise<CursorPage<CollectionOrganization>> {
@@ -188,10 +184,6 @@ export class PipedriveClient extends PipedriveV2Api {
     );
   }
 
-  /** GET /v1/organizations/collection, every page. */
-  iterateOrganizationsCollection(params: Omit<OrganizationsCollectionParams, 'cursor'> = {}, call?: CallOptions): AsyncGenerator<CollectionOrganization> {
-    return walkCursor((cursor) => this.getOrganizationsCollection({ ...params, cursor }, call));
-  }
 
   /** GET /v1/organizations/{id} (v2 mode: GET /api/v2/organizations/{id}; followers then come empty) */
   async getOrganization(id: number, call?: CallOptions): Promise<OrganizationDetails> {
@@ -217,7 +209,7 @@ export class PipedriveClient extends PipedriveV2Api {
         const users = await this.userLookup(call);
         const followers: OrganizationDetails['followers'] = {};
         if (Number(org.followers_count ?? 0) > 0) {
-          for await (const f of this.iterateOrganizationFollowersV2(id, { limit: 500 }, call)) {
+          for await (const f of iterate(({ cursor }) => this.listOrganizationFollowersV2(id, { limit: 500, cursor }, call))) {
             const u = users(f.user_id);
             followers[f.user_id] = { id: f.user_id, user_id: f.user_id, name: u?.name ?? '', email: u?.email ?? '', pic_hash: null };
           }
@@ -346,7 +338,7 @@ export class PipedriveClient extends PipedriveV2Api {
         const excluded = new Set(params.exclude ?? []);
         const done = params.done === undefined ? undefined : params.done === 1;
         const all: ActivityV2[] = [];
-        for await (const a of this.iterateActivitiesV2(id, { done, limit: 500 }, call)) if (!excluded.has(a.id)) all.push(a);
+        for await (const a of iterate(({ cursor }) => this.listActivitiesV2(id, { done, limit: 500, cursor }, call))) if (!excluded.has(a.id)) all.push(a);
         if (all.length === 0) await this.getOrganizationV2(id, {}, call);
         all.sort((a, b) => dueKey(a).localeCompare(dueKey(b)) || a.id - b.id);
         const users = await this.userLookup(call);
@@ -356,10 +348,6 @@ export class PipedriveClient extends PipedriveV2Api {
     );
   }
 
-  /** GET /v1/organizations/{id}/activities, every page. */
-  iterateOrganizationActivities(id: number, params: OrganizationActivitiesParams = {}, call?: CallOptions): AsyncGenerator<Activity> {
-    return walkOffset((start) => this.listOrganizationActivities(id, { ...params, start }, call), params.start ?? 0);
-  }
 
   /** GET /v1/organizations/{id}/changelog */
   async listOrganizationChangelog(id: number, params: CursorParams = {}, call?: CallOptions): Promise<CursorPage<OrganizationChange>> {
@@ -369,10 +357,6 @@ export class PipedriveClient extends PipedriveV2Api {
     return this.cursorPage<OrganizationChange>({ operation: op, method: 'GET', path: `/v1/organizations/${id}/changelog`, query: { ...params }, orgId: id, ...callSpec(call) });
   }
 
-  /** GET /v1/organizations/{id}/changelog, every page. */
-  iterateOrganizationChangelog(id: number, params: Omit<CursorParams, 'cursor'> = {}, call?: CallOptions): AsyncGenerator<OrganizationChange> {
-    return walkCursor((cursor) => this.listOrganizationChangelog(id, { ...params, cursor }, call));
-  }
 
   /**
    * GET /v1/organizations/{id}/deals (v2 mode: GET /api/v2/deals?org_id=; sort only by id,
@@ -388,10 +372,6 @@ export class PipedriveClient extends PipedriveV2Api {
     });
   }
 
-  /** GET /v1/organizations/{id}/deals, every page. */
-  iterateOrganizationDeals(id: number, params: OrganizationDealsParams = {}, call?: CallOptions): AsyncGenerator<Deal> {
-    return walkOffset((start) => this.listOrganizationDeals(id, { ...params, start }, call), params.start ?? 0);
-  }
 
   /** GET /v1/organizations/{id}/files (limit at most 100) */
   async listOrganizationFiles(id: number, params: OrganizationFilesParams = {}, call?: CallOptions): Promise<OffsetPage<OrganizationFile>> {
@@ -405,10 +385,6 @@ export class PipedriveClient extends PipedriveV2Api {
     );
   }
 
-  /** GET /v1/organizations/{id}/files, every page. */
-  iterateOrganizationFiles(id: number, params: OrganizationFilesParams = {}, call?: CallOptions): AsyncGenerator<OrganizationFile> {
-    return walkOffset((start) => this.listOrganizationFiles(id, { ...params, start }, call), params.start ?? 0);
-  }
 
   /** GET /v1/organizations/{id}/flow */
   async listOrganizationFlow(id: number, params: OrganizationFlowParams = {}, call?: CallOptions): Promise<OffsetPage<FlowItem, OrganizationRelatedObjects>> {
@@ -422,10 +398,6 @@ export class PipedriveClient extends PipedriveV2Api {
     );
   }
 
-  /** GET /v1/organizations/{id}/flow, every page. */
-  iterateOrganizationFlow(id: number, params: OrganizationFlowParams = {}, call?: CallOptions): AsyncGenerator<FlowItem> {
-    return walkOffset((start) => this.listOrganizationFlow(id, { ...params, start }, call), params.start ?? 0);
-  }
 
   /**
    * The organization's followers, in one page. Today's API: GET /api/v2/organizations/{id}/followers
@@ -438,7 +410,7 @@ export class PipedriveClient extends PipedriveV2Api {
     if (this.followersOnV2) {
       try {
         const items: OrganizationFollower[] = [];
-        for await (const f of this.iterateOrganizationFollowersV2(id, { limit: 500 }, call)) items.push(followerFromV2(f, id));
+        for await (const f of iterate(({ cursor }) => this.listOrganizationFollowersV2(id, { limit: 500, cursor }, call))) items.push(followerFromV2(f, id));
         return offsetResult(items, 0, Math.max(1, items.length), false);
       } catch (e) {
         throw renamed(e, op);
@@ -463,10 +435,6 @@ export class PipedriveClient extends PipedriveV2Api {
     );
   }
 
-  /** GET /v1/organizations/{id}/mailMessages, every page. */
-  iterateOrganizationMailMessages(id: number, params: OrganizationMailMessagesParams = {}, call?: CallOptions): AsyncGenerator<MailMessageItem> {
-    return walkOffset((start) => this.listOrganizationMailMessages(id, { ...params, start }, call), params.start ?? 0);
-  }
 
   /** GET /v1/organizations/{id}/permittedUsers: the ids of users who may see the organization */
   async listOrganizationPermittedUsers(id: number, call?: CallOptions): Promise<number[]> {
@@ -485,10 +453,6 @@ export class PipedriveClient extends PipedriveV2Api {
     });
   }
 
-  /** GET /v1/organizations/{id}/persons, every page. */
-  iterateOrganizationPersons(id: number, params: OffsetParams = {}, call?: CallOptions): AsyncGenerator<Person> {
-    return walkOffset((start) => this.listOrganizationPersons(id, { ...params, start }, call), params.start ?? 0);
-  }
 
   // ---- followers ----------------------------------------------------------------------------
 
@@ -581,10 +545,6 @@ export class PipedriveClient extends PipedriveV2Api {
     );
   }
 
-  /** GET /v1/organizationFields, every page. */
-  iterateOrganizationFields(params: OffsetParams = {}, call?: CallOptions): AsyncGenerator<OrganizationField> {
-    return walkOffset((start) => this.listOrganizationFields({ ...params, start }, call), params.start ?? 0);
-  }
 
   /** GET /v1/filters?type=org: the saved organization filters (their ids go to listOrganizations' filter_id) */
   async listOrganizationFilters(call?: CallOptions): Promise<Filter[]> {

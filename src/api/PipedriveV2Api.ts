@@ -1,5 +1,5 @@
 import { PipedriveApiBase, callSpec } from './PipedriveApiBase';
-import { readNextCursor, walkCursor, type CursorPage } from './pages';
+import { readNextCursor, type CursorPage } from './pages';
 import type {
   ActivitiesV2Params,
   AddOrganizationV2Input,
@@ -40,10 +40,6 @@ export class PipedriveV2Api extends PipedriveApiBase {
     });
   }
 
-  /** GET /api/v2/organizations, every page. */
-  iterateOrganizationsV2(params: Omit<ListOrganizationsV2Params, 'cursor'> = {}, call?: CallOptions): AsyncGenerator<OrganizationV2> {
-    return walkCursor((cursor) => this.listOrganizationsV2({ ...params, cursor }, call));
-  }
 
   /** GET /api/v2/organizations/{id} */
   async getOrganizationV2(id: number, view: OrganizationV2ViewParams = {}, call?: CallOptions): Promise<OrganizationV2> {
@@ -90,10 +86,6 @@ export class PipedriveV2Api extends PipedriveApiBase {
     return this.cursorPage<FollowerV2>({ operation: op, method: 'GET', path: `/api/v2/organizations/${id}/followers`, query: { ...params }, orgId: id, ...callSpec(call) });
   }
 
-  /** GET /api/v2/organizations/{id}/followers, every page. */
-  iterateOrganizationFollowersV2(id: number, params: Omit<CursorParams, 'cursor'> = {}, call?: CallOptions): AsyncGenerator<FollowerV2> {
-    return walkCursor((cursor) => this.listOrganizationFollowersV2(id, { ...params, cursor }, call));
-  }
 
   /** POST /api/v2/organizations/{id}/followers */
   async addOrganizationFollowerV2(id: number, userId: number, call?: CallOptions): Promise<FollowerV2> {
@@ -130,10 +122,6 @@ export class PipedriveV2Api extends PipedriveApiBase {
     });
   }
 
-  /** GET /api/v2/organizations/{id}/followers/changelog, every page. */
-  iterateOrganizationFollowersChangelogV2(id: number, params: Omit<CursorParams, 'cursor'> = {}, call?: CallOptions): AsyncGenerator<FollowerChangeV2> {
-    return walkCursor((cursor) => this.listOrganizationFollowersChangelogV2(id, { ...params, cursor }, call));
-  }
 
   /** GET /api/v2/organizations/search */
   async searchOrganizations(params: SearchOrganizationsParams, call?: CallOptions): Promise<CursorPage<OrganizationSearchHit>> {
@@ -151,10 +139,6 @@ export class PipedriveV2Api extends PipedriveApiBase {
     });
   }
 
-  /** GET /api/v2/organizations/search, every page. */
-  iterateSearchOrganizations(params: Omit<SearchOrganizationsParams, 'cursor'>, call?: CallOptions): AsyncGenerator<OrganizationSearchHit> {
-    return walkCursor((cursor) => this.searchOrganizations({ ...params, cursor }, call));
-  }
 
   /** GET /api/v2/deals?org_id= */
   async listDealsV2(orgId: number, params: DealsV2Params = {}, call?: CallOptions): Promise<CursorPage<DealV2>> {
@@ -164,10 +148,6 @@ export class PipedriveV2Api extends PipedriveApiBase {
     return this.cursorPage<DealV2>({ operation: op, method: 'GET', path: '/api/v2/deals', query: { org_id: orgId, ...params }, ...callSpec(call) });
   }
 
-  /** GET /api/v2/deals?org_id=, every page. */
-  iterateDealsV2(orgId: number, params: Omit<DealsV2Params, 'cursor'> = {}, call?: CallOptions): AsyncGenerator<DealV2> {
-    return walkCursor((cursor) => this.listDealsV2(orgId, { ...params, cursor }, call));
-  }
 
   /** GET /api/v2/persons?org_id= */
   async listPersonsV2(orgId: number, params: PersonsV2Params = {}, call?: CallOptions): Promise<CursorPage<import('./records').PersonV2>> {
@@ -177,10 +157,6 @@ export class PipedriveV2Api extends PipedriveApiBase {
     return this.cursorPage({ operation: op, method: 'GET', path: '/api/v2/persons', query: { org_id: orgId, ...params }, ...callSpec(call) });
   }
 
-  /** GET /api/v2/persons?org_id=, every page. */
-  iteratePersonsV2(orgId: number, params: Omit<PersonsV2Params, 'cursor'> = {}, call?: CallOptions): AsyncGenerator<import('./records').PersonV2> {
-    return walkCursor((cursor) => this.listPersonsV2(orgId, { ...params, cursor }, call));
-  }
 
   /** GET /api/v2/activities?org_id= */
   async listActivitiesV2(orgId: number, params: ActivitiesV2Params = {}, call?: CallOptions): Promise<CursorPage<ActivityV2>> {
@@ -190,10 +166,6 @@ export class PipedriveV2Api extends PipedriveApiBase {
     return this.cursorPage<ActivityV2>({ operation: op, method: 'GET', path: '/api/v2/activities', query: { org_id: orgId, ...params }, ...callSpec(call) });
   }
 
-  /** GET /api/v2/activities?org_id=, every page. */
-  iterateActivitiesV2(orgId: number, params: Omit<ActivitiesV2Params, 'cursor'> = {}, call?: CallOptions): AsyncGenerator<ActivityV2> {
-    return walkCursor((cursor) => this.listActivitiesV2(orgId, { ...params, cursor }, call));
-  }
 
   protected checkCursor(operation: string, params: { limit?: number }): void {
     if (params.limit !== undefined) this.validate(operation, checkLimit(params.limit));

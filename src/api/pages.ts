@@ -1,4 +1,4 @@
-// Page shapes and the two walkers. Offset paging stops on `more_items_in_collection` (never on
+// Page shapes and the one walker (iterate). Offset paging stops on `more_items_in_collection` (never on
 // `next_start`, which Pipedrive also sends on the last page); cursor paging stops on a null cursor.
 
 /** One page of an offset-paged (start/limit) route. */
@@ -130,38 +130,43 @@ export function itemId(item: unknown): unknown {
   return undefined;
 }
 
-/** Walks an offset-paged route from `start` to the end, yielding items (guarded, see PagingGuard). */
-export async function* walkOffset<T>(
-  fetchPage: (start: number) => Promise<OffsetPage<T, unknown>>,
-  start = 0,
-  label = 'paging',
-): AsyncGenerator<T, void, undefined> {
-  const guard = new PagingGuard(label);
-  guard.start(start);
-  let at = start;
-  for (;;) {
-    const page = await fetchPage(at);
-    yield* page.items;
-    // An empty page that claims more would loop forever; treat it as the end.
-    if (!page.moreItems || page.items.length === 0) return;
-    if (!guard.next(page.items.map(itemId), page.nextStart)) return;
-    at = page.nextStart!;
-  }
+
+
+/** Where a page starts: an offset (offset routes) or a cursor (cursor routes, undefined for the first). */
+export interface PagePosition {
+  start: number;
+  cursor: string | undefined;
 }
 
-/** Walks a cursor-paged route to the end, yielding items (guarded, see PagingGuard). */
-export async function* walkCursor<T>(
-  fetchPage: (cursor: string | undefined) => Promise<CursorPage<T>>,
-  cursor?: string,
+/**
+ * Every item of a paged route, page after page, guarded (see PagingGuard): the one way to walk any
+ * list method of the client. `fetchPage` takes the position it needs, e.g.
+ * `iterate(({ start }) => client.listOrganizationDeals(id, { limit: 100, start }))` or
+ * `iterate(({ cursor }) => client.listOrganizationsV2({ limit: 500, cursor }))`.
+ */
+export function iterate<T>(
+  fetchPage: (at: PagePosition) => Promise<OffsetPage<T, unknown> | CursorPage<T>>,
+  from: Partial<PagePosition> = {},
   label = 'paging',
 ): AsyncGenerator<T, void, undefined> {
+  return walkAny(fetchPage, { start: from.start ?? 0, cursor: from.cursor }, label);
+}
+
+async function* walkAny<T>(fetchPage: (at: PagePosition) => Promise<OffsetPage<T, unknown> | CursorPage<T>>, from: PagePosition, label: string): AsyncGenerator<T, void, undefined> {
   const guard = new PagingGuard(label);
-  guard.start(cursor);
-  let at = cursor;
+  guard.start(from.cursor ?? from.start);
+  let at = from;
   for (;;) {
     const page = await fetchPage(at);
     yield* page.items;
-    if (!guard.next(page.items.map(itemId), page.nextCursor)) return;
-    at = page.nextCursor!;
+    if ('nextCursor' in page) {
+      if (!guard.next(page.items.map(itemId), page.nextCursor)) return;
+      at = { start: at.start, cursor: page.nextCursor! };
+    } else {
+      // An empty page that claims more would loop forever; treat it as the end.
+      if (!page.moreItems || page.items.length === 0) return;
+      if (!guard.next(page.items.map(itemId), page.nextStart)) return;
+      at = { start: page.nextStart!, cursor: undefined };
+    }
   }
 }

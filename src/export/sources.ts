@@ -7,6 +7,7 @@ import type { Organization } from '../api/records';
 import { parseSort, toV2Sort } from '../api/sortSpec';
 import { organizationFromV2, type UserLookup } from '../api/v2Mapping';
 import type { OrganizationIndexView } from '../model/orgIndex/types';
+import { iterate } from '../api/pages';
 
 /** What to export when it is a list: a root group (letter) or everything, within the scope. */
 export interface ExportQuery {
@@ -46,7 +47,7 @@ export async function* fromIndex(view: OrganizationIndexView, query: ExportQuery
   }
 }
 
-export type ListBackend = Pick<PipedriveClient, 'iterateOrganizations' | 'iterateOrganizationsV2' | 'isOnV2'>;
+export type ListBackend = Pick<PipedriveClient, 'listOrganizations' | 'listOrganizationsV2' | 'isOnV2'>;
 
 /**
  * Pages GET /v1/organizations (first_char, user_id, filter_id) one page at a time. Pipedrive has
@@ -58,10 +59,7 @@ export type ListBackend = Pick<PipedriveClient, 'iterateOrganizations' | 'iterat
  */
 export async function* fromServer(client: ListBackend, query: ExportQuery, signal?: AbortSignal, users: UserLookup = () => undefined): AsyncGenerator<Organization> {
   if (client.isOnV2('listOrganizations')) {
-    const v2 = client.iterateOrganizationsV2(
-      { owner_id: query.ownerId, filter_id: query.filterId, limit: EXPORT_PAGE_SIZE, ...toV2Sort(parseSort(query.sort)) },
-      { signal },
-    );
+    const v2 = iterate(({ cursor }) => client.listOrganizationsV2({ owner_id: query.ownerId, filter_id: query.filterId, limit: EXPORT_PAGE_SIZE, ...toV2Sort(parseSort(query.sort)), cursor }, { signal }));
     for await (const record of v2) {
       const org = organizationFromV2(record, users);
       if (query.group === undefined || inGroup(org.name, query.group)) yield org;
@@ -69,10 +67,7 @@ export async function* fromServer(client: ListBackend, query: ExportQuery, signa
     return;
   }
   const firstChar = query.group === undefined ? undefined : firstCharParam(query.group);
-  const pages = client.iterateOrganizations(
-    { first_char: firstChar, user_id: query.ownerId, filter_id: query.filterId, sort: query.sort, limit: EXPORT_PAGE_SIZE },
-    { signal },
-  );
+  const pages = iterate(({ start }) => client.listOrganizations({ first_char: firstChar, user_id: query.ownerId, filter_id: query.filterId, sort: query.sort, limit: EXPORT_PAGE_SIZE, start }, { signal }));
   const onlyOther = query.group === OTHER_GROUP;
   for await (const org of pages) {
     if (!onlyOther || inGroup(org.name, OTHER_GROUP)) yield org;

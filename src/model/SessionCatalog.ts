@@ -2,9 +2,10 @@
 // (kept in the store, for owner names in the tree, the prompts and the panels) and the
 // organization fields (label and visibility names, custom fields). No vscode import.
 import type { OrganizationField, PipedriveClient, User } from '../api';
+import { iterate } from '../api/pages';
 
 /** The client methods the catalog calls. */
-export type CatalogBackend = Pick<PipedriveClient, 'listUsers' | 'iterateOrganizationFields'> & Partial<Pick<PipedriveClient, 'primeUsers'>>;
+export type CatalogBackend = Pick<PipedriveClient, 'listUsers' | 'listOrganizationFields'> & Partial<Pick<PipedriveClient, 'primeUsers'>>;
 
 /** Users and fields saved from an earlier session of the same account (SessionSnapshot). */
 export interface SavedSession {
@@ -93,7 +94,7 @@ export class SessionCatalog {
       const generation = this.generation;
       const load = (async () => {
         const all: OrganizationField[] = [];
-        for await (const f of client.iterateOrganizationFields({ limit: 500 }, { signal: generation.signal })) all.push(f);
+        for await (const f of iterate(({ start }) => client.listOrganizationFields({ limit: 500, start }, { signal: generation.signal }))) all.push(f);
         return all;
       })().then(
         (all) => {

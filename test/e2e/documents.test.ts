@@ -7,6 +7,7 @@ import { buildCatalog, type DocumentCatalog } from '../../src/documents/document
 import { renderDocument } from '../../src/documents/organizationDocument';
 import { useWorkbench, type WorkbenchContext } from './fixture';
 import { letterOrganizations } from './letterCount';
+import { iterate } from '../../src/api/pages';
 
 // A document as the tests edit it: plain parsed JSON.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -51,7 +52,7 @@ describe('Documents (e2e)', () => {
     const wb = ctx.workbench;
     client = new PipedriveClient({ token: ctx.sandbox.token, baseUrl: ctx.sandbox.url });
     fields = [];
-    for await (const f of client.iterateOrganizationFields({ limit: 500 })) fields.push(f);
+    for await (const f of iterate(({ start }) => client.listOrganizationFields({ limit: 500, start }))) fields.push(f);
     catalog = buildCatalog(fields, await client.listUsers());
     await wb.openPipedriveView();
     await wb.welcomeButton('Sign in with API token').click();

@@ -3,6 +3,7 @@ import { startSandbox } from '../../../src/sandbox/server';
 import type { Sandbox } from '../../../src/sandbox/types';
 import { PipedriveError } from '../../../src/api/PipedriveError';
 import { collect, makeClient, rejection, type ClientHarness } from '../helpers/clientKit';
+import { iterate } from '../../../src/api/pages';
 
 const SIZE = 120;
 
@@ -44,18 +45,18 @@ describe('client: every method against the sandbox', function () {
       assert.deepEqual(last().query.limit, '10');
     });
 
-    it('iterateOrganizations walks every page to the end (offset paging)', async () => {
-      const all = await collect(c().iterateOrganizations({ limit: 17 }));
+    it('iterate walks listOrganizations to the end (offset paging)', async () => {
+      const all = await collect(iterate(({ start }) => c().listOrganizations({ limit: 17, start })));
       assert.equal(all.length, SIZE);
       assert.equal(new Set(all.map((o) => o.id)).size, SIZE);
       assert.equal(sandbox.log.length, Math.ceil(SIZE / 17));
     });
 
     it('listOrganizations by first_char matches names case-insensitively', async () => {
-      const all = await collect(c().iterateOrganizations({ limit: 500 }));
+      const all = await collect(iterate(({ start }) => c().listOrganizations({ limit: 500, start })));
       const ch = [...all[0].name][0];
       const expected = all.filter((o) => [...o.name][0].toLowerCase() === ch.toLowerCase()).length;
-      const byChar = await collect(c().iterateOrganizations({ first_char: ch.toLowerCase(), limit: 5 }));
+      const byChar = await collect(iterate(({ start }) => c().listOrganizations({ first_char: ch.toLowerCase(), limit: 5, start })));
       assert.equal(byChar.length, expected);
       for (const o of byChar) assert.equal([...o.name][0].toLowerCase(), ch.toLowerCase());
     });
@@ -65,7 +66,7 @@ describe('client: every method against the sandbox', function () {
       assert.equal(page.items.length, 25);
       assert.equal(typeof page.nextCursor, 'string');
       sandbox.clearLog();
-      const all = await collect(c().iterateOrganizationsCollection({ limit: 25 }));
+      const all = await collect(iterate(({ cursor }) => c().getOrganizationsCollection({ limit: 25, cursor })));
       assert.equal(all.length, SIZE);
       assert.equal(sandbox.log.length, Math.ceil(SIZE / 25) + (SIZE % 25 === 0 ? 1 : 0));
       assert.equal(typeof all[0].owner_id, 'number');
@@ -77,7 +78,7 @@ describe('client: every method against the sandbox', function () {
       const page = await c().searchOrganizations({ term, limit: 2 });
       assert.ok(page.items.length >= 1);
       assert.ok(page.items.every((h) => typeof h.item.id === 'number' && typeof h.result_score === 'number'));
-      const all = await collect(c().iterateSearchOrganizations({ term, limit: 2 }));
+      const all = await collect(iterate(({ cursor }) => c().searchOrganizations({ term, limit: 2, cursor })));
       assert.ok(all.some((hit) => hit.item.id === orgId));
       assert.equal(last().path, '/api/v2/organizations/search');
     });
@@ -135,7 +136,7 @@ describe('client: every method against the sandbox', function () {
     it('listOrganizationActivities', async () => {
       const page = await c().listOrganizationActivities(orgId, { limit: 2 });
       assert.ok(page.items.length <= 2);
-      const all = await collect(c().iterateOrganizationActivities(orgId, { limit: 2 }));
+      const all = await collect(iterate(({ start }) => c().listOrganizationActivities(orgId, { limit: 2, start })));
       const one = await c().listOrganizationActivities(orgId, { limit: 500 });
       assert.equal(all.length, one.items.length);
       const done = await c().listOrganizationActivities(orgId, { done: 1, limit: 500 });
@@ -147,13 +148,13 @@ describe('client: every method against the sandbox', function () {
       await c().updateOrganization(orgId, { name: 'Changed Name Two' });
       const page = await c().listOrganizationChangelog(orgId, { limit: 1 });
       assert.equal(page.items.length, 1);
-      const all = await collect(c().iterateOrganizationChangelog(orgId, { limit: 1 }));
+      const all = await collect(iterate(({ cursor }) => c().listOrganizationChangelog(orgId, { limit: 1, cursor })));
       assert.ok(all.length >= 2);
       assert.ok(all.every((ch) => typeof ch.field_key === 'string'));
     });
 
     it('listOrganizationDeals', async () => {
-      const all = await collect(c().iterateOrganizationDeals(orgId, { limit: 3 }));
+      const all = await collect(iterate(({ start }) => c().listOrganizationDeals(orgId, { limit: 3, start })));
       const one = await c().listOrganizationDeals(orgId, { limit: 500 });
       assert.equal(all.length, one.items.length);
       const won = await c().listOrganizationDeals(orgId, { status: 'won', limit: 500 });
@@ -161,13 +162,13 @@ describe('client: every method against the sandbox', function () {
     });
 
     it('listOrganizationFiles', async () => {
-      const all = await collect(c().iterateOrganizationFiles(orgId, { limit: 2 }));
+      const all = await collect(iterate(({ start }) => c().listOrganizationFiles(orgId, { limit: 2, start })));
       const one = await c().listOrganizationFiles(orgId, { limit: 100 });
       assert.equal(all.length, one.items.length);
     });
 
     it('listOrganizationFlow', async () => {
-      const all = await collect(c().iterateOrganizationFlow(orgId, { limit: 3 }));
+      const all = await collect(iterate(({ start }) => c().listOrganizationFlow(orgId, { limit: 3, start })));
       const one = await c().listOrganizationFlow(orgId, { limit: 500 });
       assert.equal(all.length, one.items.length);
       assert.ok(all.every((f) => typeof f.object === 'string'));
@@ -191,7 +192,7 @@ describe('client: every method against the sandbox', function () {
     });
 
     it('listOrganizationMailMessages', async () => {
-      const all = await collect(c().iterateOrganizationMailMessages(orgId, { limit: 1 }));
+      const all = await collect(iterate(({ start }) => c().listOrganizationMailMessages(orgId, { limit: 1, start })));
       const one = await c().listOrganizationMailMessages(orgId, { limit: 500 });
       assert.equal(all.length, one.items.length);
     });
@@ -203,7 +204,7 @@ describe('client: every method against the sandbox', function () {
     });
 
     it('listOrganizationPersons', async () => {
-      const all = await collect(c().iterateOrganizationPersons(orgId, { limit: 1 }));
+      const all = await collect(iterate(({ start }) => c().listOrganizationPersons(orgId, { limit: 1, start })));
       const one = await c().listOrganizationPersons(orgId, { limit: 500 });
       assert.equal(all.length, one.items.length);
       assert.ok(all.every((p) => p.org_id === null || p.org_id.value === orgId));
@@ -214,7 +215,7 @@ describe('client: every method against the sandbox', function () {
     it('listOrganizationsV2 + iterate walk to the end', async () => {
       const page = await c().listOrganizationsV2({ limit: 7 });
       assert.equal(page.items.length, 7);
-      const all = await collect(c().iterateOrganizationsV2({ limit: 50 }));
+      const all = await collect(iterate(({ cursor }) => c().listOrganizationsV2({ limit: 50, cursor })));
       assert.equal(all.length, SIZE);
     });
 
@@ -232,25 +233,25 @@ describe('client: every method against the sandbox', function () {
 
     it('v2 followers: list, add, changelog, delete', async () => {
       const users = await c().listUsers();
-      const before = await collect(c().iterateOrganizationFollowersV2(orgId, { limit: 1 }));
+      const before = await collect(iterate(({ cursor }) => c().listOrganizationFollowersV2(orgId, { limit: 1, cursor })));
       const candidate = users.find((u) => !before.some((f) => f.user_id === u.id));
       assert.ok(candidate, 'a user who does not follow yet');
       const added = await c().addOrganizationFollowerV2(orgId, candidate.id);
       assert.equal(added.user_id, candidate.id);
       const page = await c().listOrganizationFollowersV2(orgId);
       assert.ok(page.items.some((f) => f.user_id === candidate.id));
-      const changes = await collect(c().iterateOrganizationFollowersChangelogV2(orgId, { limit: 1 }));
+      const changes = await collect(iterate(({ cursor }) => c().listOrganizationFollowersChangelogV2(orgId, { limit: 1, cursor })));
       assert.ok(changes.some((ch) => ch.follower_user_id === candidate.id));
       const del = await c().deleteOrganizationFollowerV2(orgId, candidate.id);
       assert.equal(del.user_id, candidate.id);
     });
 
     it('deals, persons and activities by org_id', async () => {
-      const deals = await collect(c().iterateDealsV2(orgId, { limit: 2 }));
+      const deals = await collect(iterate(({ cursor }) => c().listDealsV2(orgId, { limit: 2, cursor })));
       assert.ok(deals.every((d) => d.org_id === orgId));
-      const persons = await collect(c().iteratePersonsV2(orgId, { limit: 2 }));
+      const persons = await collect(iterate(({ cursor }) => c().listPersonsV2(orgId, { limit: 2, cursor })));
       assert.ok(persons.every((p) => p.org_id === orgId));
-      const acts = await collect(c().iterateActivitiesV2(orgId, { limit: 2 }));
+      const acts = await collect(iterate(({ cursor }) => c().listActivitiesV2(orgId, { limit: 2, cursor })));
       assert.ok(acts.every((a) => a.org_id === orgId));
       assert.equal(last().query.org_id, String(orgId));
     });
@@ -262,7 +263,7 @@ describe('client: every method against the sandbox', function () {
       assert.equal(typeof me.id, 'number');
       const users = await c().listUsers();
       assert.ok(users.some((u) => u.id === me.id));
-      const fields = await collect(c().iterateOrganizationFields({ limit: 5 }));
+      const fields = await collect(iterate(({ start }) => c().listOrganizationFields({ limit: 5, start })));
       assert.ok(fields.some((f) => f.key === 'name'));
       const filters = await c().listOrganizationFilters();
       assert.ok(Array.isArray(filters));

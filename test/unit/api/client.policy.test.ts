@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { RequestPacer } from '../../../src/api/RequestPacer';
 import { DEFAULT_RETRY, backoffDelay, parseRateLimitReset, parseRetryAfter } from '../../../src/api/retryPolicy';
-import { readOffsetPaging, walkCursor, walkOffset } from '../../../src/api/pages';
+import { iterate, readOffsetPaging } from '../../../src/api/pages';
 import { OffsetOverCursor } from '../../../src/api/offsetOverCursor';
 import { compareBy, sameFirstChar } from '../../../src/api/OrganizationIndex';
 import { toRfc3339, toV1DateTime } from '../../../src/api/v2Mapping';
@@ -68,17 +68,17 @@ describe('client policy (pure)', () => {
   it('walkers stop at the end (and on an empty page that claims more)', async () => {
     const data = [1, 2, 3, 4, 5];
     const off = await collect(
-      walkOffset(async (start) => ({ items: data.slice(start, start + 2), start, limit: 2, moreItems: start + 2 < data.length, nextStart: start + 2 })),
+      iterate(async ({ start }) => ({ items: data.slice(start, start + 2), start, limit: 2, moreItems: start + 2 < data.length, nextStart: start + 2 })),
     );
     assert.deepEqual(off, data);
     const cur = await collect(
-      walkCursor(async (c) => {
+      iterate(async ({ cursor: c }) => {
         const at = Number(c ?? 0);
         return { items: data.slice(at, at + 2), nextCursor: at + 2 < data.length ? String(at + 2) : null };
       }),
     );
     assert.deepEqual(cur, data);
-    const stuck = await collect(walkOffset(async (start) => ({ items: [], start, limit: 2, moreItems: true, nextStart: start })));
+    const stuck = await collect(iterate(async ({ start }) => ({ items: [], start, limit: 2, moreItems: true, nextStart: start })));
     assert.deepEqual(stuck, []);
   });
 

@@ -3,6 +3,7 @@ import { startSandbox } from '../../../src/sandbox/server';
 import type { Sandbox } from '../../../src/sandbox/types';
 import type { Organization } from '../../../src/api/records';
 import { collect, makeClient, rejection, type ClientHarness } from '../helpers/clientKit';
+import { iterate } from '../../../src/api/pages';
 
 const SIZE = 150;
 
@@ -60,10 +61,10 @@ for (const status of [410, 404] as const) {
     });
 
     it('list by first_char (local index), walked in pages, logs the switch once', async () => {
-      const expected = await collect(v1.client.iterateOrganizations({ first_char: letter.toLowerCase(), limit: 4 }));
+      const expected = await collect(iterate(({ start }) => v1.client.listOrganizations({ first_char: letter.toLowerCase(), limit: 4, start })));
       sandbox.clearLog();
       retire();
-      const got = await collect(v2.client.iterateOrganizations({ first_char: letter.toLowerCase(), limit: 4 }));
+      const got = await collect(iterate(({ start }) => v2.client.listOrganizations({ first_char: letter.toLowerCase(), limit: 4, start })));
       assert.ok(expected.length > 0);
       assert.deepEqual(got.map(orgCore), expected.map(orgCore));
       assert.ok(v2.client.isOnV2('listOrganizations'));
@@ -79,18 +80,18 @@ for (const status of [410, 404] as const) {
     });
 
     it('list by first_char: the busiest letter in small pages, and non-ASCII letters in either case', async () => {
-      const all = await collect(v1.client.iterateOrganizations({ limit: 500 }));
+      const all = await collect(iterate(({ start }) => v1.client.listOrganizations({ limit: 500, start })));
       const counts = new Map<string, number>();
       for (const o of all) counts.set(o.first_char, (counts.get(o.first_char) ?? 0) + 1);
       const busiest = [...counts].sort((a, b) => b[1] - a[1])[0][0];
       const letters = [busiest, 'é', 'Ö', '東'];
       const expected = [];
-      for (const ch of letters) expected.push(await collect(v1.client.iterateOrganizations({ first_char: ch, limit: 3, sort: 'name ASC' })));
+      for (const ch of letters) expected.push(await collect(iterate(({ start }) => v1.client.listOrganizations({ first_char: ch, limit: 3, sort: 'name ASC', start }))));
       assert.ok(expected[0].length > 6, 'several pages');
       assert.ok(expected.every((list) => list.length > 0), 'each letter has organizations');
       retire();
       for (let i = 0; i < letters.length; i++) {
-        const got = await collect(v2.client.iterateOrganizations({ first_char: letters[i], limit: 3, sort: 'name ASC' }));
+        const got = await collect(iterate(({ start }) => v2.client.listOrganizations({ first_char: letters[i], limit: 3, sort: 'name ASC', start })));
         assert.deepEqual(got.map(orgCore), expected[i].map(orgCore), letters[i]);
       }
     });
@@ -98,11 +99,11 @@ for (const status of [410, 404] as const) {
     it('list with sort and owner filter, and the whole list', async () => {
       const owner = (await v1.client.getOrganization(orgId)).organization.owner_id.value;
       const params = { user_id: owner, sort: 'name DESC', limit: 7 } as const;
-      const expected = await collect(v1.client.iterateOrganizations(params));
-      const all1 = await collect(v1.client.iterateOrganizations({ limit: 500 }));
+      const expected = await collect(iterate(({ start }) => v1.client.listOrganizations({ ...params, start })));
+      const all1 = await collect(iterate(({ start }) => v1.client.listOrganizations({ limit: 500, start })));
       retire();
-      assert.deepEqual((await collect(v2.client.iterateOrganizations(params))).map(orgCore), expected.map(orgCore));
-      const all2 = await collect(v2.client.iterateOrganizations({ limit: 500 }));
+      assert.deepEqual((await collect(iterate(({ start }) => v2.client.listOrganizations({ ...params, start })))).map(orgCore), expected.map(orgCore));
+      const all2 = await collect(iterate(({ start }) => v2.client.listOrganizations({ limit: 500, start })));
       assert.equal(all2.length, all1.length);
       assert.deepEqual(all2.map((o) => o.id), all1.map((o) => o.id));
     });
@@ -144,14 +145,14 @@ for (const status of [410, 404] as const) {
     });
 
     it('persons, deals and activities, walked in pages', async () => {
-      const p1 = await collect(v1.client.iterateOrganizationPersons(orgId, { limit: 2 }));
-      const d1 = await collect(v1.client.iterateOrganizationDeals(orgId, { limit: 2, only_primary_association: 1 }));
-      const a1 = await collect(v1.client.iterateOrganizationActivities(orgId, { limit: 2 }));
+      const p1 = await collect(iterate(({ start }) => v1.client.listOrganizationPersons(orgId, { limit: 2, start })));
+      const d1 = await collect(iterate(({ start }) => v1.client.listOrganizationDeals(orgId, { limit: 2, only_primary_association: 1, start })));
+      const a1 = await collect(iterate(({ start }) => v1.client.listOrganizationActivities(orgId, { limit: 2, start })));
       const done1 = await v1.client.listOrganizationActivities(orgId, { done: 1, limit: 500 });
       retire();
-      const p2 = await collect(v2.client.iterateOrganizationPersons(orgId, { limit: 2 }));
-      const d2 = await collect(v2.client.iterateOrganizationDeals(orgId, { limit: 2, only_primary_association: 1 }));
-      const a2 = await collect(v2.client.iterateOrganizationActivities(orgId, { limit: 2 }));
+      const p2 = await collect(iterate(({ start }) => v2.client.listOrganizationPersons(orgId, { limit: 2, start })));
+      const d2 = await collect(iterate(({ start }) => v2.client.listOrganizationDeals(orgId, { limit: 2, only_primary_association: 1, start })));
+      const a2 = await collect(iterate(({ start }) => v2.client.listOrganizationActivities(orgId, { limit: 2, start })));
       const done2 = await v2.client.listOrganizationActivities(orgId, { done: 1, limit: 500 });
       const person = (p: (typeof p1)[number]) => ({ id: p.id, name: p.name, email: p.email.map((x) => x.value), org: p.org_id?.value, owner: p.owner_id?.value });
       const deal = (d: (typeof d1)[number]) => ({ id: d.id, title: d.title, status: d.status, value: d.value, currency: d.currency, org: d.org_id?.value, owner: d.user_id?.value });
@@ -197,7 +198,7 @@ for (const status of [410, 404] as const) {
       assert.equal(v2Deletes.length, 3);
       for (const id of [x.id, y.id, z.id]) assert.equal((await rejection(v2.client.getOrganization(id))).kind, 'not-found');
       // Deleted organizations leave the local index at once.
-      const list = await collect(v2.client.iterateOrganizations({ first_char: 'b', limit: 500 }));
+      const list = await collect(iterate(({ start }) => v2.client.listOrganizations({ first_char: 'b', limit: 500, start })));
       assert.ok(!list.some((o) => [x.id, y.id, z.id].includes(o.id)));
       for (const op of ['addOrganization', 'updateOrganization', 'deleteOrganization', 'deleteOrganizations'] as const) {
         assert.ok(v2.client.isOnV2(op), op);
@@ -206,20 +207,20 @@ for (const status of [410, 404] as const) {
     });
 
     it('collection, walked with cursors', async () => {
-      const c1 = await collect(v1.client.iterateOrganizationsCollection({ limit: 40 }));
+      const c1 = await collect(iterate(({ cursor }) => v1.client.getOrganizationsCollection({ limit: 40, cursor })));
       sandbox.clearLog();
       retire();
-      const c2 = await collect(v2.client.iterateOrganizationsCollection({ limit: 40 }));
+      const c2 = await collect(iterate(({ cursor }) => v2.client.getOrganizationsCollection({ limit: 40, cursor })));
       const core = (o: (typeof c1)[number]) => ({ id: o.id, name: o.name, owner: o.owner_id, visible_to: o.visible_to, update_time: o.update_time, label_ids: o.label_ids, active: o.active_flag });
       assert.deepEqual(c2.map(core), c1.map(core));
       assert.equal(c2.length, SIZE);
       assert.equal(v2.lines.filter((l) => l.includes('of getOrganizationsCollection ')).length, 1);
       assert.equal(sandbox.log.filter((e) => e.path === '/v1/organizations/collection').length, 1);
       const since = c1.map((o) => o.update_time).sort()[Math.floor(SIZE / 2)];
-      const s1 = await collect(v1.client.iterateOrganizationsCollection({ since, limit: 40 }));
+      const s1 = await collect(iterate(({ cursor }) => v1.client.getOrganizationsCollection({ since, limit: 40, cursor })));
       sandbox.clearFaults();
       const fresh = makeClient(sandbox.url, sandbox.token, { v2Operations: ['getOrganizationsCollection'] });
-      const s2 = await collect(fresh.client.iterateOrganizationsCollection({ since, limit: 40 }));
+      const s2 = await collect(iterate(({ cursor }) => fresh.client.getOrganizationsCollection({ since, limit: 40, cursor })));
       fresh.client.dispose();
       assert.deepEqual(s2.map((o) => o.id).sort(), s1.map((o) => o.id).sort());
     });

@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { startSandbox } from '../../../src/sandbox/server';
 import type { Fault, Sandbox } from '../../../src/sandbox/types';
-import { walkCursor } from '../../../src/api/pages';
+import { iterate } from '../../../src/api/pages';
 import { PipedriveError } from '../../../src/api/PipedriveError';
 import { makeClient, type ClientHarness } from '../helpers/clientKit';
 
@@ -47,7 +47,7 @@ async function run(h: ClientHarness, op: Op, ids: Ids): Promise<unknown> {
   switch (op) {
     case 'list': {
       const seen: unknown[] = [];
-      for await (const org of walkCursor((cursor) => c.listOrganizationsV2({ cursor, limit: 100 }), undefined, 'matrix list')) seen.push(org);
+      for await (const org of iterate(({ cursor }) => c.listOrganizationsV2({ cursor, limit: 100 }), {}, 'matrix list')) seen.push(org);
       return seen.length;
     }
     case 'details': return c.getOrganization(ids.a);

@@ -13,6 +13,7 @@ import { readOnlyOfRecord, renderDocument, valuesOfRecord } from '../../../src/d
 import { organizationSchema } from '../../../src/documents/organizationSchema';
 import { parseDocument } from '../../../src/documents/parseDocument';
 import { collect, makeClient, type ClientHarness } from '../helpers/clientKit';
+import { iterate } from '../../../src/api/pages';
 
 // A parsed document, edited freely by the tests as a person would in the editor.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -32,7 +33,7 @@ describe('documents: an organization as JSON', function () {
   before(async () => {
     sandbox = await startSandbox({ port: 0, size: 40, apiMode: 'current' });
     h = makeClient(sandbox.url, sandbox.token, { apiMode: 'current' });
-    fields = await collect(h.client.iterateOrganizationFields({ limit: 500 }));
+    fields = await collect(iterate(({ start }) => h.client.listOrganizationFields({ limit: 500, start })));
     users = await h.client.listUsers();
     catalog = buildCatalog(fields, users);
   });

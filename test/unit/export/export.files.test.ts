@@ -16,6 +16,7 @@ import { startSandbox } from '../../../src/sandbox/server';
 import type { Sandbox } from '../../../src/sandbox/types';
 import { collect } from '../helpers/clientKit';
 import { parseCsvFile } from './exportKit';
+import { iterate } from '../../../src/api/pages';
 
 const SIZE = 1200;
 
@@ -32,7 +33,7 @@ describe('export: exporter and sources against the sandbox', function () {
   before(async () => {
     sandbox = await startSandbox({ port: 0, size: SIZE, apiMode: 'legacy-v1' });
     client = new PipedriveClient({ token: sandbox.token, baseUrl: sandbox.url, retry: { maxAttempts: 1 }, pacing: { requestsPer2s: Infinity }, apiMode: 'legacy-v1' });
-    fields = await collect(client.iterateOrganizationFields());
+    fields = await collect(iterate(({ start }) => client.listOrganizationFields({ start })));
   });
   after(async () => {
     client.dispose();
@@ -76,7 +77,7 @@ describe('export: exporter and sources against the sandbox', function () {
     const target = path.join(dir, 'a.csv');
     const columns = exportColumns({ fields });
     await exportOrganizations(fromServer(client, { group: 'A', sort: 'name ASC' }), { format: 'csv', columns, target });
-    const expected = await collect(client.iterateOrganizations({ first_char: 'a', sort: 'name ASC' }));
+    const expected = await collect(iterate(({ start }) => client.listOrganizations({ first_char: 'a', sort: 'name ASC', start })));
     assert.ok(expected.length >= 10, `only ${expected.length} organizations to compare`);
     const rows = parseCsvFile(fs.readFileSync(target, 'utf8'));
     const header = rows[0];
@@ -146,7 +147,7 @@ describe('export: exporter and sources against the sandbox', function () {
 
   it('from a ready index: a letter in the owner scope with 0 requests, in pages, sorted like the tree', async () => {
     const index = new OrganizationIndex({ locale: 'en' });
-    index.upsert(await collect(client.iterateOrganizations({ limit: 500 })));
+    index.upsert(await collect(iterate(({ start }) => client.listOrganizations({ limit: 500, start }))));
     index.setReady(true);
     const query = { group: 'B', ownerId: 2, sort: 'name ASC' };
     assert.ok(canExportFromIndex(index, query));
@@ -156,7 +157,7 @@ describe('export: exporter and sources against the sandbox', function () {
     const columns = indexedColumns(exportColumns({ fields, userName: () => 'Rita Regular' }));
     const { count } = await exportOrganizations(fromIndex(index, query), { format: 'csv', columns, target });
     assert.equal(sandbox.log.length, 0);
-    const expected = await collect(client.iterateOrganizations({ first_char: 'b', user_id: 2, sort: 'name ASC' }));
+    const expected = await collect(iterate(({ start }) => client.listOrganizations({ first_char: 'b', user_id: 2, sort: 'name ASC', start })));
     const rows = parseCsvFile(fs.readFileSync(target, 'utf8')).slice(1);
     assert.equal(count, expected.length);
     assert.deepEqual(rows.map((r) => Number(r[0])).sort((a, b) => a - b), expected.map((o) => o.id).sort((a, b) => a - b));
@@ -165,7 +166,7 @@ describe('export: exporter and sources against the sandbox', function () {
 
   it('an index with more than one page: every organization once', async () => {
     const index = new OrganizationIndex();
-    index.upsert(await collect(client.iterateOrganizations({ limit: 500 })));
+    index.upsert(await collect(iterate(({ start }) => client.listOrganizations({ limit: 500, start }))));
     index.setReady(true);
     const ids = (await collect(fromIndex(index, { sort: 'name ASC' }))).map((o) => o.id);
     assert.equal(ids.length, SIZE);
@@ -198,8 +199,8 @@ describe('export: from the server once Pipedrive retired the v1 list (v2 paging)
   });
 
   it('a letter pages GET /api/v2/organizations at 500, one page at a time, keeps the letter, resolves v2 custom fields to labels', async () => {
-    const fields = await collect(client.iterateOrganizationFields());
-    const everyone = await collect(client.iterateOrganizationsV2({ limit: 500 }));
+    const fields = await collect(iterate(({ start }) => client.listOrganizationFields({ start })));
+    const everyone = await collect(iterate(({ cursor }) => client.listOrganizationsV2({ limit: 500, cursor })));
     sandbox.clearLog();
     const v2Requests = () => sandbox.log.filter((e) => e.method === 'GET' && e.path === '/api/v2/organizations');
     const requestsAtRow: number[] = [];

@@ -14,6 +14,7 @@ import type { Sandbox } from '../../../src/sandbox/types';
 import { TestUserInput } from '../../../src/ui/TestUserInput';
 import { collect } from '../helpers/clientKit';
 import { parseCsvFile } from './exportKit';
+import { iterate } from '../../../src/api/pages';
 
 describe('export: plan (index or server) and what it writes', function () {
   this.timeout(30_000);
@@ -27,9 +28,9 @@ describe('export: plan (index or server) and what it writes', function () {
   before(async () => {
     sandbox = await startSandbox({ port: 0, size: 1500, apiMode: 'legacy-v1' });
     client = new PipedriveClient({ token: sandbox.token, baseUrl: sandbox.url, retry: { maxAttempts: 1 }, pacing: { requestsPer2s: Infinity } });
-    fields = await collect(client.iterateOrganizationFields());
+    fields = await collect(iterate(({ start }) => client.listOrganizationFields({ start })));
     index = new OrganizationIndex({ locale: 'en' });
-    index.upsert(await collect(client.iterateOrganizations({ limit: 500 })));
+    index.upsert(await collect(iterate(({ start }) => client.listOrganizations({ limit: 500, start }))));
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'export-plan-'));
   });
   after(async () => {
@@ -53,7 +54,7 @@ describe('export: plan (index or server) and what it writes', function () {
     assert.equal(sandbox.log.length, 0);
     const rows = parseCsvFile(fs.readFileSync(target, 'utf8'));
     assert.deepEqual(rows[0], ['ID', 'Name', 'Owner ID', 'Owner', 'Labels', 'Visible to', 'Address', 'City', 'Created', 'Updated']);
-    const server = await collect(client.iterateOrganizations({ first_char: 'c', user_id: 2, limit: 500 }));
+    const server = await collect(iterate(({ start }) => client.listOrganizations({ first_char: 'c', user_id: 2, limit: 500, start })));
     assert.equal(opened.total, server.length);
     assert.deepEqual(rows.slice(1).map((r) => Number(r[0])).sort((a, b) => a - b), server.map((o) => o.id).sort((a, b) => a - b));
     assert.ok(rows.slice(1).every((r) => r[2] === '2'));

@@ -14,9 +14,9 @@ function fakeBackend(fail: { users?: boolean } = {}) {
       if (fail.users) throw new Error('users down');
       return [{ id: 1, name: 'Ada' } as User];
     },
-    async *iterateOrganizationFields() {
+    async listOrganizationFields() {
       calls.fields++;
-      yield { key: 'label_ids', name: 'Labels' } as OrganizationField;
+      return { items: [{ key: 'label_ids', name: 'Labels' } as OrganizationField], start: 0, limit: 500, moreItems: false };
     },
   } as unknown as CatalogBackend;
   return { backend, calls };

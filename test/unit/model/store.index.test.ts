@@ -9,6 +9,7 @@ import { OrganizationStore, letterKey, RECENT_KEY, type StoreChange } from '../.
 import type { StoreIndex } from '../../../src/model/indexLists';
 import { startSandbox } from '../../../src/sandbox/server';
 import type { Sandbox } from '../../../src/sandbox/types';
+import { iterate } from '../../../src/api/pages';
 
 // The store reading the account's organization index (today's API): the index is walked once
 // through the real client and sync, then letters, counts, owner scope, sort and "Recently
@@ -68,7 +69,7 @@ describe('OrganizationStore on the organization index', function () {
   /** Every organization the sandbox lists through v2 (read with a second client, not logged in the test's counts). */
   async function serverOrganizations(): Promise<{ id: number; name: string; owner_id: number }[]> {
     const all: { id: number; name: string; owner_id: number }[] = [];
-    for await (const o of client.iterateOrganizationsV2({ limit: 500 })) all.push({ id: o.id, name: o.name, owner_id: o.owner_id });
+    for await (const o of iterate(({ cursor }) => client.listOrganizationsV2({ limit: 500, cursor }))) all.push({ id: o.id, name: o.name, owner_id: o.owner_id });
     return all;
   }
 

@@ -9,6 +9,7 @@ import { startSandbox } from '../../../../src/sandbox/server';
 import type { Sandbox } from '../../../../src/sandbox/types';
 import { collect, makeClient } from '../../helpers/clientKit';
 import { isList, isRecents, rig, tempStorage } from './indexKit';
+import { iterate } from '../../../../src/api/pages';
 
 const byName = parseSort('name ASC');
 
@@ -53,7 +54,8 @@ describe('organization index sync (sandbox, current API)', function () {
     assert.deepEqual(progress, [500, 1000, 1500, 2000, 2500, 3000, 3009]);
     assert.equal(sizesAtEvents[0], 500, 'the first page shows before the walk ends');
     assert.equal(r.index.ready, true);
-    const server = await collect(makeClient(sb.url, sb.token).client.iterateOrganizationsV2({ limit: 500 }));
+    const { client } = makeClient(sb.url, sb.token);
+    const server = await collect(iterate(({ cursor }) => client.listOrganizationsV2({ limit: 500, cursor })));
     assert.equal(r.index.size, server.length);
     assert.equal(r.index.size, 3009);
     const ids = reachable(r.index);
