@@ -1,14 +1,14 @@
 import { callSpec, type PipedriveClientOptions } from './PipedriveApiBase';
 import { deleteEach } from './deleteEach';
+import { OrganizationRelatedApi, type ActivitiesPage } from './OrganizationRelatedApi';
+export type { ActivitiesPage } from './OrganizationRelatedApi';
 import { RouteSwitch, renamed, type ApiMode, type RetirableOperation } from './fallback';
-import { IndexedLists, offsetResult } from './indexedLists';
-import { parseSort, toV2Sort } from './sortSpec';
+import { IndexedLists} from './indexedLists';
 import { UserDirectory } from './userDirectory';
 import { PipedriveV2Api } from './PipedriveV2Api';
 import { PipedriveError } from './PipedriveError';
 import { systemClock } from './Clock';
 import type { OrganizationIndex } from './OrganizationIndex';
-import { OffsetOverCursor } from './offsetOverCursor';
 import { recentsPageFromBody, type RecentsPage } from './recents';
 import { iterate, type CursorPage, type OffsetPage } from './pages';
 import type {
@@ -26,14 +26,10 @@ import type {
   UpdateOrganizationInput,
 } from './params';
 import type {
-  Activity,
-  ActivityDistribution,
-  ActivityV2,
   CollectionOrganization,
   Deal,
   Filter,
   FlowItem,
-  FollowerV2,
   MailMessageItem,
   Organization,
   OrganizationChange,
@@ -48,15 +44,11 @@ import type {
 } from './records';
 import {
   ORGANIZATION_COUNTERS,
-  activityFromV2,
   addInputToV2,
   collectionOrganizationFromV2,
-  dealFromV2,
   inputToV1,
   organizationFromV2,
-  personFromV2,
   toRfc3339,
-  toV1DateTime,
   updateInputToV2,
   type UserLookup,
 } from './v2Mapping';
@@ -64,7 +56,6 @@ import { sameFirstChar } from './OrganizationIndex';
 import { checkAddress, checkFirstChar, checkId, checkIds, checkMergeIds, checkName, checkVisibleTo } from './validators';
 
 
-export type ActivitiesPage = OffsetPage<Activity> & { activityDistribution?: ActivityDistribution };
 
 export interface ClientOptions extends PipedriveClientOptions {
   /** Default `current`: no probe of retired routes, v2 from the first call. */
@@ -89,7 +80,7 @@ export interface ClientOptions extends PipedriveClientOptions {
 export class PipedriveClient extends PipedriveV2Api {
   private readonly routes: RouteSwitch;
   private readonly lists: IndexedLists;
-  private readonly offsets = new OffsetOverCursor();
+  private readonly related: OrganizationRelatedApi;
   private readonly users: UserDirectory;
   private readonly clientOptions: ClientOptions;
 
@@ -100,6 +91,21 @@ export class PipedriveClient extends PipedriveV2Api {
     this.routes = new RouteSwitch(options.apiMode ?? 'current', options.v2Operations ?? [], log, options.onSwitchToV2);
     this.users = new UserDirectory(log);
     this.lists = new IndexedLists((p) => this.listOrganizationsV2(p), options.clock ?? systemClock, options.indexMaxAgeMs);
+    this.related = new OrganizationRelatedApi({
+      validate: (op, ...problems) => this.validate(op, ...problems),
+      checkOffset: (op, params, max) => this.checkOffset(op, params, max),
+      checkCursor: (op, params) => this.checkCursor(op, params),
+      send: (spec) => this.send(spec),
+      data: (spec) => this.data(spec),
+      offsetPage: (spec, start, limit) => this.offsetPage(spec, start, limit),
+      offsetEnvelope: (spec, start, limit) => this.offsetEnvelope(spec, start, limit),
+      cursorPage: (spec) => this.cursorPage(spec),
+      run: (op, v1, v2) => this.routes.run(op, v1, v2),
+      followersOnV2: () => this.followersOnV2,
+      userLookup: (call) => this.userLookup(call),
+      orgName: (id) => this.index.get(id)?.name,
+      v2: this,
+    });
   }
 
   /** The index of every organization over v2 (add, update and delete keep it current). */
@@ -311,186 +317,68 @@ export class PipedriveClient extends PipedriveV2Api {
     return result;
   }
 
-  // ---- organizations: related lists ------------------------------------------------------
+  // ---- organizations: related lists (OrganizationRelatedApi) ---------------------------------
 
   /** GET /v1/organizations/{id}/activities (v2 mode: GET /api/v2/activities?org_id=; no activity_distribution) */
-  async listOrganizationActivities(id: number, params: OrganizationActivitiesParams = {}, call?: CallOptions): Promise<ActivitiesPage> {
-    const op = 'listOrganizationActivities';
-    this.validate(op, checkId(id));
-    this.checkOffset(op, params);
-    params.exclude?.forEach((x, i) => this.validate(op, checkId(x, `exclude[${i}]`)));
-    const start = params.start ?? 0;
-    return this.withFallback<ActivitiesPage>(
-      op,
-      async () => {
-        const { page, additionalData } = await this.offsetEnvelope<Activity>(
-          { operation: op, method: 'GET', path: `/v1/organizations/${id}/activities`, query: { ...params }, orgId: id, ...callSpec(call) },
-          start,
-          params.limit,
-        );
-        const dist = (additionalData as { activity_distribution?: ActivityDistribution } | undefined)?.activity_distribution;
-        return { ...page, activityDistribution: dist ?? undefined };
-      },
-      async () => {
-        // v1 orders an organization's activities by due time; v2 cannot sort that way everywhere,
-        // so read them all (500 a page) and order them here.
-        const limit = params.limit ?? 100;
-        const excluded = new Set(params.exclude ?? []);
-        const done = params.done === undefined ? undefined : params.done === 1;
-        const all: ActivityV2[] = [];
-        for await (const a of iterate(({ cursor }) => this.listActivitiesV2(id, { done, limit: 500, cursor }, call))) if (!excluded.has(a.id)) all.push(a);
-        if (all.length === 0) await this.getOrganizationV2(id, {}, call);
-        all.sort((a, b) => dueKey(a).localeCompare(dueKey(b)) || a.id - b.id);
-        const users = await this.userLookup(call);
-        const items = all.slice(start, start + limit).map((a) => activityFromV2(a, users, this.index.get(id)?.name));
-        return offsetResult(items, start, limit, start + limit < all.length);
-      },
-    );
+  listOrganizationActivities(id: number, params: OrganizationActivitiesParams = {}, call?: CallOptions): Promise<ActivitiesPage> {
+    return this.related.listOrganizationActivities(id, params, call);
   }
-
 
   /** GET /v1/organizations/{id}/changelog */
-  async listOrganizationChangelog(id: number, params: CursorParams = {}, call?: CallOptions): Promise<CursorPage<OrganizationChange>> {
-    const op = 'listOrganizationChangelog';
-    this.validate(op, checkId(id));
-    this.checkCursor(op, params);
-    return this.cursorPage<OrganizationChange>({ operation: op, method: 'GET', path: `/v1/organizations/${id}/changelog`, query: { ...params }, orgId: id, ...callSpec(call) });
+  listOrganizationChangelog(id: number, params: CursorParams = {}, call?: CallOptions): Promise<CursorPage<OrganizationChange>> {
+    return this.related.listOrganizationChangelog(id, params, call);
   }
-
 
   /**
    * GET /v1/organizations/{id}/deals (v2 mode: GET /api/v2/deals?org_id=; sort only by id,
    * add_time or update_time, only_primary_association ignored: v2 lists direct associations)
    */
-  async listOrganizationDeals(id: number, params: OrganizationDealsParams = {}, call?: CallOptions): Promise<OffsetPage<Deal, OrganizationRelatedObjects>> {
-    const status = params.status && params.status !== 'all_not_deleted' ? [params.status] : undefined;
-    const sort = toV2Sort(parseSort(params.sort));
-    return this.relatedList('listOrganizationDeals', id, params, call, 'deals', {
-      key: `deals:${id}:${status}:${sort.sort_by}:${sort.sort_direction}`,
-      page: (cursor, want) => this.listDealsV2(id, { cursor, limit: want, status, ...sort }, call),
-      map: dealFromV2,
-    });
+  listOrganizationDeals(id: number, params: OrganizationDealsParams = {}, call?: CallOptions): Promise<OffsetPage<Deal, OrganizationRelatedObjects>> {
+    return this.related.listOrganizationDeals(id, params, call);
   }
-
 
   /** GET /v1/organizations/{id}/files (limit at most 100) */
-  async listOrganizationFiles(id: number, params: OrganizationFilesParams = {}, call?: CallOptions): Promise<OffsetPage<OrganizationFile>> {
-    const op = 'listOrganizationFiles';
-    this.validate(op, checkId(id));
-    this.checkOffset(op, params, 100);
-    return this.offsetPage<OrganizationFile>(
-      { operation: op, method: 'GET', path: `/v1/organizations/${id}/files`, query: { ...params }, orgId: id, ...callSpec(call) },
-      params.start ?? 0,
-      params.limit,
-    );
+  listOrganizationFiles(id: number, params: OrganizationFilesParams = {}, call?: CallOptions): Promise<OffsetPage<OrganizationFile>> {
+    return this.related.listOrganizationFiles(id, params, call);
   }
-
 
   /** GET /v1/organizations/{id}/flow */
-  async listOrganizationFlow(id: number, params: OrganizationFlowParams = {}, call?: CallOptions): Promise<OffsetPage<FlowItem, OrganizationRelatedObjects>> {
-    const op = 'listOrganizationFlow';
-    this.validate(op, checkId(id));
-    this.checkOffset(op, params);
-    return this.offsetPage<FlowItem, OrganizationRelatedObjects>(
-      { operation: op, method: 'GET', path: `/v1/organizations/${id}/flow`, query: { ...params }, orgId: id, ...callSpec(call) },
-      params.start ?? 0,
-      params.limit,
-    );
+  listOrganizationFlow(id: number, params: OrganizationFlowParams = {}, call?: CallOptions): Promise<OffsetPage<FlowItem, OrganizationRelatedObjects>> {
+    return this.related.listOrganizationFlow(id, params, call);
   }
-
 
   /**
    * The organization's followers, in one page. Today's API: GET /api/v2/organizations/{id}/followers
    * (every page of 500), where a follower is named by its user id; legacy: GET /v1/…/followers,
    * where it has a record id of its own. Either way `id` is what deleteOrganizationFollower takes.
    */
-  async listOrganizationFollowers(id: number, call?: CallOptions): Promise<OffsetPage<OrganizationFollower>> {
-    const op = 'listOrganizationFollowers';
-    this.validate(op, checkId(id));
-    if (this.followersOnV2) {
-      try {
-        const items: OrganizationFollower[] = [];
-        for await (const f of iterate(({ cursor }) => this.listOrganizationFollowersV2(id, { limit: 500, cursor }, call))) items.push(followerFromV2(f, id));
-        return offsetResult(items, 0, Math.max(1, items.length), false);
-      } catch (e) {
-        throw renamed(e, op);
-      }
-    }
-    return this.offsetPage<OrganizationFollower>(
-      { operation: op, method: 'GET', path: `/v1/organizations/${id}/followers`, orgId: id, ...callSpec(call) },
-      0,
-      undefined,
-    );
+  listOrganizationFollowers(id: number, call?: CallOptions): Promise<OffsetPage<OrganizationFollower>> {
+    return this.related.listOrganizationFollowers(id, call);
   }
 
   /** GET /v1/organizations/{id}/mailMessages */
-  async listOrganizationMailMessages(id: number, params: OrganizationMailMessagesParams = {}, call?: CallOptions): Promise<OffsetPage<MailMessageItem>> {
-    const op = 'listOrganizationMailMessages';
-    this.validate(op, checkId(id));
-    this.checkOffset(op, params);
-    return this.offsetPage<MailMessageItem>(
-      { operation: op, method: 'GET', path: `/v1/organizations/${id}/mailMessages`, query: { ...params }, orgId: id, ...callSpec(call) },
-      params.start ?? 0,
-      params.limit,
-    );
+  listOrganizationMailMessages(id: number, params: OrganizationMailMessagesParams = {}, call?: CallOptions): Promise<OffsetPage<MailMessageItem>> {
+    return this.related.listOrganizationMailMessages(id, params, call);
   }
 
-
   /** GET /v1/organizations/{id}/permittedUsers: the ids of users who may see the organization */
-  async listOrganizationPermittedUsers(id: number, call?: CallOptions): Promise<number[]> {
-    const op = 'listOrganizationPermittedUsers';
-    this.validate(op, checkId(id));
-    const data = await this.data<number[] | null>({ operation: op, method: 'GET', path: `/v1/organizations/${id}/permittedUsers`, orgId: id, ...callSpec(call) });
-    return data ?? [];
+  listOrganizationPermittedUsers(id: number, call?: CallOptions): Promise<number[]> {
+    return this.related.listOrganizationPermittedUsers(id, call);
   }
 
   /** GET /v1/organizations/{id}/persons (v2 mode: GET /api/v2/persons?org_id=) */
-  async listOrganizationPersons(id: number, params: OffsetParams = {}, call?: CallOptions): Promise<OffsetPage<Person, OrganizationRelatedObjects>> {
-    return this.relatedList('listOrganizationPersons', id, params, call, 'persons', {
-      key: `persons:${id}`,
-      page: (cursor, want) => this.listPersonsV2(id, { cursor, limit: want }, call),
-      map: personFromV2,
-    });
+  listOrganizationPersons(id: number, params: OffsetParams = {}, call?: CallOptions): Promise<OffsetPage<Person, OrganizationRelatedObjects>> {
+    return this.related.listOrganizationPersons(id, params, call);
   }
 
-
-  // ---- followers ----------------------------------------------------------------------------
-
   /** POST /api/v2/organizations/{id}/followers (legacy: POST /v1/…/followers) */
-  async addOrganizationFollower(id: number, userId: number, call?: CallOptions): Promise<OrganizationFollower> {
-    const op = 'addOrganizationFollower';
-    this.validate(op, checkId(id), checkId(userId, 'user_id'));
-    if (this.followersOnV2) {
-      const f = await this.data<FollowerV2>({ operation: op, method: 'POST', path: `/api/v2/organizations/${id}/followers`, body: { user_id: userId }, orgId: id, ...callSpec(call) });
-      return followerFromV2(f, id);
-    }
-    return this.data<OrganizationFollower>({ operation: op, method: 'POST', path: `/v1/organizations/${id}/followers`, body: { user_id: userId }, orgId: id, ...callSpec(call) });
+  addOrganizationFollower(id: number, userId: number, call?: CallOptions): Promise<OrganizationFollower> {
+    return this.related.addOrganizationFollower(id, userId, call);
   }
 
   /** DELETE /v1/organizations/{id}/followers/{follower_id} (`followerId` is the follower record's id, not the user id) */
-  async deleteOrganizationFollower(id: number, followerId: number, call?: CallOptions): Promise<{ id: number }> {
-    const op = 'deleteOrganizationFollower';
-    this.validate(op, checkId(id), checkId(followerId, 'follower_id'));
-    try {
-      if (this.followersOnV2) {
-        // v2 names the follower by its user id (what listOrganizationFollowers gives as `id` then).
-        const r = await this.data<{ user_id?: number }>({ operation: op, method: 'DELETE', path: `/api/v2/organizations/${id}/followers/${followerId}`, orgId: id, ...callSpec(call) });
-        return { id: r?.user_id ?? followerId };
-      }
-      return await this.data<{ id: number }>({ operation: op, method: 'DELETE', path: `/v1/organizations/${id}/followers/${followerId}`, orgId: id, ...callSpec(call) });
-    } catch (e) {
-      // A 404 here is about the follower (the organization is still there, or its own read says so).
-      if (!(e instanceof PipedriveError) || e.kind !== 'not-found') throw e;
-      throw new PipedriveError({
-        kind: 'not-found',
-        status: e.status,
-        operation: op,
-        route: e.route,
-        attempts: e.attempts,
-        message: `That follower is no longer on organization ${id}: someone removed it already.`,
-        cause: e,
-      });
-    }
+  deleteOrganizationFollower(id: number, followerId: number, call?: CallOptions): Promise<{ id: number }> {
+    return this.related.deleteOrganizationFollower(id, followerId, call);
   }
 
   // ---- supporting routes -----------------------------------------------------------------------
@@ -563,44 +451,6 @@ export class PipedriveClient extends PipedriveV2Api {
     return this.lists.page(params, (o) => organizationFromV2(o, users));
   }
 
-  /**
-   * An organization's deals or persons: v1's offset route, or (v2) a cursor route paged as offsets
-   * (OffsetOverCursor), each v2 record mapped to its v1 shape with owner and organization names.
-   */
-  private relatedList<T, V>(
-    op: 'listOrganizationDeals' | 'listOrganizationPersons',
-    id: number,
-    params: OffsetParams,
-    call: CallOptions | undefined,
-    v1Segment: 'deals' | 'persons',
-    v2: { key: string; page: (cursor: string | undefined, want: number) => Promise<CursorPage<V>>; map: (item: V, users: UserLookup, orgName?: string) => T },
-  ): Promise<OffsetPage<T, OrganizationRelatedObjects>> {
-    this.validate(op, checkId(id));
-    this.checkOffset(op, params);
-    const start = params.start ?? 0;
-    return this.withFallback(
-      op,
-      () => this.offsetPage<T, OrganizationRelatedObjects>({ operation: op, method: 'GET', path: `/v1/organizations/${id}/${v1Segment}`, query: { ...params }, orgId: id, ...callSpec(call) }, start, params.limit),
-      async () => {
-        const limit = params.limit ?? 100;
-        const { items, moreItems } = await this.offsets.page(v2.key, start, limit, (cursor, want) => v2.page(cursor, want).then(this.orgGone(id)));
-        const users = await this.userLookup(call);
-        return offsetResult(items.map((item) => v2.map(item, users, this.index.get(id)?.name)), start, limit, moreItems);
-      },
-    );
-  }
-
-  /** v2's related lists answer an empty page for a missing organization; v1 answered 404. Keep v1's answer. */
-  private orgGone(id: number) {
-    return async <P extends CursorPage<unknown>>(page: P): Promise<P> => {
-      if (page.items.length === 0) {
-        // One cheap lookup only when the page is empty, so a missing organization still says so.
-        await this.getOrganizationV2(id);
-      }
-      return page;
-    };
-  }
-
   private deleteEachV2(op: string, ids: number[], call?: CallOptions): Promise<{ id: number[] }> {
     return deleteEach(op, ids, this.options.bulkDeleteConcurrency ?? 4, (id) =>
       this.data<{ id: number }>({ operation: op, method: 'DELETE', path: `/api/v2/organizations/${id}`, orgId: id, ...callSpec(call) }),
@@ -619,14 +469,4 @@ export class PipedriveClient extends PipedriveV2Api {
   private userLookup(call?: CallOptions): Promise<UserLookup> {
     return this.users.lookup(() => this.listUsers(call));
   }
-}
-
-/** A v2 follower in the v1 shape the product reads; its id is the user id, as v2's routes name it. */
-function followerFromV2(f: FollowerV2, orgId: number): OrganizationFollower {
-  return { id: f.user_id, org_id: orgId, user_id: f.user_id, add_time: toV1DateTime(f.add_time) };
-}
-
-/** Sort key of an activity's due moment; undated activities go last. */
-function dueKey(a: ActivityV2): string {
-  return a.due_date ? `${a.due_date} ${a.due_time ?? '00:00'}` : '9999';
 }
