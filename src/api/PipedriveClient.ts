@@ -3,7 +3,7 @@ import { deleteEach } from './deleteEach';
 import { OrganizationRelatedApi, type ActivitiesPage } from './OrganizationRelatedApi';
 export type { ActivitiesPage } from './OrganizationRelatedApi';
 import { RouteSwitch, renamed, type ApiMode, type RetirableOperation } from './fallback';
-import { IndexedLists} from './indexedLists';
+import { IndexedLists } from './indexedLists';
 import { UserDirectory } from './userDirectory';
 import { PipedriveV2Api } from './PipedriveV2Api';
 import { PipedriveError } from './PipedriveError';
@@ -11,51 +11,11 @@ import { systemClock } from './Clock';
 import type { OrganizationIndex } from './OrganizationIndex';
 import { recentsPageFromBody, type RecentsPage } from './recents';
 import { iterate, type CursorPage, type OffsetPage } from './pages';
-import type {
-  AddOrganizationInput,
-  CallOptions,
-  CursorParams,
-  ListOrganizationsParams,
-  OffsetParams,
-  OrganizationActivitiesParams,
-  OrganizationDealsParams,
-  OrganizationFilesParams,
-  OrganizationFlowParams,
-  OrganizationMailMessagesParams,
-  OrganizationsCollectionParams,
-  UpdateOrganizationInput,
-} from './params';
-import type {
-  CollectionOrganization,
-  Deal,
-  Filter,
-  FlowItem,
-  MailMessageItem,
-  Organization,
-  OrganizationChange,
-  OrganizationDetails,
-  OrganizationField,
-  OrganizationFile,
-  OrganizationFollower,
-  OrganizationRelatedObjects,
-  OrganizationV2,
-  Person,
-  User,
-} from './records';
-import {
-  ORGANIZATION_COUNTERS,
-  addInputToV2,
-  collectionOrganizationFromV2,
-  inputToV1,
-  organizationFromV2,
-  toRfc3339,
-  updateInputToV2,
-  type UserLookup,
-} from './v2Mapping';
+import type { AddOrganizationInput, CallOptions, CursorParams, ListOrganizationsParams, OffsetParams, OrganizationActivitiesParams, OrganizationDealsParams, OrganizationFilesParams, OrganizationFlowParams, OrganizationMailMessagesParams, OrganizationsCollectionParams, UpdateOrganizationInput } from './params';
+import type { CollectionOrganization, Deal, Filter, FlowItem, MailMessageItem, Organization, OrganizationChange, OrganizationDetails, OrganizationField, OrganizationFile, OrganizationFollower, OrganizationRelatedObjects, OrganizationV2, Person, User } from './records';
+import { ORGANIZATION_COUNTERS, addInputToV2, collectionOrganizationFromV2, inputToV1, organizationFromV2, toRfc3339, updateInputToV2, type UserLookup } from './v2Mapping';
 import { sameFirstChar } from './OrganizationIndex';
 import { checkAddress, checkFirstChar, checkId, checkIds, checkMergeIds, checkName, checkVisibleTo } from './validators';
-
-
 
 export interface ClientOptions extends PipedriveClientOptions {
   /** Default `current`: no probe of retired routes, v2 from the first call. */
@@ -69,8 +29,9 @@ export interface ClientOptions extends PipedriveClientOptions {
 }
 
 /**
- * The Pipedrive client of the extension: one typed method per endpoint, offset and cursor paging
- * with async-iterator twins, validation before the network, retries and pacing in the transport.
+ * The Pipedrive client of the extension: one typed method per endpoint (walk any list with
+ * `iterate`), validation before the network, retries and pacing in the transport. The related
+ * lists are OrganizationRelatedApi's, the v1 → v2 rules RouteSwitch's (fallback.ts).
  *
  * The v1 routes Pipedrive retired (see RetirableOperation) are called as specified until one
  * answers 410 Gone or 404 "Unknown method"; from then on that operation runs through v2 for the
@@ -155,7 +116,6 @@ export class PipedriveClient extends PipedriveV2Api {
     );
   }
 
-
   /** GET /v1/organizations/collection (needs global admin rights; v2 mode: GET /api/v2/organizations) */
   async getOrganizationsCollection(params: OrganizationsCollectionParams = {}, call?: CallOptions): Promise<CursorPage<CollectionOrganization>> {
     const op = 'getOrganizationsCollection';
@@ -189,7 +149,6 @@ export class PipedriveClient extends PipedriveV2Api {
       },
     );
   }
-
 
   /** GET /v1/organizations/{id} (v2 mode: GET /api/v2/organizations/{id}; followers then come empty) */
   async getOrganization(id: number, call?: CallOptions): Promise<OrganizationDetails> {
@@ -320,66 +279,31 @@ export class PipedriveClient extends PipedriveV2Api {
   // ---- organizations: related lists (OrganizationRelatedApi) ---------------------------------
 
   /** GET /v1/organizations/{id}/activities (v2 mode: GET /api/v2/activities?org_id=; no activity_distribution) */
-  listOrganizationActivities(id: number, params: OrganizationActivitiesParams = {}, call?: CallOptions): Promise<ActivitiesPage> {
-    return this.related.listOrganizationActivities(id, params, call);
-  }
-
+  listOrganizationActivities(id: number, params: OrganizationActivitiesParams = {}, call?: CallOptions): Promise<ActivitiesPage> { return this.related.listOrganizationActivities(id, params, call); }
   /** GET /v1/organizations/{id}/changelog */
-  listOrganizationChangelog(id: number, params: CursorParams = {}, call?: CallOptions): Promise<CursorPage<OrganizationChange>> {
-    return this.related.listOrganizationChangelog(id, params, call);
-  }
-
-  /**
-   * GET /v1/organizations/{id}/deals (v2 mode: GET /api/v2/deals?org_id=; sort only by id,
-   * add_time or update_time, only_primary_association ignored: v2 lists direct associations)
-   */
-  listOrganizationDeals(id: number, params: OrganizationDealsParams = {}, call?: CallOptions): Promise<OffsetPage<Deal, OrganizationRelatedObjects>> {
-    return this.related.listOrganizationDeals(id, params, call);
-  }
-
+  listOrganizationChangelog(id: number, params: CursorParams = {}, call?: CallOptions): Promise<CursorPage<OrganizationChange>> { return this.related.listOrganizationChangelog(id, params, call); }
+  /** GET /v1/organizations/{id}/deals (v2: /api/v2/deals?org_id=, sort by id or a time, direct associations only) */
+  listOrganizationDeals(id: number, params: OrganizationDealsParams = {}, call?: CallOptions): Promise<OffsetPage<Deal, OrganizationRelatedObjects>> { return this.related.listOrganizationDeals(id, params, call); }
   /** GET /v1/organizations/{id}/files (limit at most 100) */
-  listOrganizationFiles(id: number, params: OrganizationFilesParams = {}, call?: CallOptions): Promise<OffsetPage<OrganizationFile>> {
-    return this.related.listOrganizationFiles(id, params, call);
-  }
-
+  listOrganizationFiles(id: number, params: OrganizationFilesParams = {}, call?: CallOptions): Promise<OffsetPage<OrganizationFile>> { return this.related.listOrganizationFiles(id, params, call); }
   /** GET /v1/organizations/{id}/flow */
-  listOrganizationFlow(id: number, params: OrganizationFlowParams = {}, call?: CallOptions): Promise<OffsetPage<FlowItem, OrganizationRelatedObjects>> {
-    return this.related.listOrganizationFlow(id, params, call);
-  }
-
+  listOrganizationFlow(id: number, params: OrganizationFlowParams = {}, call?: CallOptions): Promise<OffsetPage<FlowItem, OrganizationRelatedObjects>> { return this.related.listOrganizationFlow(id, params, call); }
   /**
    * The organization's followers, in one page. Today's API: GET /api/v2/organizations/{id}/followers
    * (every page of 500), where a follower is named by its user id; legacy: GET /v1/…/followers,
    * where it has a record id of its own. Either way `id` is what deleteOrganizationFollower takes.
    */
-  listOrganizationFollowers(id: number, call?: CallOptions): Promise<OffsetPage<OrganizationFollower>> {
-    return this.related.listOrganizationFollowers(id, call);
-  }
-
+  listOrganizationFollowers(id: number, call?: CallOptions): Promise<OffsetPage<OrganizationFollower>> { return this.related.listOrganizationFollowers(id, call); }
   /** GET /v1/organizations/{id}/mailMessages */
-  listOrganizationMailMessages(id: number, params: OrganizationMailMessagesParams = {}, call?: CallOptions): Promise<OffsetPage<MailMessageItem>> {
-    return this.related.listOrganizationMailMessages(id, params, call);
-  }
-
+  listOrganizationMailMessages(id: number, params: OrganizationMailMessagesParams = {}, call?: CallOptions): Promise<OffsetPage<MailMessageItem>> { return this.related.listOrganizationMailMessages(id, params, call); }
   /** GET /v1/organizations/{id}/permittedUsers: the ids of users who may see the organization */
-  listOrganizationPermittedUsers(id: number, call?: CallOptions): Promise<number[]> {
-    return this.related.listOrganizationPermittedUsers(id, call);
-  }
-
+  listOrganizationPermittedUsers(id: number, call?: CallOptions): Promise<number[]> { return this.related.listOrganizationPermittedUsers(id, call); }
   /** GET /v1/organizations/{id}/persons (v2 mode: GET /api/v2/persons?org_id=) */
-  listOrganizationPersons(id: number, params: OffsetParams = {}, call?: CallOptions): Promise<OffsetPage<Person, OrganizationRelatedObjects>> {
-    return this.related.listOrganizationPersons(id, params, call);
-  }
-
+  listOrganizationPersons(id: number, params: OffsetParams = {}, call?: CallOptions): Promise<OffsetPage<Person, OrganizationRelatedObjects>> { return this.related.listOrganizationPersons(id, params, call); }
   /** POST /api/v2/organizations/{id}/followers (legacy: POST /v1/…/followers) */
-  addOrganizationFollower(id: number, userId: number, call?: CallOptions): Promise<OrganizationFollower> {
-    return this.related.addOrganizationFollower(id, userId, call);
-  }
-
+  addOrganizationFollower(id: number, userId: number, call?: CallOptions): Promise<OrganizationFollower> { return this.related.addOrganizationFollower(id, userId, call); }
   /** DELETE /v1/organizations/{id}/followers/{follower_id} (`followerId` is the follower record's id, not the user id) */
-  deleteOrganizationFollower(id: number, followerId: number, call?: CallOptions): Promise<{ id: number }> {
-    return this.related.deleteOrganizationFollower(id, followerId, call);
-  }
+  deleteOrganizationFollower(id: number, followerId: number, call?: CallOptions): Promise<{ id: number }> { return this.related.deleteOrganizationFollower(id, followerId, call); }
 
   // ---- supporting routes -----------------------------------------------------------------------
 
@@ -432,7 +356,6 @@ export class PipedriveClient extends PipedriveV2Api {
       params.limit,
     );
   }
-
 
   /** GET /v1/filters?type=org: the saved organization filters (their ids go to listOrganizations' filter_id) */
   async listOrganizationFilters(call?: CallOptions): Promise<Filter[]> {
