@@ -1,6 +1,6 @@
 // The in-memory store and Pipedrive's write semantics: add, update only the sent fields, delete,
 // merge, followers; every write bumps update_time and leaves a changelog (and so flow) entry.
-import { FILTERS, SavedFilter } from './catalog';
+import { FILTERS, SavedFilter } from './company';
 import { firstChar } from './firstChar';
 import { Activity, Deal, Follower, Org, OrgSubs, Person } from './model';
 import { SortKey, sortOrgs } from './orgSort';

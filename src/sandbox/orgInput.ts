@@ -1,6 +1,6 @@
 // Request bodies for org writes, v1 and v2, validated into one internal patch. Fields that are
 // absent stay undefined so an update changes only what was sent.
-import { CUSTOM_FIELDS, LABELS, customField, userById } from './catalog';
+import { CUSTOM_FIELDS, LABELS, customField, userById } from './company';
 import { OrgPatch } from './db';
 import { badRequest } from './envelope';
 import { Address, Visibility } from './model';

@@ -1,5 +1,5 @@
 // Pipedrive's v1 `sort` parameter: "field ASC|DESC" pairs separated by commas.
-import { userById } from './catalog';
+import { userById } from './company';
 import { Org } from './model';
 
 export interface SortKey { field: string; desc: boolean }

@@ -1,5 +1,5 @@
 // Account routes a client needs around organizations: who am I, users, org fields, saved filters.
-import { COMPANY, CUSTOM_FIELDS, FILTERS, LABELS, USERS } from './catalog';
+import { COMPANY, CUSTOM_FIELDS, FILTERS, LABELS, USERS } from './company';
 import { Ctx, Route } from './router';
 import { HttpError, Reply, badRequest, cursorPage, ok } from './envelope';
 import { cursorSlice, pathId } from './params';

@@ -1,6 +1,6 @@
 // The v1 organization routes Pipedrive still serves: changelog, files, flow, followers, mail,
 // merge and permitted users.
-import { USERS, userById } from './catalog';
+import { USERS, userById } from './company';
 import { Ctx, Route } from './router';
 import { HttpError, Reply, badRequest, ok, v1Page } from './envelope';
 import { FLOW_ITEM_TYPES, FlowItemType, flowEntries, flowRelated } from './flowV1';

@@ -1,6 +1,6 @@
 // The v1 organization routes Pipedrive removed (organizations-v1-removed.openapi.json). Still
 // served so a client can be tested against both; the retire-v1 fault turns them into 410/404.
-import { COMPANY, STAGES } from './catalog';
+import { COMPANY, STAGES } from './company';
 import { Ctx, Route } from './router';
 import { HttpError, Reply, badRequest, ok, v1Page } from './envelope';
 import { applyFilters, firstCharFilter, ownerFilter, savedFilter } from './orgListing';

@@ -1,5 +1,5 @@
 // The v2 organization routes (organizations.openapi.json, x-pipedrive-api-version v2).
-import { customField, userById } from './catalog';
+import { customField, userById } from './company';
 import { Ctx, Route } from './router';
 import { Reply, badRequest, cursorPage, ok } from './envelope';
 import { Org } from './model';

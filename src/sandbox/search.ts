@@ -1,6 +1,6 @@
 // Organization search shared by v1 and v2: name, address, notes and text custom fields, with
 // exact_match comparing whole values (case-insensitive) instead of substrings.
-import { CUSTOM_FIELDS } from './catalog';
+import { CUSTOM_FIELDS } from './company';
 import { Store } from './db';
 import { badRequest } from './envelope';
 import { Org } from './model';

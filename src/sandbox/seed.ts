@@ -1,6 +1,6 @@
 // Deterministic data builders. Orgs are built eagerly (cheap), everything that hangs off an org
 // lazily from (seed, org id), so 100000 orgs start fast and only touched orgs cost memory.
-import { ACTIVITY_TYPES, CUSTOM_FIELDS, INDUSTRIES, LABELS, STAGES, USERS } from './catalog';
+import { ACTIVITY_TYPES, CUSTOM_FIELDS, INDUSTRIES, LABELS, STAGES, USERS } from './company';
 import {
   Activity, Address, Change, Deal, DealStatus, FileRec, FlowExtra, Follower, FollowerChange, MailMessage, Org,
   OrgSubs, Person, Visibility,

@@ -3,7 +3,7 @@
 import { IncomingMessage, Server, ServerResponse, createServer } from 'node:http';
 import { Socket } from 'node:net';
 import { authOf } from './auth';
-import { USERS } from './catalog';
+import { USERS } from './company';
 import { handleControl } from './control';
 import { Store } from './db';
 import { HttpError, Reply, errorBody, errorReply, ok, routeNotFound } from './envelope';

@@ -1,6 +1,6 @@
 // Internal records → Pipedrive v1 JSON (times "YYYY-MM-DD HH:MM:SS", visible_to as a string,
 // owners as nested user objects, custom fields flattened onto the record by key).
-import { COMPANY, CUSTOM_FIELDS, STAGES, USERS, userById } from './catalog';
+import { COMPANY, CUSTOM_FIELDS, STAGES, USERS, userById } from './company';
 import { Store } from './db';
 import { firstChar } from './firstChar';
 import { Activity, Change, Deal, FileRec, Follower, MailMessage, Org, Person } from './model';

@@ -1,6 +1,6 @@
 // Internal records → Pipedrive v2 JSON: ISO times, flat ids instead of nested objects, custom
 // fields under `custom_fields`, `is_deleted` instead of active flags.
-import { CUSTOM_FIELDS } from './catalog';
+import { CUSTOM_FIELDS } from './company';
 import { OrgCounts, Store } from './db';
 import { Activity, Deal, Org, Person } from './model';
 import { v1Date, v1Time, v2Time } from './time';

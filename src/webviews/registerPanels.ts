@@ -2,7 +2,7 @@
 // and wires its commands to openDetails / openFlow.
 import * as vscode from 'vscode';
 import { PlainUserHolder, SessionCatalog } from '../model/SessionCatalog';
-import { CatalogCache } from './catalogCache';
+import { DisplayNamesCache } from './displayNamesCache';
 import { DetailsPanel } from './details/DetailsPanel';
 import { HeaderCache } from './details/HeaderCache';
 import { DETAILS_VIEW_TYPE, parseDetailsState } from './details/protocol';
@@ -46,7 +46,7 @@ function checkOrgId(orgId: unknown): number {
 /** The panels without the serializers (tests create their own set this way). */
 export function createPanels(extensionUri: vscode.Uri, deps: PanelDeps): Panels {
   const session = deps.session ?? new SessionCatalog(new PlainUserHolder(), deps.getClient, (m) => deps.log.warn(m));
-  const catalog = new CatalogCache(session);
+  const catalog = new DisplayNamesCache(session);
   const headers = new HeaderCache(HEADER_CACHE_SIZE);
   // Registered before any panel's own listener: the entry is gone before an open panel re-reads.
   const changes = deps.onDidChangeOrganization((e) => headers.delete(e.id));

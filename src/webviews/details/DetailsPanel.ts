@@ -2,8 +2,8 @@
 import * as vscode from 'vscode';
 import { PipedriveError } from '../../api';
 import { SkipLog } from '../../api/coerce';
-import type { CatalogCache } from '../catalogCache';
-import { FieldCatalog } from '../fieldCatalog';
+import type { DisplayNamesCache } from '../displayNamesCache';
+import { DisplayNames } from '../DisplayNames';
 import type { OrganizationChangeEvent, PanelDeps } from '../PanelDeps';
 import { PanelHost, webviewOptions } from '../PanelHost';
 import type { Check } from '../validate';
@@ -15,7 +15,7 @@ import { DETAILS_VIEW_TYPE, SLOW_AFTER_MS, parseDetailsMessage, type DetailsHost
 export interface DetailsPanelEnv {
   extensionUri: vscode.Uri;
   deps: PanelDeps;
-  catalog: CatalogCache;
+  catalog: DisplayNamesCache;
   /** The last header read per organization (a re-opened panel shows it without a request). */
   headers: HeaderCache;
   openFlow(orgId: number): void;
@@ -261,8 +261,8 @@ export class DetailsPanel extends PanelHost<DetailsWebviewMessage, DetailsHostMe
     }
   }
 
-  private catalog(): Promise<FieldCatalog> {
-    return this.env.catalog.get().catch(() => FieldCatalog.empty);
+  private catalog(): Promise<DisplayNames> {
+    return this.env.catalog.get().catch(() => DisplayNames.empty);
   }
 }
 

@@ -1,7 +1,7 @@
 // Reads what the Details panel shows and turns the records into rows of text. No vscode here.
 import { PipedriveError, type Activity, type Deal, type MailMessageItem, type Organization, type OrganizationChange, type OrganizationDetails, type OrganizationFile, type Person, type PipedriveClient } from '../../api';
 import { asArray, asId, asRecord, mapRecords, type OnSkip } from '../../api/coerce';
-import type { FieldCatalog } from '../fieldCatalog';
+import type { DisplayNames } from '../DisplayNames';
 import { cleanView, DEFAULT_LOCALE, formatBytes, formatCount, formatDateTime, formatMoney, plainText, pluralForm, type PluralForms } from '../format';
 import { safeExternalUrl, websiteUrl } from '../validate';
 import type { HeaderView, LoadSectionMessage, Row, SectionPage, UserOption } from './protocol';
@@ -19,7 +19,7 @@ export interface ReadOptions {
   onSkip?: OnSkip;
 }
 
-export async function loadHeader(client: PipedriveClient, orgId: number, catalog: FieldCatalog, companyDomain: string | undefined, myUserId?: number, opts: ReadOptions = {}): Promise<HeaderResult> {
+export async function loadHeader(client: PipedriveClient, orgId: number, catalog: DisplayNames, companyDomain: string | undefined, myUserId?: number, opts: ReadOptions = {}): Promise<HeaderResult> {
   try {
     const details = await client.getOrganization(orgId, opts.signal ? { signal: opts.signal } : undefined);
     const org = asRecord(details.organization) as Organization | undefined;
@@ -63,7 +63,7 @@ const COUNTS: Array<[keyof Organization, PluralForms]> = [
   ['email_messages_count', { one: 'email', other: 'emails' }],
 ];
 
-export function headerView(record: Organization, catalog: FieldCatalog, companyDomain: string | undefined, locale: string = DEFAULT_LOCALE): HeaderView {
+export function headerView(record: Organization, catalog: DisplayNames, companyDomain: string | undefined, locale: string = DEFAULT_LOCALE): HeaderView {
   const org = (asRecord(record) ?? {}) as Organization;
   const ownerRec = asRecord(org.owner_id);
   const owner = plainText(org.owner_name) || plainText(ownerRec?.name) || catalog.userName(ownerRec ? ownerRec.id ?? ownerRec.value : org.owner_id);
@@ -98,12 +98,12 @@ export interface SectionResult {
 }
 
 /** One page of a section, as rows. */
-export async function loadSection(client: PipedriveClient, orgId: number, m: LoadSectionMessage, catalog: FieldCatalog, opts: ReadOptions = {}): Promise<SectionResult> {
+export async function loadSection(client: PipedriveClient, orgId: number, m: LoadSectionMessage, catalog: DisplayNames, opts: ReadOptions = {}): Promise<SectionResult> {
   const result = await readSection(client, orgId, m, catalog, opts);
   return cleanView(result);
 }
 
-async function readSection(client: PipedriveClient, orgId: number, m: LoadSectionMessage, catalog: FieldCatalog, opts: ReadOptions): Promise<SectionResult> {
+async function readSection(client: PipedriveClient, orgId: number, m: LoadSectionMessage, catalog: DisplayNames, opts: ReadOptions): Promise<SectionResult> {
   const limit = SECTION_PAGE_SIZE;
   const call = opts.signal ? { signal: opts.signal } : undefined;
   const locale = opts.locale ?? DEFAULT_LOCALE;
@@ -191,7 +191,7 @@ export function personRow(p: Person): Row {
   return { key: `person:${p.id}`, icon: 'person', title: plainText(p.name), details: [primary(p.email), primary(p.phone)].filter(Boolean) };
 }
 
-export function dealRow(d: Deal, catalog: FieldCatalog, locale: string = DEFAULT_LOCALE): Row {
+export function dealRow(d: Deal, catalog: DisplayNames, locale: string = DEFAULT_LOCALE): Row {
   const value = typeof d.formatted_value === 'string' && d.formatted_value ? d.formatted_value : formatMoney(d.value, d.currency, locale);
   const user = asRecord(d.user_id);
   const owner = plainText(d.owner_name) || plainText(user?.name) || (d.user_id ? catalog.userName(user ? user.id ?? user.value : d.user_id) : '');
@@ -204,7 +204,7 @@ export function dealRow(d: Deal, catalog: FieldCatalog, locale: string = DEFAULT
   };
 }
 
-export function activityRow(a: Activity, catalog: FieldCatalog): Row {
+export function activityRow(a: Activity, catalog: DisplayNames): Row {
   const due = [plainText(a.due_date), plainText(a.due_time)].join(' ').trim();
   return {
     key: `activity:${a.id}`,
@@ -215,7 +215,7 @@ export function activityRow(a: Activity, catalog: FieldCatalog): Row {
   };
 }
 
-export function fileRow(f: OrganizationFile, catalog: FieldCatalog): Row {
+export function fileRow(f: OrganizationFile, catalog: DisplayNames): Row {
   return {
     key: `file:${f.id}`,
     icon: 'file',
@@ -238,7 +238,7 @@ export function mailRow(m: MailMessageItem): Row {
   };
 }
 
-export function changeRow(c: OrganizationChange, catalog: FieldCatalog, key: string): Row {
+export function changeRow(c: OrganizationChange, catalog: DisplayNames, key: string): Row {
   c = (asRecord(c) ?? {}) as unknown as OrganizationChange;
   const oldText = catalog.formatValue(c.field_key, c.old_value) || '(empty)';
   const newText = catalog.formatValue(c.field_key, c.new_value) || '(empty)';

@@ -4,8 +4,8 @@ import { PipedriveError, type FlowItem, type OrganizationRelatedObjects, type Pi
 import { mapRecords, SkipLog } from '../../api/coerce';
 import { SLOW_AFTER_MS } from '../details/protocol';
 import { untilAborted } from '../untilAborted';
-import type { CatalogCache } from '../catalogCache';
-import { FieldCatalog } from '../fieldCatalog';
+import type { DisplayNamesCache } from '../displayNamesCache';
+import { DisplayNames } from '../DisplayNames';
 import { plainText } from '../format';
 import type { OrganizationChangeEvent, PanelDeps } from '../PanelDeps';
 import { PanelHost, webviewOptions } from '../PanelHost';
@@ -16,7 +16,7 @@ import { FLOW_MAX_LIMIT, FLOW_PAGE_SIZE, FLOW_VIEW_TYPE, parseFlowMessage, type 
 export interface FlowPanelEnv {
   extensionUri: vscode.Uri;
   deps: PanelDeps;
-  catalog: CatalogCache;
+  catalog: DisplayNamesCache;
   openDetails(orgId: number): void;
 }
 
@@ -125,7 +125,7 @@ export class FlowPanel extends PanelHost<FlowWebviewMessage, FlowHostMessage> {
         this.post({ type: 'error', requestId, append, message: 'Sign in to Pipedrive to see this organization.' });
         return;
       }
-      const catalog = await untilAborted(this.env.catalog.get().catch(() => FieldCatalog.empty), abort.signal);
+      const catalog = await untilAborted(this.env.catalog.get().catch(() => DisplayNames.empty), abort.signal);
       const { items, related, next } = await this.read(client, start, limit, filter, abort.signal);
       this.showTitle(related);
       const ctx = { catalog, related, locale: vscode.env.language };

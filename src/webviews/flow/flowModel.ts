@@ -1,7 +1,7 @@
 // Flow items → timeline entries (host) and entries → day groups (webview). No vscode, no DOM.
 import type { FlowItem, OrganizationRelatedObjects } from '../../api';
 import { asRecord } from '../../api/coerce';
-import type { FieldCatalog } from '../fieldCatalog';
+import type { DisplayNames } from '../DisplayNames';
 import { cleanView, dayOf, DEFAULT_LOCALE, formatBytes, formatDateTime, formatDay, formatMoney, plainText } from '../format';
 import { safeExternalUrl } from '../validate';
 import { FLOW_ITEM_TYPES, type FlowItemTypeName, type FlowItemView } from './protocol';
@@ -48,7 +48,7 @@ export function flowKind(object: string, data: Record<string, unknown>): FlowIte
 }
 
 export interface FlowContext {
-  catalog: FieldCatalog;
+  catalog: DisplayNames;
   related?: OrganizationRelatedObjects;
   /** The display language (numbers); English when absent. */
   locale?: string;

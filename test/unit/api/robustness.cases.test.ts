@@ -3,7 +3,7 @@
 import * as assert from 'assert';
 import { mapV2List, organizationFromV2, collectionOrganizationFromV2 } from '../../../src/api/v2Mapping';
 import { summariesOf, summaryFromOrganization } from '../../../src/model/OrgSummary';
-import { FieldCatalog } from '../../../src/webviews/fieldCatalog';
+import { DisplayNames } from '../../../src/webviews/DisplayNames';
 import { flowItemView } from '../../../src/webviews/flow/flowModel';
 import { plainText } from '../../../src/webviews/format';
 import { headerView } from '../../../src/webviews/details/detailsData';
@@ -17,7 +17,7 @@ describe('robustness: named wrong-type cases', () => {
     assert.strictEqual(org.name, '42');
     assert.strictEqual(org.first_char, '4');
     assert.strictEqual(summaryFromOrganization({ id: 7, name: 42 } as never).name, '42');
-    assert.strictEqual(headerView({ id: 7, name: 42 } as never, FieldCatalog.empty, undefined).name, '42');
+    assert.strictEqual(headerView({ id: 7, name: 42 } as never, DisplayNames.empty, undefined).name, '42');
   });
 
   it('`data: [null]` in a v2 list: the null is skipped and reported, the other records stay', () => {
@@ -33,7 +33,7 @@ describe('robustness: named wrong-type cases', () => {
 
   it('`data: [null]` in the fields and users lists: the catalog skips and reports them', () => {
     const skipped: string[] = [];
-    const catalog = new FieldCatalog([null, { key: 'label_ids', name: 'Labels', options: [null, { id: 1, label: 'Customer' }] }] as never, [null, { id: 5, name: 'Ada' }] as never, true, (w, r) => skipped.push(`${w}: ${r}`));
+    const catalog = new DisplayNames([null, { key: 'label_ids', name: 'Labels', options: [null, { id: 1, label: 'Customer' }] }] as never, [null, { id: 5, name: 'Ada' }] as never, true, (w, r) => skipped.push(`${w}: ${r}`));
     assert.strictEqual(skipped.length, 2);
     assert.deepStrictEqual(catalog.labelNames([1]), ['Customer']);
     assert.strictEqual(catalog.userName(5), 'Ada');
@@ -41,7 +41,7 @@ describe('robustness: named wrong-type cases', () => {
 
   it('`name: null` for a changed field: the change names the field from what is known, never "null"', () => {
     const hash = 'a'.repeat(40);
-    const catalog = new FieldCatalog([{ key: hash, name: null, field_type: 'varchar' }, { key: 'name', name: null }] as never, [], true);
+    const catalog = new DisplayNames([{ key: hash, name: null, field_type: 'varchar' }, { key: 'name', name: null }] as never, [], true);
     const view = (fieldKey: unknown) =>
       flowItemView({ object: 'organizationChange', timestamp: '2024-01-02 03:04:05', data: { id: 1, field_key: fieldKey, old_value: 'a', new_value: 'b' } } as never, { catalog }, 0);
     assert.strictEqual(view(hash).change?.field, 'Custom field');

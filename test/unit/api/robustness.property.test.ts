@@ -8,7 +8,7 @@ import { activityFromV2, collectionOrganizationFromV2, dealFromV2, mapV2List, or
 import { summariesOf, summaryFromCollection, summaryFromOrganization } from '../../../src/model/OrgSummary';
 import { activityRow, changeRow, dealRow, fileRow, headerView, mailRow, personRow } from '../../../src/webviews/details/detailsData';
 import { parseDetailsMessage } from '../../../src/webviews/details/protocol';
-import { FieldCatalog } from '../../../src/webviews/fieldCatalog';
+import { DisplayNames } from '../../../src/webviews/DisplayNames';
 import { flowItemView, groupByDay } from '../../../src/webviews/flow/flowModel';
 import { parseFlowMessage } from '../../../src/webviews/flow/protocol';
 import { formatDateTime, formatDay, plainText } from '../../../src/webviews/format';
@@ -55,9 +55,9 @@ describe('robustness: random Pipedrive-shaped JSON (fast-check, schema-generated
           organizationFromV2(o as never, lookup);
           collectionOrganizationFromV2(o as never);
         }
-        for (const d of deals) dealRow(dealFromV2(d as never, lookup, 'Acme'), FieldCatalog.empty);
+        for (const d of deals) dealRow(dealFromV2(d as never, lookup, 'Acme'), DisplayNames.empty);
         for (const p of persons) personRow(personFromV2(p as never, lookup));
-        for (const a of activities) activityRow(activityFromV2(a as never, lookup), FieldCatalog.empty);
+        for (const a of activities) activityRow(activityFromV2(a as never, lookup), DisplayNames.empty);
       }),
       RUNS,
     );
@@ -81,7 +81,7 @@ describe('robustness: random Pipedrive-shaped JSON (fast-check, schema-generated
     fc.assert(
       fc.property(listOf(fields), listOf(users), orgV1, fc.tuple(listOf(change), listOf(file), listOf(mail), listOf(dealV1), listOf(personV1), listOf(activityV1)), (fs, us, org, [changes, files, mails, deals, persons, acts]) => {
         const skips: string[] = [];
-        const catalog = new FieldCatalog(fs as never, us as never, true, (w, r) => skips.push(`${w}: ${r}`));
+        const catalog = new DisplayNames(fs as never, us as never, true, (w, r) => skips.push(`${w}: ${r}`));
         const header = headerView(org as never, catalog, 'acme', 'de');
         assert.strictEqual(typeof header.name, 'string');
         const rowsOf = (list: unknown[], row: (r: never) => unknown) => accountsForAll(list, (l, s) => mapRecords(l, 'row', (r) => (r.id === undefined || r.id === null ? undefined : row(r as never)), s));
@@ -99,7 +99,7 @@ describe('robustness: random Pipedrive-shaped JSON (fast-check, schema-generated
   it('flow items never throw and always give text to show', () => {
     fc.assert(
       fc.property(listOf(flow), listOf(fields), fc.constantFrom('en', 'de', 'ja', 'not a locale!'), (items, fs, locale) => {
-        const catalog = new FieldCatalog(fs as never, [], true);
+        const catalog = new DisplayNames(fs as never, [], true);
         const views = accountsForAll(items, (l, s) => mapRecords(l, 'flow item', (it, i) => flowItemView(it as never, { catalog, locale }, i), s));
         for (const v of views) assert.ok(typeof v.title === 'string' && typeof v.key === 'string');
         groupByDay(views, undefined, locale);

@@ -11,7 +11,7 @@ import { exportColumns, indexedColumns } from '../../../src/export/columns';
 import { exportOrganizations } from '../../../src/export/exporter';
 import { canExportFromIndex, fromIds, fromIndex, fromServer } from '../../../src/export/sources';
 import { OrganizationIndex } from '../../../src/model/orgIndex/OrganizationIndex';
-import { CUSTOM_FIELDS } from '../../../src/sandbox/catalog';
+import { CUSTOM_FIELDS } from '../../../src/sandbox/company';
 import { startSandbox } from '../../../src/sandbox/server';
 import type { Sandbox } from '../../../src/sandbox/types';
 import { collect } from '../helpers/clientKit';

@@ -3,7 +3,7 @@ import { probe, ProbeOptions, ProbeResult } from '../../../src/sandbox/probe';
 import { startSandbox } from '../../../src/sandbox/server';
 import { sandboxFixtures as F } from '../../../src/sandbox/seed';
 import { Sandbox } from '../../../src/sandbox/types';
-import { CUSTOM_FIELDS } from '../../../src/sandbox/catalog';
+import { CUSTOM_FIELDS } from '../../../src/sandbox/company';
 import { nameSortKey } from '../../../src/sandbox/orgSort';
 
 // Pipedrive semantics of the sandbox, checked over real HTTP. Each test gets a fresh server so

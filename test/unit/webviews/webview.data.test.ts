@@ -4,22 +4,22 @@ import * as assert from 'assert';
 import { PipedriveClient, type Organization } from '../../../src/api';
 import { startSandbox, sandboxFixtures, type Sandbox } from '../../../src/sandbox/server';
 import { PlainUserHolder, SessionCatalog } from '../../../src/model/SessionCatalog';
-import { CatalogCache } from '../../../src/webviews/catalogCache';
+import { DisplayNamesCache } from '../../../src/webviews/displayNamesCache';
 import { followingOf, loadHeader, loadSection } from '../../../src/webviews/details/detailsData';
 import { organizationWebUrl as pipedriveOrganizationUrl } from '../../../src/model/organization';
 import { DEFAULT_PARAMS } from '../../../src/webviews/details/protocol';
-import type { FieldCatalog } from '../../../src/webviews/fieldCatalog';
+import type { DisplayNames } from '../../../src/webviews/DisplayNames';
 
 const quiet = { info() {}, warn() {}, error() {} };
 
 describe('webview Details data (sandbox)', () => {
   let sandbox: Sandbox;
   let client: PipedriveClient;
-  let catalog: FieldCatalog;
+  let catalog: DisplayNames;
   before(async () => {
     sandbox = await startSandbox({ size: 200 });
     client = new PipedriveClient({ token: sandbox.token, baseUrl: sandbox.url, timeoutMs: 5000 });
-    catalog = await new CatalogCache(new SessionCatalog(new PlainUserHolder(), () => client, quiet.warn)).get();
+    catalog = await new DisplayNamesCache(new SessionCatalog(new PlainUserHolder(), () => client, quiet.warn)).get();
     assert.ok(catalog.complete, 'fields or users could not be read');
   });
   after(() => sandbox?.close());

@@ -1,12 +1,12 @@
 // Flow entries: formatting per object type and grouping by day.
 import * as assert from 'assert';
 import type { FlowItem } from '../../../src/api';
-import { FieldCatalog } from '../../../src/webviews/fieldCatalog';
+import { DisplayNames } from '../../../src/webviews/DisplayNames';
 import { flowItemView, flowKind, groupByDay } from '../../../src/webviews/flow/flowModel';
 import { dayOf, formatDateTime, formatDay } from '../../../src/webviews/format';
 
 const TIER = 'a'.repeat(40);
-const catalog = new FieldCatalog(
+const catalog = new DisplayNames(
   [
     { id: 1, key: 'name', name: 'Name', field_type: 'varchar' },
     { id: 2, key: 'owner_id', name: 'Owner', field_type: 'user' },

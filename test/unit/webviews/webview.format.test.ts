@@ -2,12 +2,12 @@
 // instead of ids in changes, websites as links, and no hidden or reordering characters.
 import * as assert from 'assert';
 import { headerView } from '../../../src/webviews/details/detailsData';
-import { FieldCatalog } from '../../../src/webviews/fieldCatalog';
+import { DisplayNames } from '../../../src/webviews/DisplayNames';
 import { flowItemView } from '../../../src/webviews/flow/flowModel';
 import { cleanView, formatCount, formatDay, formatMoney, plural, visibilityLabel } from '../../../src/webviews/format';
 import { websiteUrl } from '../../../src/webviews/validate';
 
-const catalog = new FieldCatalog(
+const catalog = new DisplayNames(
   [
     { key: 'label_ids', name: 'Labels', field_type: 'set', options: [{ id: 1, label: 'Customer' }, { id: 8, label: 'Reseller' }] },
     { key: 'visible_to', name: 'Visible to', field_type: 'visible_to' },

@@ -11,7 +11,7 @@ export interface Field {
   value: string;
 }
 
-export class FieldCatalog {
+export class DisplayNames {
   private readonly byKey = new Map<string, OrganizationField>();
   private readonly users = new Map<number, User>();
 
@@ -39,7 +39,7 @@ export class FieldCatalog {
     });
   }
 
-  static readonly empty = new FieldCatalog([], [], false);
+  static readonly empty = new DisplayNames([], [], false);
 
   get userList(): User[] {
     return [...this.users.values()];
