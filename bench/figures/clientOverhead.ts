@@ -103,8 +103,8 @@ function nodeFetchClient(base: string, token: string): Call {
 function oursClient(base: string, token: string): Call {
   const client = new PipedriveClient({ token, baseUrl: base });
   return async (r) => {
-    if (r.kind === 'list') return (await client.listOrganizationsV2({ limit: 500, ...(r.cursor ? { cursor: r.cursor } : {}) })).items.length;
-    if (r.kind === 'details') return (await client.getOrganizationV2(r.id!)).id ? 1 : 0;
+    if (r.kind === 'list') return (await client.v2.listOrganizationsV2({ limit: 500, ...(r.cursor ? { cursor: r.cursor } : {}) })).items.length;
+    if (r.kind === 'details') return (await client.v2.getOrganizationV2(r.id!)).id ? 1 : 0;
     return (await client.listOrganizationFlow(r.id!, { start: r.start, limit: 500 })).items.length;
   };
 }
@@ -140,7 +140,7 @@ export async function runClientOverhead(opts: { rounds: number; warmupRounds: nu
     {
       const c = new PipedriveClient({ token: sb.token, baseUrl: sb.url });
       for (;;) {
-        const page = await c.listOrganizationsV2({ limit: 500, ...(cursors[cursors.length - 1] ? { cursor: cursors[cursors.length - 1] } : {}) });
+        const page = await c.v2.listOrganizationsV2({ limit: 500, ...(cursors[cursors.length - 1] ? { cursor: cursors[cursors.length - 1] } : {}) });
         if (!page.nextCursor) break;
         cursors.push(page.nextCursor);
       }

@@ -59,7 +59,7 @@ async function runCase(args: CaseArgs): Promise<CaseReport> {
     index = new OrganizationIndex({ locale: 'en' });
     // As the extension's first sign-in fills it: v2 pages straight into the index.
     const page: unknown[] = [];
-    for await (const org of iterate(({ cursor }) => client.listOrganizationsV2({ limit: 500, cursor }))) {
+    for await (const org of iterate(({ cursor }) => client.v2.listOrganizationsV2({ limit: 500, cursor }))) {
       page.push(org);
       if (page.length === 500) index.upsert(page.splice(0) as never);
     }

@@ -52,7 +52,7 @@ async function walkIn(args: WalkArgs): Promise<WalkReport> {
   const t0 = process.hrtime.bigint();
   if (args.walker === 'ours') {
     const client = new PipedriveClient({ token: args.token, baseUrl: args.url });
-    for await (const org of iterate(({ cursor }) => client.listOrganizationsV2({ limit: args.limit, cursor }))) {
+    for await (const org of iterate(({ cursor }) => client.v2.listOrganizationsV2({ limit: args.limit, cursor }))) {
       if (org.id) organizations++;
     }
     client.dispose();

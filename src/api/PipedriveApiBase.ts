@@ -67,12 +67,13 @@ export class PipedriveApiBase {
   protected readonly transport: HttpTransport;
   protected readonly options: PipedriveClientOptions;
 
-  constructor(options: PipedriveClientOptions) {
+  /** `shared`: another client's transport and meter (one connection pool, one pacer, one token count). */
+  constructor(options: PipedriveClientOptions, shared?: { transport: HttpTransport; tokens: TokenMeter }) {
     this.options = options;
     this.baseUrl = normalizeBaseUrl(options.baseUrl);
     const clock = options.clock ?? systemClock;
-    this.tokens = new TokenMeter(() => clock.now());
-    this.transport = new HttpTransport({
+    this.tokens = shared?.tokens ?? new TokenMeter(() => clock.now());
+    this.transport = shared?.transport ?? new HttpTransport({
       baseUrl: this.baseUrl,
       token: options.token,
       authScheme: options.auth === 'oauth' ? 'bearer' : 'api-token',
@@ -103,6 +104,10 @@ export class PipedriveApiBase {
       params.start !== undefined ? checkStart(params.start) : undefined,
       params.limit !== undefined ? checkLimit(params.limit, 'limit', maxLimit) : undefined,
     );
+  }
+
+  protected checkCursor(operation: string, params: { limit?: number }): void {
+    if (params.limit !== undefined) this.validate(operation, checkLimit(params.limit));
   }
 
   protected checkOptionalId(operation: string, value: number | undefined, field: string): void {

@@ -1,4 +1,4 @@
-import { callSpec, type PipedriveClientOptions } from './PipedriveApiBase';
+import { PipedriveApiBase, callSpec, type PipedriveClientOptions } from './PipedriveApiBase';
 import { deleteEach } from './deleteEach';
 import { OrganizationRelatedApi, type ActivitiesPage } from './OrganizationRelatedApi';
 export type { ActivitiesPage } from './OrganizationRelatedApi';
@@ -29,16 +29,16 @@ export interface ClientOptions extends PipedriveClientOptions {
 }
 
 /**
- * The Pipedrive client of the extension: one typed method per endpoint (walk any list with
- * `iterate`), validation before the network, retries and pacing in the transport. The related
- * lists are OrganizationRelatedApi's, the v1 → v2 rules RouteSwitch's (fallback.ts).
- *
- * The v1 routes Pipedrive retired (see RetirableOperation) are called as specified until one
- * answers 410 Gone or 404 "Unknown method"; from then on that operation runs through v2 for the
- * life of the client and returns the same v1-shaped types (see v2Mapping.ts for the fields v2
- * cannot provide).
+ * The Pipedrive client the product uses: one typed method per operation in v1's shapes (walk any
+ * list with `iterate`), validation before the network, retries and pacing in the transport. It
+ * composes the routes of each version: `v2` (PipedriveV2Api, v2 records as they are), the related
+ * lists (OrganizationRelatedApi) and the v1 → v2 rules (RouteSwitch, fallback.ts): an operation
+ * runs through v2 in today's API, or once its v1 route answers 410 / 404 "Unknown method"; it
+ * returns the same v1-shaped types either way (v2Mapping.ts lists what v2 cannot provide).
  */
-export class PipedriveClient extends PipedriveV2Api {
+export class PipedriveClient extends PipedriveApiBase {
+  /** The v2 routes as they are (v2 records, cursor pages), over this client's transport. */
+  readonly v2: PipedriveV2Api;
   private readonly routes: RouteSwitch;
   private readonly lists: IndexedLists;
   private readonly related: OrganizationRelatedApi;
@@ -47,11 +47,12 @@ export class PipedriveClient extends PipedriveV2Api {
 
   constructor(options: ClientOptions) {
     super(options);
+    this.v2 = new PipedriveV2Api(options, { transport: this.transport, tokens: this.tokens });
     this.clientOptions = options;
     const log = (line: string) => this.transport.log(line);
     this.routes = new RouteSwitch(options.apiMode ?? 'current', options.v2Operations ?? [], log, options.onSwitchToV2);
     this.users = new UserDirectory(log);
-    this.lists = new IndexedLists((p) => this.listOrganizationsV2(p), options.clock ?? systemClock, options.indexMaxAgeMs);
+    this.lists = new IndexedLists((p) => this.v2.listOrganizationsV2(p), options.clock ?? systemClock, options.indexMaxAgeMs);
     this.related = new OrganizationRelatedApi({
       validate: (op, ...problems) => this.validate(op, ...problems),
       checkOffset: (op, params, max) => this.checkOffset(op, params, max),
@@ -65,7 +66,7 @@ export class PipedriveClient extends PipedriveV2Api {
       followersOnV2: () => this.followersOnV2,
       userLookup: (call) => this.userLookup(call),
       orgName: (id) => this.index.get(id)?.name,
-      v2: this,
+      v2: this.v2,
     });
   }
 
@@ -134,7 +135,7 @@ export class PipedriveClient extends PipedriveV2Api {
           ...callSpec(call),
         }),
       async () => {
-        const page = await this.listOrganizationsV2(
+        const page = await this.v2.listOrganizationsV2(
           {
             cursor: params.cursor,
             limit: params.limit,
@@ -170,11 +171,11 @@ export class PipedriveClient extends PipedriveV2Api {
       async () => {
         // Counters come only when asked for; followers only when there are some (v2 details
         // carry none), so an organization nobody follows costs one request as in v1.
-        const org = await this.getOrganizationV2(id, { include_fields: [...ORGANIZATION_COUNTERS] }, { ...call });
+        const org = await this.v2.getOrganizationV2(id, { include_fields: [...ORGANIZATION_COUNTERS] }, { ...call });
         const users = await this.userLookup(call);
         const followers: OrganizationDetails['followers'] = {};
         if (Number(org.followers_count ?? 0) > 0) {
-          for await (const f of iterate(({ cursor }) => this.listOrganizationFollowersV2(id, { limit: 500, cursor }, call))) {
+          for await (const f of iterate(({ cursor }) => this.v2.listOrganizationFollowersV2(id, { limit: 500, cursor }, call))) {
             const u = users(f.user_id);
             followers[f.user_id] = { id: f.user_id, user_id: f.user_id, name: u?.name ?? '', email: u?.email ?? '', pic_hash: null };
           }
@@ -192,7 +193,7 @@ export class PipedriveClient extends PipedriveV2Api {
     if (!this.routes.isOnV2('getOrganization')) return (await this.getOrganization(id, call)).organization;
     this.validate('getOrganization', checkId(id));
     try {
-      const org = await this.getOrganizationV2(id, {}, call);
+      const org = await this.v2.getOrganizationV2(id, {}, call);
       return organizationFromV2(org, await this.userLookup(call));
     } catch (e) {
       throw renamed(e, 'getOrganization');
@@ -304,6 +305,9 @@ export class PipedriveClient extends PipedriveV2Api {
   addOrganizationFollower(id: number, userId: number, call?: CallOptions): Promise<OrganizationFollower> { return this.related.addOrganizationFollower(id, userId, call); }
   /** DELETE /v1/organizations/{id}/followers/{follower_id} (`followerId` is the follower record's id, not the user id) */
   deleteOrganizationFollower(id: number, followerId: number, call?: CallOptions): Promise<{ id: number }> { return this.related.deleteOrganizationFollower(id, followerId, call); }
+
+  /** GET /api/v2/organizations/search: the product's search (v2 only; see PipedriveV2Api). */
+  searchOrganizations(...args: Parameters<PipedriveV2Api['searchOrganizations']>): ReturnType<PipedriveV2Api['searchOrganizations']> { return this.v2.searchOrganizations(...args); }
 
   // ---- supporting routes -----------------------------------------------------------------------
 

@@ -20,7 +20,7 @@ import type {
   OrganizationSearchHit,
   OrganizationV2,
 } from './records';
-import { checkId, checkLimit, checkName, checkSearchTerm, checkVisibleTo } from './validators';
+import { checkId, checkName, checkSearchTerm, checkVisibleTo } from './validators';
 
 /** The v2 routes, each as it is: v2 records, cursor pages. */
 export class PipedriveV2Api extends PipedriveApiBase {
@@ -166,10 +166,6 @@ export class PipedriveV2Api extends PipedriveApiBase {
     return this.cursorPage<ActivityV2>({ operation: op, method: 'GET', path: '/api/v2/activities', query: { org_id: orgId, ...params }, ...callSpec(call) });
   }
 
-
-  protected checkCursor(operation: string, params: { limit?: number }): void {
-    if (params.limit !== undefined) this.validate(operation, checkLimit(params.limit));
-  }
 
   protected checkOrgFields(operation: string, input: { owner_id?: number; visible_to?: unknown; label_ids?: number[] }): void {
     this.checkOptionalId(operation, input.owner_id, 'owner_id');

@@ -142,7 +142,7 @@ export interface PagePosition {
  * Every item of a paged route, page after page, guarded (see PagingGuard): the one way to walk any
  * list method of the client. `fetchPage` takes the position it needs, e.g.
  * `iterate(({ start }) => client.listOrganizationDeals(id, { limit: 100, start }))` or
- * `iterate(({ cursor }) => client.listOrganizationsV2({ limit: 500, cursor }))`.
+ * `iterate(({ cursor }) => client.v2.listOrganizationsV2({ limit: 500, cursor }))`.
  */
 export function iterate<T>(
   fetchPage: (at: PagePosition) => Promise<OffsetPage<T, unknown> | CursorPage<T>>,

@@ -8,6 +8,7 @@ import { parseSort, toV2Sort } from '../api/sortSpec';
 import { organizationFromV2, type UserLookup } from '../api/v2Mapping';
 import type { OrganizationIndexView } from '../model/orgIndex/types';
 import { iterate } from '../api/pages';
+import type { PipedriveV2Api } from '../api/PipedriveV2Api';
 
 /** What to export when it is a list: a root group (letter) or everything, within the scope. */
 export interface ExportQuery {
@@ -47,7 +48,7 @@ export async function* fromIndex(view: OrganizationIndexView, query: ExportQuery
   }
 }
 
-export type ListBackend = Pick<PipedriveClient, 'listOrganizations' | 'listOrganizationsV2' | 'isOnV2'>;
+export type ListBackend = Pick<PipedriveClient, 'listOrganizations' | 'isOnV2'> & { readonly v2: Pick<PipedriveV2Api, 'listOrganizationsV2'> };
 
 /**
  * Pages GET /v1/organizations (first_char, user_id, filter_id) one page at a time. Pipedrive has
@@ -59,7 +60,7 @@ export type ListBackend = Pick<PipedriveClient, 'listOrganizations' | 'listOrgan
  */
 export async function* fromServer(client: ListBackend, query: ExportQuery, signal?: AbortSignal, users: UserLookup = () => undefined): AsyncGenerator<Organization> {
   if (client.isOnV2('listOrganizations')) {
-    const v2 = iterate(({ cursor }) => client.listOrganizationsV2({ owner_id: query.ownerId, filter_id: query.filterId, limit: EXPORT_PAGE_SIZE, ...toV2Sort(parseSort(query.sort)), cursor }, { signal }));
+    const v2 = iterate(({ cursor }) => client.v2.listOrganizationsV2({ owner_id: query.ownerId, filter_id: query.filterId, limit: EXPORT_PAGE_SIZE, ...toV2Sort(parseSort(query.sort)), cursor }, { signal }));
     for await (const record of v2) {
       const org = organizationFromV2(record, users);
       if (query.group === undefined || inGroup(org.name, query.group)) yield org;

@@ -74,7 +74,7 @@ export class AccountIndex implements vscode.Disposable {
       file,
       log: (line) => log.info(line),
       source: clientSource(
-        client,
+        client.v2,
         (since, o) => client.listRecentOrganizations(since, { start: o.start, limit: o.limit }, { signal: o.signal }),
         (id) => store.knownUsers.get(id),
         (what, reason) => log.warn(`Skipped a ${what} Pipedrive sent: ${reason}`),

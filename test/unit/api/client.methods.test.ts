@@ -213,45 +213,45 @@ describe('client: every method against the sandbox', function () {
 
   describe('v2 routes', () => {
     it('listOrganizationsV2 + iterate walk to the end', async () => {
-      const page = await c().listOrganizationsV2({ limit: 7 });
+      const page = await c().v2.listOrganizationsV2({ limit: 7 });
       assert.equal(page.items.length, 7);
-      const all = await collect(iterate(({ cursor }) => c().listOrganizationsV2({ limit: 50, cursor })));
+      const all = await collect(iterate(({ cursor }) => c().v2.listOrganizationsV2({ limit: 50, cursor })));
       assert.equal(all.length, SIZE);
     });
 
     it('getOrganizationV2, addOrganizationV2, updateOrganizationV2, deleteOrganizationV2', async () => {
-      const got = await c().getOrganizationV2(orgId);
+      const got = await c().v2.getOrganizationV2(orgId);
       assert.equal(got.id, orgId);
-      const added = await c().addOrganizationV2({ name: 'V2 Co', visible_to: 3 });
+      const added = await c().v2.addOrganizationV2({ name: 'V2 Co', visible_to: 3 });
       assert.equal(added.name, 'V2 Co');
-      const upd = await c().updateOrganizationV2(added.id, { name: 'V2 Co Renamed' });
+      const upd = await c().v2.updateOrganizationV2(added.id, { name: 'V2 Co Renamed' });
       assert.equal(upd.name, 'V2 Co Renamed');
       assert.equal(last().method, 'PATCH');
-      const del = await c().deleteOrganizationV2(added.id);
+      const del = await c().v2.deleteOrganizationV2(added.id);
       assert.equal(del.id, added.id);
     });
 
     it('v2 followers: list, add, changelog, delete', async () => {
       const users = await c().listUsers();
-      const before = await collect(iterate(({ cursor }) => c().listOrganizationFollowersV2(orgId, { limit: 1, cursor })));
+      const before = await collect(iterate(({ cursor }) => c().v2.listOrganizationFollowersV2(orgId, { limit: 1, cursor })));
       const candidate = users.find((u) => !before.some((f) => f.user_id === u.id));
       assert.ok(candidate, 'a user who does not follow yet');
-      const added = await c().addOrganizationFollowerV2(orgId, candidate.id);
+      const added = await c().v2.addOrganizationFollowerV2(orgId, candidate.id);
       assert.equal(added.user_id, candidate.id);
-      const page = await c().listOrganizationFollowersV2(orgId);
+      const page = await c().v2.listOrganizationFollowersV2(orgId);
       assert.ok(page.items.some((f) => f.user_id === candidate.id));
-      const changes = await collect(iterate(({ cursor }) => c().listOrganizationFollowersChangelogV2(orgId, { limit: 1, cursor })));
+      const changes = await collect(iterate(({ cursor }) => c().v2.listOrganizationFollowersChangelogV2(orgId, { limit: 1, cursor })));
       assert.ok(changes.some((ch) => ch.follower_user_id === candidate.id));
-      const del = await c().deleteOrganizationFollowerV2(orgId, candidate.id);
+      const del = await c().v2.deleteOrganizationFollowerV2(orgId, candidate.id);
       assert.equal(del.user_id, candidate.id);
     });
 
     it('deals, persons and activities by org_id', async () => {
-      const deals = await collect(iterate(({ cursor }) => c().listDealsV2(orgId, { limit: 2, cursor })));
+      const deals = await collect(iterate(({ cursor }) => c().v2.listDealsV2(orgId, { limit: 2, cursor })));
       assert.ok(deals.every((d) => d.org_id === orgId));
-      const persons = await collect(iterate(({ cursor }) => c().listPersonsV2(orgId, { limit: 2, cursor })));
+      const persons = await collect(iterate(({ cursor }) => c().v2.listPersonsV2(orgId, { limit: 2, cursor })));
       assert.ok(persons.every((p) => p.org_id === orgId));
-      const acts = await collect(iterate(({ cursor }) => c().listActivitiesV2(orgId, { limit: 2, cursor })));
+      const acts = await collect(iterate(({ cursor }) => c().v2.listActivitiesV2(orgId, { limit: 2, cursor })));
       assert.ok(acts.every((a) => a.org_id === orgId));
       assert.equal(last().query.org_id, String(orgId));
     });

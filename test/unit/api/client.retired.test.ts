@@ -112,7 +112,7 @@ for (const status of [410, 404] as const) {
       retire();
       await v2.client.listOrganizations({ first_char: 'q' });
       const other = makeClient(sandbox.url, sandbox.token);
-      await other.client.updateOrganizationV2(orgId, { name: 'Qqq Renamed Elsewhere' });
+      await other.client.v2.updateOrganizationV2(orgId, { name: 'Qqq Renamed Elsewhere' });
       other.client.dispose();
       const page = await v2.client.listOrganizations({ first_char: 'Q' });
       assert.ok(page.items.some((o) => o.id === orgId && o.name === 'Qqq Renamed Elsewhere'));
@@ -123,7 +123,7 @@ for (const status of [410, 404] as const) {
       const before = await v2.client.listOrganizations({ first_char: letter });
       const victim = before.items[0].id;
       const other = makeClient(sandbox.url, sandbox.token);
-      await other.client.deleteOrganizationV2(victim);
+      await other.client.v2.deleteOrganizationV2(victim);
       other.client.dispose();
       v2.clock.sleeps.length = 0;
       await v2.clock.sleep(16 * 60_000);

@@ -47,7 +47,7 @@ async function run(h: ClientHarness, op: Op, ids: Ids): Promise<unknown> {
   switch (op) {
     case 'list': {
       const seen: unknown[] = [];
-      for await (const org of iterate(({ cursor }) => c.listOrganizationsV2({ cursor, limit: 100 }), {}, 'matrix list')) seen.push(org);
+      for await (const org of iterate(({ cursor }) => c.v2.listOrganizationsV2({ cursor, limit: 100 }), {}, 'matrix list')) seen.push(org);
       return seen.length;
     }
     case 'details': return c.getOrganization(ids.a);

@@ -21,8 +21,8 @@ describe('client token meter', function () {
   it('counts tokens per operation as the sandbox charges them, and reads the budget headers', async () => {
     client = new PipedriveClient({ token: sb.token, baseUrl: sb.url });
     sb.clearLog();
-    const page = await client.listOrganizationsV2({ limit: 10 });
-    await client.getOrganizationV2(page.items[0].id);
+    const page = await client.v2.listOrganizationsV2({ limit: 10 });
+    await client.v2.getOrganizationV2(page.items[0].id);
     await client.getCurrentUser();
     const charged = sb.log.reduce((n, e) => n + e.tokens, 0);
     assert.equal(charged, 10 + 1 + 2);

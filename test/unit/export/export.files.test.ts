@@ -200,7 +200,7 @@ describe('export: from the server once Pipedrive retired the v1 list (v2 paging)
 
   it('a letter pages GET /api/v2/organizations at 500, one page at a time, keeps the letter, resolves v2 custom fields to labels', async () => {
     const fields = await collect(iterate(({ start }) => client.listOrganizationFields({ start })));
-    const everyone = await collect(iterate(({ cursor }) => client.listOrganizationsV2({ limit: 500, cursor })));
+    const everyone = await collect(iterate(({ cursor }) => client.v2.listOrganizationsV2({ limit: 500, cursor })));
     sandbox.clearLog();
     const v2Requests = () => sandbox.log.filter((e) => e.method === 'GET' && e.path === '/api/v2/organizations');
     const requestsAtRow: number[] = [];

@@ -40,7 +40,7 @@ describe('OrganizationStore on the organization index', function () {
     sync = new IndexSync({
       index,
       log: () => undefined,
-      source: clientSource(client, (since, o) => client.listRecentOrganizations(since, { start: o.start, limit: o.limit }, { signal: o.signal })),
+      source: clientSource(client.v2, (since, o) => client.listRecentOrganizations(since, { start: o.start, limit: o.limit }, { signal: o.signal })),
     });
     const walked = await sync.start();
     assert.equal(walked.outcome, 'walked');
@@ -69,7 +69,7 @@ describe('OrganizationStore on the organization index', function () {
   /** Every organization the sandbox lists through v2 (read with a second client, not logged in the test's counts). */
   async function serverOrganizations(): Promise<{ id: number; name: string; owner_id: number }[]> {
     const all: { id: number; name: string; owner_id: number }[] = [];
-    for await (const o of iterate(({ cursor }) => client.listOrganizationsV2({ limit: 500, cursor }))) all.push({ id: o.id, name: o.name, owner_id: o.owner_id });
+    for await (const o of iterate(({ cursor }) => client.v2.listOrganizationsV2({ limit: 500, cursor }))) all.push({ id: o.id, name: o.name, owner_id: o.owner_id });
     return all;
   }
 

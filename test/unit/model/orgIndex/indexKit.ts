@@ -47,7 +47,7 @@ export function rig(url: string, token: string, dir: string, opts: RigOptions = 
   const changes: IndexChange[] = [];
   index.onDidChange((c) => changes.push(c));
   const file = new IndexFile(dir, opts.account ?? accountOf(url), log);
-  const sync = new IndexSync({ index, source: clientSource(client, opts.recents ?? sandboxRecents(url, token)), file, log, ...opts.sync });
+  const sync = new IndexSync({ index, source: clientSource(client.v2, opts.recents ?? sandboxRecents(url, token)), file, log, ...opts.sync });
   return { index, sync, file, lines, changes };
 }
 

@@ -55,7 +55,7 @@ describe('organization index sync (sandbox, current API)', function () {
     assert.equal(sizesAtEvents[0], 500, 'the first page shows before the walk ends');
     assert.equal(r.index.ready, true);
     const { client } = makeClient(sb.url, sb.token);
-    const server = await collect(iterate(({ cursor }) => client.listOrganizationsV2({ limit: 500, cursor })));
+    const server = await collect(iterate(({ cursor }) => client.v2.listOrganizationsV2({ limit: 500, cursor })));
     assert.equal(r.index.size, server.length);
     assert.equal(r.index.size, 3009);
     const ids = reachable(r.index);
