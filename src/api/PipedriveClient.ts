@@ -5,6 +5,7 @@ export type { ActivitiesPage } from './OrganizationRelatedApi';
 import { RouteSwitch, renamed, type ApiMode, type RetirableOperation } from './fallback';
 import { IndexedLists } from './indexedLists';
 import { UserDirectory } from './userDirectory';
+import { PipedriveV1Api } from './PipedriveV1Api';
 import { PipedriveV2Api } from './PipedriveV2Api';
 import { PipedriveError } from './PipedriveError';
 import { systemClock } from './Clock';
@@ -13,7 +14,7 @@ import { recentsPageFromBody, type RecentsPage } from './recents';
 import { iterate, type CursorPage, type OffsetPage } from './pages';
 import type { AddOrganizationInput, CallOptions, CursorParams, ListOrganizationsParams, OffsetParams, OrganizationActivitiesParams, OrganizationDealsParams, OrganizationFilesParams, OrganizationFlowParams, OrganizationMailMessagesParams, OrganizationsCollectionParams, UpdateOrganizationInput } from './params';
 import type { CollectionOrganization, Deal, Filter, FlowItem, MailMessageItem, Organization, OrganizationChange, OrganizationDetails, OrganizationField, OrganizationFile, OrganizationFollower, OrganizationRelatedObjects, OrganizationV2, Person, User } from './records';
-import { ORGANIZATION_COUNTERS, addInputToV2, collectionOrganizationFromV2, inputToV1, organizationFromV2, toRfc3339, updateInputToV2, type UserLookup } from './v2Mapping';
+import { ORGANIZATION_COUNTERS, addInputToV2, collectionOrganizationFromV2, organizationFromV2, toRfc3339, updateInputToV2, type UserLookup } from './v2Mapping';
 import { sameFirstChar } from './OrganizationIndex';
 import { checkAddress, checkFirstChar, checkId, checkIds, checkMergeIds, checkName, checkVisibleTo } from './validators';
 
@@ -37,6 +38,8 @@ export interface ClientOptions extends PipedriveClientOptions {
  * returns the same v1-shaped types either way (v2Mapping.ts lists what v2 cannot provide).
  */
 export class PipedriveClient extends PipedriveApiBase {
+  /** The seed's v1 organization routes as they are (legacy-v1 mode), over this client's transport. */
+  readonly v1: PipedriveV1Api;
   /** The v2 routes as they are (v2 records, cursor pages), over this client's transport. */
   readonly v2: PipedriveV2Api;
   private readonly routes: RouteSwitch;
@@ -47,6 +50,7 @@ export class PipedriveClient extends PipedriveApiBase {
 
   constructor(options: ClientOptions) {
     super(options);
+    this.v1 = new PipedriveV1Api(options, { transport: this.transport, tokens: this.tokens });
     this.v2 = new PipedriveV2Api(options, { transport: this.transport, tokens: this.tokens });
     this.clientOptions = options;
     const log = (line: string) => this.transport.log(line);
@@ -103,16 +107,9 @@ export class PipedriveClient extends PipedriveApiBase {
     this.checkOptionalId(op, params.user_id, 'user_id');
     this.checkOptionalId(op, params.filter_id, 'filter_id');
     if (params.first_char !== undefined) this.validate(op, checkFirstChar(params.first_char));
-    const start = params.start ?? 0;
     return this.withFallback(
       op,
-      async () => {
-        return this.offsetPage<Organization, OrganizationRelatedObjects>(
-          { operation: op, method: 'GET', path: '/v1/organizations', query: { ...params }, ...callSpec(call) },
-          start,
-          params.limit,
-        );
-      },
+      () => this.v1.listOrganizations(params, call),
       () => this.listOrganizationsFromIndex(params, call),
     );
   }
@@ -125,15 +122,7 @@ export class PipedriveClient extends PipedriveApiBase {
     if (params.first_char !== undefined) this.validate(op, checkFirstChar(params.first_char));
     return this.withFallback(
       op,
-      () =>
-        this.cursorPage<CollectionOrganization>({
-          operation: op,
-          method: 'GET',
-          path: '/v1/organizations/collection',
-          query: { ...params },
-          forbiddenHint: 'Listing the organization collection needs global admin rights in Pipedrive; ask an admin or use the regular list',
-          ...callSpec(call),
-        }),
+      () => this.v1.getOrganizationsCollection(params, call),
       async () => {
         const page = await this.v2.listOrganizationsV2(
           {
@@ -157,17 +146,7 @@ export class PipedriveClient extends PipedriveApiBase {
     this.validate(op, checkId(id));
     return this.withFallback(
       op,
-      async () => {
-        const body = await this.send({ operation: op, method: 'GET', path: `/v1/organizations/${id}`, orgId: id, ...callSpec(call) });
-        if (!body.data || typeof body.data !== 'object') throw this.malformed({ operation: op, method: 'GET', path: `/v1/organizations/${id}` }, 'no data');
-        const ad = (body.additional_data ?? {}) as { followers?: OrganizationDetails['followers']; dropbox_email?: string };
-        return {
-          organization: body.data as Organization,
-          followers: ad.followers ?? {},
-          dropboxEmail: ad.dropbox_email,
-          relatedObjects: (body.related_objects ?? undefined) as OrganizationRelatedObjects | undefined,
-        };
-      },
+      () => this.v1.getOrganization(id, call),
       async () => {
         // Counters come only when asked for; followers only when there are some (v2 details
         // carry none), so an organization nobody follows costs one request as in v1.
@@ -209,7 +188,7 @@ export class PipedriveClient extends PipedriveApiBase {
     this.checkOrgInput(op, input);
     return this.withFallback(
       op,
-      () => this.data<Organization>({ operation: op, method: 'POST', path: '/v1/organizations', body: inputToV1(input), ...callSpec(call) }),
+      () => this.v1.addOrganization(input, call),
       async () => {
         const org = await this.data<OrganizationV2>({ operation: op, method: 'POST', path: '/api/v2/organizations', body: addInputToV2(input), ...callSpec(call) });
         this.index.upsert(org);
@@ -225,7 +204,7 @@ export class PipedriveClient extends PipedriveApiBase {
     this.checkOrgInput(op, input ?? {});
     return this.withFallback(
       op,
-      () => this.data<Organization>({ operation: op, method: 'PUT', path: `/v1/organizations/${id}`, body: inputToV1(input), orgId: id, ...callSpec(call) }),
+      () => this.v1.updateOrganization(id, input, call),
       async () => {
         const org = await this.data<OrganizationV2>({
           operation: op,
@@ -257,7 +236,7 @@ export class PipedriveClient extends PipedriveApiBase {
     this.validate(op, checkId(id));
     const result = await this.withFallback(
       op,
-      () => this.data<{ id: number }>({ operation: op, method: 'DELETE', path: `/v1/organizations/${id}`, orgId: id, ...callSpec(call) }),
+      () => this.v1.deleteOrganization(id, call),
       () => this.data<{ id: number }>({ operation: op, method: 'DELETE', path: `/api/v2/organizations/${id}`, orgId: id, ...callSpec(call) }),
     );
     this.index.remove(id);
@@ -270,7 +249,7 @@ export class PipedriveClient extends PipedriveApiBase {
     this.validate(op, checkIds(ids));
     const result = await this.withFallback(
       op,
-      () => this.data<{ id: number[] }>({ operation: op, method: 'DELETE', path: '/v1/organizations', query: { ids }, ...callSpec(call) }),
+      () => this.v1.deleteOrganizations(ids, call),
       () => this.deleteEachV2(op, ids, call),
     );
     for (const id of ids) this.index.remove(id);
