@@ -11,10 +11,7 @@ describe('Bulk edit (e2e)', () => {
   before(async function () {
     this.timeout(120_000);
     const wb = ctx.workbench;
-    await wb.openPipedriveView();
-    await wb.welcomeButton('Sign in with API token').click();
-    await wb.answerInput(ctx.sandbox.token, { prompt: /API token/ });
-    await wb.quickInputClosed();
+    await wb.signInFromWelcome(ctx.sandbox.token);
     // The first sign-in reads every organization into the index: C shows its full count when done.
     const c = await letterCount(ctx.sandbox.url, ctx.sandbox.token, 'C');
     await wb.treeItem('C').locator('.label-description', { hasText: new RegExp(`^${c}$`) }).waitFor();

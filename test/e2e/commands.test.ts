@@ -7,10 +7,7 @@ describe('Organization commands (e2e)', () => {
   before(async function () {
     this.timeout(120_000);
     const wb = ctx.workbench;
-    await wb.openPipedriveView();
-    await wb.welcomeButton('Sign in with API token').click();
-    await wb.answerInput(ctx.sandbox.token, { prompt: /API token/ });
-    await wb.quickInputClosed();
+    await wb.signInFromWelcome(ctx.sandbox.token);
     await wb.treeItem('A').waitFor();
   });
 

@@ -54,10 +54,7 @@ describe('Documents (e2e)', () => {
     fields = [];
     for await (const f of iterate(({ start }) => client.listOrganizationFields({ limit: 500, start }))) fields.push(f);
     catalog = buildCatalog(fields, await client.listUsers());
-    await wb.openPipedriveView();
-    await wb.welcomeButton('Sign in with API token').click();
-    await wb.answerInput(ctx.sandbox.token, { prompt: /API token/ });
-    await wb.quickInputClosed();
+    await wb.signInFromWelcome(ctx.sandbox.token);
     await wb.expand(wb.treeItem('A'));
   });
   after(() => client.dispose());

@@ -13,10 +13,7 @@ describe('Export Organizations (e2e)', () => {
   before(async function () {
     this.timeout(120_000);
     const wb = ctx.workbench;
-    await wb.openPipedriveView();
-    await wb.welcomeButton('Sign in with API token').click();
-    await wb.answerInput(ctx.sandbox.token, { prompt: /API token/ });
-    await wb.quickInputClosed();
+    await wb.signInFromWelcome(ctx.sandbox.token);
     await wb.treeItem('A').waitFor();
     // The first sign-in reads every organization into the index: B shows its full count when done.
     const b = await letterCount(ctx.sandbox.url, ctx.sandbox.token, 'B');

@@ -61,10 +61,7 @@ describe('Panels (e2e)', () => {
       dialogs.push(d.message());
       void d.dismiss();
     });
-    await wb.openPipedriveView();
-    await wb.welcomeButton('Sign in with API token').click();
-    await wb.answerInput(ctx.sandbox.token, { prompt: /API token/ });
-    await wb.quickInputClosed();
+    await wb.signInFromWelcome(ctx.sandbox.token);
     await wb.treeItem('A').waitFor();
   });
 

@@ -24,10 +24,7 @@ describe('Restricted Mode (e2e)', function () {
   it('in an untrusted folder the Pipedrive view signs in and lists organizations by letter', async () => {
     // The workbench says it is in Restricted Mode.
     await wb.page.locator('.statusbar-item', { hasText: /Restricted Mode/ }).first().waitFor();
-    await wb.openPipedriveView();
-    await wb.welcomeButton('Sign in with API token').click();
-    await wb.answerInput(session!.sandbox.token, { prompt: /API token/ });
-    await wb.quickInputClosed();
+    await wb.signInFromWelcome(session!.sandbox.token);
     const b = await letterCount(session!.sandbox.url, session!.sandbox.token, 'B');
     await wb.treeItem('B').locator('.label-description', { hasText: new RegExp(`^${b}$`) }).waitFor();
     await wb.expand(wb.treeItem('B'));

@@ -27,6 +27,14 @@ export class Workbench {
   }
 
   /** Clicks the Pipedrive icon in the activity bar (unless the container is open) and waits for the Organizations view. */
+  /** Signs in from the view's welcome as a person does: the button, the token, the prompt closes. */
+  async signInFromWelcome(token: string): Promise<void> {
+    await this.openPipedriveView();
+    await this.welcomeButton('Sign in with API token').click();
+    await this.answerInput(token, { prompt: /API token/ });
+    await this.quickInputClosed();
+  }
+
   async openPipedriveView(): Promise<Locator> {
     const title = this.sideBar.locator('.composite.title h2, .composite.title .title-label h2').first();
     const open = (await this.sideBar.isVisible()) && /pipedrive/i.test((await title.textContent().catch(() => '')) ?? '');

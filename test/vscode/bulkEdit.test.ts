@@ -7,8 +7,9 @@ import type { Organization, User } from '../../src/api';
 import { letterKey } from '../../src/model/OrganizationStore';
 import type { OrganizationNode } from '../../src/tree/nodes';
 import type { TestUserInput } from '../../src/ui/TestUserInput';
-import { children, extensionApi, sandboxGet, scriptedUi, signIn, signOut } from './helpers/extension';
-import { clearSandboxLog, resetSandbox, sandboxInfo, sandboxLog, setSandboxFaults } from './sandbox';
+import { children, extensionApi, sandboxGet} from './helpers/extension';
+import { clearSandboxLog, sandboxInfo, sandboxLog, setSandboxFaults } from './sandbox';
+import { useSignedInSession } from './helpers/session';
 
 /** Sets labels straight in the sandbox, as someone in Pipedrive's web app would (the tree does not know). */
 async function setLabelsInPipedrive(id: number, labelIds: number[]): Promise<void> {
@@ -50,19 +51,9 @@ describe('Bulk edit (Edit Selected Organizations…)', function () {
     }
   }
 
-  before(async () => {
-    await resetSandbox();
-    await signOut();
-    await signIn();
-  });
-  after(async () => {
-    await setSandboxFaults([]);
-    (await extensionApi()).setUserInput(undefined);
-    await resetSandbox();
-    (await extensionApi()).store.clear();
-  });
+  const session = useSignedInSession();
   beforeEach(async () => {
-    ui = await scriptedUi();
+    ui = session.ui();
     await selectThree();
     await clearSandboxLog();
   });
