@@ -66,6 +66,15 @@ export function checkName(value: unknown, field = 'name'): ValidationProblem | u
   return undefined;
 }
 
+/** True for `YYYY-MM-DD` naming a day the calendar has (not 2025-02-30): a date custom field's value. */
+export function isCalendarDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const [y, mo, d] = m.slice(1).map(Number);
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
 /** The parts of an address Pipedrive stores; `value` is the full text. */
 export const ADDRESS_PARTS = ['value', 'country', 'admin_area_level_1', 'admin_area_level_2', 'locality', 'sublocality', 'route', 'street_number', 'subpremise', 'postal_code'] as const;
 

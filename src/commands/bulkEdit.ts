@@ -7,6 +7,7 @@ import { runSteps, type Step } from '../ui/runSteps';
 import type { PromptStep } from '../ui/UserInput';
 import { describeChange, type BulkChange } from './bulkEditChange';
 import { summarize } from './bulkEditResult';
+import { confirmList } from './confirmList';
 import { runBulkEdit } from './bulkEditRun';
 import type { CommandContext } from './CommandContext';
 import { labelChoices, visibilityChoices } from './editValues';
@@ -15,7 +16,6 @@ import { organizationsOfSelection } from './organizationTarget';
 import { pickOrganization, type PickedOrganization } from './pickOrganization';
 
 const APPLY = { title: 'Apply' };
-const LISTED = 10;
 
 type Kind = BulkChange['kind'];
 
@@ -45,9 +45,7 @@ export async function bulkEdit(ctx: CommandContext, node?: unknown, selected?: u
   }
   const title = `Edit ${plural(orgs.length)}`;
   const change = await askChange(ctx, title, orgs);
-  const list = orgs.slice(0, LISTED).map((o) => `• ${o.name}`);
-  if (orgs.length > LISTED) list.push(`… and ${orgs.length - LISTED} more`);
-  await ctx.ui().showWarningMessage(`${title}: ${describeChange(change)}?`, { modal: true, detail: `Each is changed in Pipedrive, for everyone in your company:\n${list.join('\n')}` }, APPLY);
+  await ctx.ui().showWarningMessage(`${title}: ${describeChange(change)}?`, { modal: true, detail: `Each is changed in Pipedrive, for everyone in your company:\n${confirmList(orgs)}` }, APPLY);
   await applyAndReport(ctx, client, orgs, change, run.signal);
 }
 

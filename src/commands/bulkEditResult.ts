@@ -7,7 +7,7 @@ import type { BulkOutcome, BulkRunResult } from './bulkEditRun';
 import type { PickedOrganization } from './pickOrganization';
 
 /** At most this many names in a message; the rest are counted. */
-export const LISTED = 10;
+import { LISTED } from './confirmList';
 
 export interface BulkSummary {
   /** 'info' when everything asked for is there now; 'error' when something failed or was not done. */

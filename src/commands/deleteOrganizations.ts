@@ -2,12 +2,12 @@ import { isPartialDeleteError, type PartialDeleteError, type PipedriveClient, ty
 import { isCancellation } from '../util/errors';
 import { safeLine } from '../util/safeText';
 import type { CommandContext } from './CommandContext';
+import { confirmList, LISTED } from './confirmList';
 import { RETRY } from './offerRetry';
 import { organizationsOfSelection, targetOrganization } from './organizationTarget';
 import type { PickedOrganization } from './pickOrganization';
 
 const DELETE = { title: 'Delete' };
-const LISTED = 10;
 
 /**
  * pipedrive.delete: the clicked organization (a modal confirm naming it, then one DELETE), or the
@@ -38,9 +38,7 @@ export async function deleteSelected(ctx: CommandContext, node?: unknown, select
 
 async function deleteMany(ctx: CommandContext, orgs: PickedOrganization[]): Promise<void> {
   const client = ctx.requireClient();
-  const names = orgs.slice(0, LISTED).map((o) => `• ${o.name}`);
-  if (orgs.length > LISTED) names.push(`… and ${orgs.length - LISTED} more`);
-  await ctx.ui().showWarningMessage(`Delete ${orgs.length} organizations?`, { modal: true, detail: `They are deleted in Pipedrive for everyone in your company:\n${names.join('\n')}` }, DELETE);
+  await ctx.ui().showWarningMessage(`Delete ${orgs.length} organizations?`, { modal: true, detail: `They are deleted in Pipedrive for everyone in your company:\n${confirmList(orgs)}` }, DELETE);
   await deleteBatch(ctx, client, orgs);
 }
 

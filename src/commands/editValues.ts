@@ -1,7 +1,7 @@
 // Pure helpers of the add and update prompts (no vscode): label and visibility choices from
 // GET /v1/organizationFields, the add-time rule, the address and custom field values and their
 // input rules, and the fields an update really changes.
-import { ADDRESS_PARTS, checkName, VISIBLE_TO_VALUES, type AddressInput, type Organization, type OrganizationField, type UpdateOrganizationInput, type VisibleTo } from '../api';
+import { ADDRESS_PARTS, checkName, isCalendarDate, VISIBLE_TO_VALUES, type AddressInput, type Organization, type OrganizationField, type UpdateOrganizationInput, type VisibleTo } from '../api';
 import { safeLine } from '../util/safeText';
 
 export interface Choice<T> {
@@ -343,12 +343,8 @@ export function parseNumberInput(text: string, integer = false): { value?: numbe
 export function dateProblem(text: string): string | undefined {
   const v = text.trim();
   if (!v) return undefined;
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
-  if (!m) return 'Use the form YYYY-MM-DD, e.g. 2025-03-31, or leave it empty to clear the field.';
-  const [y, mo, d] = m.slice(1).map(Number);
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return `${v} is not a real date.`;
-  return undefined;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return 'Use the form YYYY-MM-DD, e.g. 2025-03-31, or leave it empty to clear the field.';
+  return isCalendarDate(v) ? undefined : `${v} is not a real date.`;
 }
 
 /** Pipedrive keeps a text field to 255 characters, a large text field to 65,535. */

@@ -1,7 +1,7 @@
 // The document's text → the values it asks for (no vscode). Every rule names the field it is
 // about, so the editor can mark it and the failed save can say what to fix. A property left out
 // means "unchanged"; null clears.
-import { ADDRESS_PARTS, checkAddress, checkName, type VisibleTo } from '../api';
+import { ADDRESS_PARTS, checkAddress, checkName, isCalendarDate, type VisibleTo } from '../api';
 import type { CustomFieldSpec, DocumentCatalog } from './documentCatalog';
 import { DOCUMENT_KEYS, type AddressValue, type EditableValues } from './organizationDocument';
 
@@ -142,7 +142,6 @@ function customFields(v: unknown, catalog: DocumentCatalog): Record<string, unkn
   return out;
 }
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/;
 const CURRENCY = /^[A-Z]{3}$/;
 
@@ -169,13 +168,9 @@ export function customValue(f: CustomFieldSpec, v: unknown, path: DocPath, catal
       if (typeof m.currency !== 'string' || !CURRENCY.test(m.currency)) fail([...path, 'currency'], 'must be a three-letter currency code such as "EUR".');
       return { value: m.value, currency: m.currency };
     }
-    case 'date': {
-      const m = typeof v === 'string' ? DATE.exec(v) : null;
-      const [y, mo, d] = m ? m.slice(1).map(Number) : [0, 0, 0];
-      const date = new Date(Date.UTC(y, mo - 1, d));
-      if (!m || date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) fail(path, `${JSON.stringify(v)} is not a date: use YYYY-MM-DD, e.g. "2025-03-31".`);
+    case 'date':
+      if (typeof v !== 'string' || !isCalendarDate(v)) fail(path, `${JSON.stringify(v)} is not a date: use YYYY-MM-DD, e.g. "2025-03-31".`);
       return v;
-    }
     case 'time':
       if (typeof v !== 'string' || !TIME.test(v)) fail(path, `${JSON.stringify(v)} is not a time: use HH:MM or HH:MM:SS.`);
       return v;
