@@ -107,7 +107,7 @@ export class PipedriveClient extends PipedriveApiBase {
     this.checkOptionalId(op, params.user_id, 'user_id');
     this.checkOptionalId(op, params.filter_id, 'filter_id');
     if (params.first_char !== undefined) this.validate(op, checkFirstChar(params.first_char));
-    return this.withFallback(
+    return this.routes.run(
       op,
       () => this.v1.listOrganizations(params, call),
       () => this.listOrganizationsFromIndex(params, call),
@@ -120,7 +120,7 @@ export class PipedriveClient extends PipedriveApiBase {
     this.checkCursor(op, params);
     this.checkOptionalId(op, params.owner_id, 'owner_id');
     if (params.first_char !== undefined) this.validate(op, checkFirstChar(params.first_char));
-    return this.withFallback(
+    return this.routes.run(
       op,
       () => this.v1.getOrganizationsCollection(params, call),
       async () => {
@@ -144,7 +144,7 @@ export class PipedriveClient extends PipedriveApiBase {
   async getOrganization(id: number, call?: CallOptions): Promise<OrganizationDetails> {
     const op = 'getOrganization';
     this.validate(op, checkId(id));
-    return this.withFallback(
+    return this.routes.run(
       op,
       () => this.v1.getOrganization(id, call),
       async () => {
@@ -186,7 +186,7 @@ export class PipedriveClient extends PipedriveApiBase {
     const op = 'addOrganization';
     this.validate(op, checkName(input?.name));
     this.checkOrgInput(op, input);
-    return this.withFallback(
+    return this.routes.run(
       op,
       () => this.v1.addOrganization(input, call),
       async () => {
@@ -202,7 +202,7 @@ export class PipedriveClient extends PipedriveApiBase {
     const op = 'updateOrganization';
     this.validate(op, checkId(id), input?.name !== undefined ? checkName(input.name) : undefined);
     this.checkOrgInput(op, input ?? {});
-    return this.withFallback(
+    return this.routes.run(
       op,
       () => this.v1.updateOrganization(id, input, call),
       async () => {
@@ -234,7 +234,7 @@ export class PipedriveClient extends PipedriveApiBase {
   async deleteOrganization(id: number, call?: CallOptions): Promise<{ id: number }> {
     const op = 'deleteOrganization';
     this.validate(op, checkId(id));
-    const result = await this.withFallback(
+    const result = await this.routes.run(
       op,
       () => this.v1.deleteOrganization(id, call),
       () => this.data<{ id: number }>({ operation: op, method: 'DELETE', path: `/api/v2/organizations/${id}`, orgId: id, ...callSpec(call) }),
@@ -247,7 +247,7 @@ export class PipedriveClient extends PipedriveApiBase {
   async deleteOrganizations(ids: number[], call?: CallOptions): Promise<{ id: number[] }> {
     const op = 'deleteOrganizations';
     this.validate(op, checkIds(ids));
-    const result = await this.withFallback(
+    const result = await this.routes.run(
       op,
       () => this.v1.deleteOrganizations(ids, call),
       () => this.deleteEachV2(op, ids, call),
@@ -348,9 +348,6 @@ export class PipedriveClient extends PipedriveApiBase {
 
   // ---- v1 → v2 ---------------------------------------------------------------------------------
 
-  private withFallback<T>(op: RetirableOperation, v1: () => Promise<T>, v2: () => Promise<T>): Promise<T> {
-    return this.routes.run(op, v1, v2);
-  }
 
   private async listOrganizationsFromIndex(params: ListOrganizationsParams, call?: CallOptions): Promise<OffsetPage<Organization, OrganizationRelatedObjects>> {
     const users = await this.userLookup(call);

@@ -144,18 +144,14 @@ export interface PagePosition {
  * `iterate(({ start }) => client.listOrganizationDeals(id, { limit: 100, start }))` or
  * `iterate(({ cursor }) => client.v2.listOrganizationsV2({ limit: 500, cursor }))`.
  */
-export function iterate<T>(
+export async function* iterate<T>(
   fetchPage: (at: PagePosition) => Promise<OffsetPage<T, unknown> | CursorPage<T>>,
   from: Partial<PagePosition> = {},
   label = 'paging',
 ): AsyncGenerator<T, void, undefined> {
-  return walkAny(fetchPage, { start: from.start ?? 0, cursor: from.cursor }, label);
-}
-
-async function* walkAny<T>(fetchPage: (at: PagePosition) => Promise<OffsetPage<T, unknown> | CursorPage<T>>, from: PagePosition, label: string): AsyncGenerator<T, void, undefined> {
   const guard = new PagingGuard(label);
-  guard.start(from.cursor ?? from.start);
-  let at = from;
+  let at: PagePosition = { start: from.start ?? 0, cursor: from.cursor };
+  guard.start(at.cursor ?? at.start);
   for (;;) {
     const page = await fetchPage(at);
     yield* page.items;

@@ -1,6 +1,6 @@
-// Runs a bulk edit: one organization after another through the client (which paces itself), each
-// success handed to the sink at once (the command's sink is the store), so a failure or a cancel
-// part-way loses nothing that was done. No vscode: unit tests run it against the sandbox.
+// Runs a bulk edit: one organization after another (the client paces itself), each change written
+// through the writer at once (in the extension, OrganizationActions: the client, then the store),
+// so a failure or a cancel part-way loses nothing that was done. No vscode: unit tests run it against the sandbox.
 import type { PipedriveClient } from '../api';
 import { errorKind, errorMessage, isCancellation } from '../util/errors';
 import { changesRecord, needsCurrentLabels, updateFor, type BulkChange } from './bulkEditChange';
@@ -14,7 +14,7 @@ export type BulkClient = Pick<PipedriveClient, 'getOrganizationRecord' | 'listOr
 /** The changes: the extension's OrganizationActions (client call, then the store). */
 export type BulkWriter = Pick<OrganizationActions, 'update' | 'addFollower' | 'removeFollower'>;
 
-/** Where each success goes, as soon as it is known. */
+/** What became of one organization. */
 export type BulkOutcome =
   /** Pipedrive took the change. */
   | { readonly org: PickedOrganization; readonly status: 'changed' }

@@ -134,7 +134,6 @@ export class OrganizationFileSystem implements vscode.FileSystemProvider, vscode
     // Nothing to send: no request at all.
     if (base && isEmpty(documentChanges(valuesOfRecord(base, catalog), parsed.values, catalog))) return;
 
-    const client = await this.signedInClient();
     const current = await this.read(id, uri);
     this.versions.remember(current);
     // A document from before a restart: its read-only section is checked against the same version.
@@ -147,7 +146,7 @@ export class OrganizationFileSystem implements vscode.FileSystemProvider, vscode
     }
     if (isEmpty(input)) return;
 
-    const org = await this.send(id, client, input);
+    const org = await this.send(id, input);
     this.versions.remember(org);
     // Without a conflict the text now stands for the new version (until it reloads).
     if (!conflict && textVersion !== undefined) this.versions.noteSaved(id, textVersion, org.update_time);
@@ -211,7 +210,7 @@ export class OrganizationFileSystem implements vscode.FileSystemProvider, vscode
     throw new vscode.FileSystemError(`Not saved: "${name}" was changed in Pipedrive since you opened it (now ${current.update_time}). Compare, then save again and choose Save Mine, or revert to take theirs.`);
   }
 
-  private async send(id: number, client: PipedriveClient, input: UpdateOrganizationInput): Promise<Organization> {
+  private async send(id: number, input: UpdateOrganizationInput): Promise<Organization> {
     this.saving.add(id);
     try {
       // The one route of every change (OrganizationActions): the tree, the index and open panels follow.

@@ -39,7 +39,7 @@ export function recordCounts(org: unknown): RecordCounts {
 }
 
 /** A company domain (the `acme` of acme.pipedrive.com, from GET /v1/users/me) that is one DNS label. */
-export function validCompanyDomain(domain: unknown): string | undefined {
+function validCompanyDomain(domain: unknown): string | undefined {
   return typeof domain === 'string' && /^[a-z0-9](?:[a-z0-9-]{0,62})$/i.test(domain) ? domain : undefined;
 }
 
