@@ -20,6 +20,8 @@ describe('Bulk edit (e2e)', () => {
   it('three selected → context menu "Edit Selected Organizations…" → Add labels: one confirm, one PATCH each, "Changed 3"', async () => {
     const wb = ctx.workbench;
     await wb.expand(wb.treeItem('C'));
+    // Expanded is set before the rows arrive: wait for C's first organization row.
+    await wb.sideBar.locator('.monaco-list-row[role="treeitem"][aria-level="2"]').first().waitFor();
     const labels = await wb.treeLabels();
     // Names the tree shows once (rows are found by their label).
     const names = labels.slice(labels.indexOf('C') + 1).filter((n) => labels.filter((l) => l === n).length === 1).slice(0, 3);
