@@ -63,6 +63,24 @@ export function accountLabel(account: Pick<Account, 'userName' | 'companyName'>)
   return account.companyName ? `${account.userName} · ${account.companyName}` : account.userName;
 }
 
+/**
+ * Labels that tell every account apart: the same person and company name on two servers get the
+ * server added ("Ada Admin · Acme (eu.example.com)"). VS Code's Accounts menu merges equal labels.
+ */
+export function distinctLabels(accounts: readonly Account[]): Map<string, string> {
+  const count = new Map<string, number>();
+  for (const a of accounts) count.set(accountLabel(a), (count.get(accountLabel(a)) ?? 0) + 1);
+  return new Map(accounts.map((a) => [a.id, (count.get(accountLabel(a)) ?? 0) > 1 ? `${accountLabel(a)} (${hostOf(a.baseUrl)})` : accountLabel(a)]));
+}
+
+function hostOf(baseUrl: string): string {
+  try {
+    return new URL(baseUrl).host;
+  } catch {
+    return baseUrl;
+  }
+}
+
 function isAccount(v: unknown): v is Account {
   const a = v as Account;
   return !!a && typeof a === 'object' && typeof a.id === 'string' && typeof a.baseUrl === 'string' && typeof a.followsSetting === 'boolean' && typeof a.userId === 'number' && typeof a.userName === 'string' && typeof a.companyId === 'number';

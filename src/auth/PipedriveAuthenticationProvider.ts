@@ -3,7 +3,7 @@
 // removes one. The tokens stay in SecretStorage: a session's accessToken is read from there when VS
 // Code asks, and VS Code hands it only to extensions the person allowed.
 import * as vscode from 'vscode';
-import { accountLabel, type Account } from './AccountList';
+import { distinctLabels, type Account } from './AccountList';
 import type { AuthService } from './AuthService';
 
 export const AUTH_PROVIDER_ID = 'pipedrive';
@@ -55,11 +55,12 @@ export class PipedriveAuthenticationProvider implements vscode.AuthenticationPro
   private async sessionOf(account: Account): Promise<vscode.AuthenticationSession | undefined> {
     const accessToken = await this.auth.tokenOf(account.id);
     if (!accessToken) return undefined;
-    return { id: account.id, accessToken, account: { id: account.id, label: accountLabel(account) }, scopes: [] };
+    const label = distinctLabels(this.auth.accounts).get(account.id) ?? account.userName;
+    return { id: account.id, accessToken, account: { id: account.id, label }, scopes: [] };
   }
 
   private snapshot(): Map<string, string> {
-    return new Map(this.auth.accounts.map((a) => [a.id, accountLabel(a)]));
+    return distinctLabels(this.auth.accounts);
   }
 
   /** Tells VS Code what changed since the last report (sessions carry no token in this event). */
