@@ -66,7 +66,7 @@ export interface PipedriveExtensionApi {
     readonly settled: Promise<unknown>;
   };
   /** The status bar item as shown (text, tooltip, visible). */
-  readonly statusBar: Pick<PipedriveStatusBar, 'text' | 'tooltip' | 'visible'>;
+  readonly statusBar: Pick<PipedriveStatusBar, 'text' | 'tooltip' | 'visible' | 'onDidChange'>;
   /** The UriHandler VS Code calls for vscode://<publisher>.<name>/… links. */
   handleUri(uri: vscode.Uri): Promise<void>;
   /** Replaces the prompts (a TestUserInput); undefined restores the real ones. */
@@ -99,9 +99,12 @@ export function activate(context: vscode.ExtensionContext): PipedriveExtensionAp
       return auth.accounts.length;
     },
   });
-  // Each account keeps its own scope; before accounts there was one for all.
-  const scopeKey = () => (auth.account ? `${SCOPE_KEY}:${auth.account.id}` : SCOPE_KEY);
-  const savedScope = () => context.globalState.get<OwnerScope>(scopeKey()) ?? context.globalState.get<OwnerScope>(SCOPE_KEY) ?? {};
+  // Each account keeps its own scope (a saved filter id means nothing in another company).
+  const scopeKey = (accountId = auth.account?.id) => `${SCOPE_KEY}:${accountId}`;
+  const savedScope = () => (auth.account ? context.globalState.get<OwnerScope>(scopeKey()) : undefined) ?? {};
+  // Before accounts, one scope for all: not carried over, since it cannot tell which company it was for.
+  void context.globalState.update(SCOPE_KEY, undefined);
+  let knownAccounts = new Set(auth.accounts.map((a) => a.id));
   // Tree loads show in the view and spin the status bar item.
   const withViewProgress = <T>(task: (signal: AbortSignal) => Promise<T>) => statusBar.track(withProgress('Loading organizations…', task, 'view'));
   const tree = new OrganizationTreeProvider(store, () => auth.signedIn, withViewProgress);
@@ -221,7 +224,7 @@ export function activate(context: vscode.ExtensionContext): PipedriveExtensionAp
     async setScope(scope) {
       store.setScope(scope);
       updateView();
-      await context.globalState.update(scopeKey(), scope);
+      if (auth.account) await context.globalState.update(scopeKey(), scope);
     },
   };
   context.subscriptions.push(...registerCommands(ctx));
@@ -237,6 +240,10 @@ export function activate(context: vscode.ExtensionContext): PipedriveExtensionAp
     vscode.authentication.registerAuthenticationProvider(AUTH_PROVIDER_ID, AUTH_PROVIDER_LABEL, authProvider, { supportsMultipleAccounts: true }),
     auth.onDidChangeAccounts(() => {
       void setHasAccounts();
+      // A removed account's scope goes with it: added again, it starts with every organization.
+      const now = new Set(auth.accounts.map((a) => a.id));
+      for (const id of knownAccounts) if (!now.has(id)) void context.globalState.update(scopeKey(id), undefined);
+      knownAccounts = now;
       statusBar.update();
     }),
   );
@@ -247,6 +254,7 @@ export function activate(context: vscode.ExtensionContext): PipedriveExtensionAp
   context.subscriptions.push(
     statusBar,
     auth.onDidChange(() => statusBar.update()),
+    auth.onDidWait((e) => statusBar.onWait(e)),
     accountIndex.onDidRun((run) => void statusBar.track(run)),
     vscode.window.registerUriHandler(uriHandler),
     treeView.onDidExpandElement((e) => {

@@ -37,6 +37,17 @@ export interface RequestEvent {
   tokens: number;
 }
 
+/**
+ * A wait before a request goes out: 'rate-limit' (the pacer, or a 429 with Retry-After) or 'retry'
+ * (a failed attempt backing off). `end` follows every `start`; `ms` is known for retry waits only.
+ */
+export interface WaitEvent {
+  phase: 'start' | 'end';
+  reason: 'rate-limit' | 'retry';
+  operation: string;
+  ms?: number;
+}
+
 export interface TransportOptions {
   baseUrl: string;
   token: TokenSource;
@@ -47,6 +58,8 @@ export interface TransportOptions {
   clock: Clock;
   logger?: (line: string) => void;
   onRequest?: (event: RequestEvent) => void;
+  /** Told when a request waits (the status bar says so during a rate-limit wait). */
+  onWait?: (event: WaitEvent) => void;
   /** Counts the tokens each answered request costs and keeps the budget the server reports. */
   meter?: TokenMeter;
   userAgent: string;
@@ -153,7 +166,7 @@ export class HttpTransport {
       });
       if (decision.action === 'fail') throw this.failure(spec, outcome, attempt, decision);
       if (deadline.exceededBy(decision.delayMs)) throw errors.deadlineError(spec, deadline.limitMs, attempt, decision.uncertain);
-      await this.wait(spec, attempt, decision.delayMs, decision.reason, deadline);
+      await this.wait(spec, attempt, decision.delayMs, decision.reason, deadline, outcome.status === 429 ? 'rate-limit' : 'retry');
     }
   }
 
@@ -184,11 +197,15 @@ export class HttpTransport {
     const locked = this.pacer.lockedOutUntil();
     if (locked !== undefined) throw errors.lockedOutError(spec, locked, this.options.clock.now());
     if (this.pacer.tryAcquire(search)) return;
+    const wait = { reason: 'rate-limit' as const, operation: spec.operation };
+    this.options.onWait?.({ ...wait, phase: 'start' });
     try {
       deadline.spend(await this.pacer.acquire(search, spec.signal));
     } catch (e) {
       if (e instanceof PacerLockedOut) throw errors.lockedOutError(spec, e.until, this.options.clock.now());
       throw errors.abortedError(spec, attempts);
+    } finally {
+      this.options.onWait?.({ ...wait, phase: 'end' });
     }
   }
 
@@ -258,13 +275,17 @@ export class HttpTransport {
     }
   }
 
-  private async wait(spec: RequestSpec, attempt: number, delay: number, reason: string, deadline: CallDeadline): Promise<void> {
+  private async wait(spec: RequestSpec, attempt: number, delay: number, reason: string, deadline: CallDeadline, kind: WaitEvent['reason']): Promise<void> {
     this.log(`${spec.operation}: ${spec.method} ${spec.path} got ${reason}; retry ${attempt + 1}/${this.options.retry.maxAttempts} in ${delay} ms`);
+    const wait = { reason: kind, operation: spec.operation, ms: delay };
+    this.options.onWait?.({ ...wait, phase: 'start' });
     try {
       await this.options.clock.sleep(delay, spec.signal);
     } catch (e) {
       if (e instanceof PipedriveError) throw e;
       throw errors.abortedError(spec, attempt);
+    } finally {
+      this.options.onWait?.({ ...wait, phase: 'end' });
     }
     deadline.spend(delay);
   }

@@ -1,5 +1,5 @@
 import { systemClock, type Clock } from './Clock';
-import { HttpTransport, type Envelope, type RequestEvent, type RequestSpec, type TokenSource } from './HttpTransport';
+import { HttpTransport, type Envelope, type RequestEvent, type WaitEvent, type RequestSpec, type TokenSource } from './HttpTransport';
 import { PipedriveError } from './PipedriveError';
 import { TokenMeter } from './TokenMeter';
 import { readNextCursor, readOffsetPaging, type CursorPage, type OffsetPage } from './pages';
@@ -25,6 +25,8 @@ export interface PipedriveClientOptions {
   logger?: (line: string) => void;
   /** Called after every HTTP attempt (method, path, status, ms). */
   onRequest?: (event: RequestEvent) => void;
+  /** Called when a request starts and ends a wait (rate limit or retry back-off). */
+  onWait?: (event: WaitEvent) => void;
   /** Injected time, for tests. */
   clock?: Clock;
   /** Parallel DELETEs when bulk delete runs through v2 (default 4). */
@@ -83,6 +85,7 @@ export class PipedriveApiBase {
       clock: options.clock ?? systemClock,
       logger: options.logger,
       onRequest: options.onRequest,
+      onWait: options.onWait,
       meter: this.tokens,
       userAgent: options.userAgent ?? 'pipedrive-organizations-vscode',
       maxSockets: options.maxSockets ?? 16,

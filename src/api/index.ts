@@ -4,7 +4,7 @@ export { API_MODES, ALL_RETIRABLE_OPERATIONS, type ApiMode, type RetirableOperat
 export { DEFAULT_BASE_URL, normalizeBaseUrl, type PipedriveClientOptions } from './PipedriveApiBase';
 export { PipedriveError, isPipedriveError, redact, type PipedriveErrorKind } from './PipedriveError';
 export { PartialDeleteError, isPartialDeleteError, type DeleteFailure } from './PartialDeleteError';
-export type { RequestEvent, TokenSource } from './HttpTransport';
+export type { RequestEvent, TokenSource, WaitEvent } from './HttpTransport';
 export type { Clock } from './Clock';
 export { systemClock } from './Clock';
 export type { PacingOptions } from './RequestPacer';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { PipedriveClient, PipedriveError, redact, type ApiMode, type RequestEvent, type RetirableOperation, type User } from '../api';
+import { PipedriveClient, PipedriveError, redact, type ApiMode, type RequestEvent, type RetirableOperation, type User, type WaitEvent } from '../api';
 import { checkBaseUrl, needsTokenConsent } from '../api/baseUrl';
 import { Emitter, type Event } from '../util/Emitter';
 import type { UserInput } from '../ui/UserInput';
@@ -80,6 +80,9 @@ export class AuthService implements vscode.Disposable {
   private readonly accountsChanged = new Emitter<void>();
   /** An account was added, removed or renamed (the Accounts menu and the switch list follow). */
   readonly onDidChangeAccounts: Event<void> = this.accountsChanged.event;
+  private readonly waits = new Emitter<WaitEvent>();
+  /** The active client waits before a request (rate limit, retry back-off), and when it stops waiting. */
+  readonly onDidWait: Event<WaitEvent> = this.waits.event;
   private readonly list: AccountList;
   private token: string | undefined;
   /** Bumped by every sign-in, switch and sign-out, so a silent restore that started earlier does not undo them. */
@@ -105,7 +108,11 @@ export class AuthService implements vscode.Disposable {
     this.list = new AccountList(options.memento);
     this.secretSub = secrets.onDidChange(async (e) => {
       if (e.key === TOKEN_KEY || !e.key.startsWith(tokenKeyOf(''))) return;
+      const epoch = this.epoch;
       const stored = await this.secrets.get(e.key);
+      // This window signed in, out or switched since: the event is (most likely) of its own doing,
+      // e.g. the delete of a sign-out arriving after the same account was added again.
+      if (epoch !== this.epoch) return;
       // Our own store/delete comes back as this event too: nothing to follow then.
       if (stored !== undefined && (stored === this.token || stored === this.storing)) return;
       this.accountsChanged.fire();
@@ -182,14 +189,15 @@ export class AuthService implements vscode.Disposable {
     const { client, user } = await this.check(candidate, baseUrl, signal);
     this.epoch++;
     const account = accountOf(user, baseUrl, followsSetting, Date.now());
+    // Until it is active, the change event of this store is ours (not another window signing in).
     this.storing = candidate;
     try {
       await this.secrets.store(tokenKeyOf(account.id), candidate);
+      await this.list.activate(account);
+      this.activate(candidate, client, user, account);
     } finally {
       this.storing = undefined;
     }
-    await this.list.activate(account);
-    this.activate(candidate, client, user, account);
     this.accountsChanged.fire();
     this.log.info(`Signed in as user ${user.id} of company ${user.company_id ?? '?'}.`);
     return user;
@@ -202,18 +210,21 @@ export class AuthService implements vscode.Disposable {
    * in place for the next try.
    */
   async restore(signal?: AbortSignal): Promise<boolean> {
+    // A sign-in, switch or sign-out that starts while this runs wins: nothing here undoes it.
+    const epoch = this.epoch;
     const account = this.list.get(this.accountValue?.id ?? '') ?? this.list.get(this.list.activeId ?? '') ?? this.list.others(undefined)[0];
-    if (!account) return this.migrate(signal);
+    if (!account) return this.migrate(epoch, signal);
     const stored = await this.secrets.get(tokenKeyOf(account.id));
+    if (epoch !== this.epoch) return this.signedIn;
     if (!stored) {
       // Its token was deleted (another window signed out of it): the account is gone.
       await this.list.remove(account.id);
       this.accountsChanged.fire();
-      this.clear();
-      return this.list.all().length ? this.restore(signal) : false;
+      this.clearIf(epoch);
+      return this.list.all().length && epoch === this.epoch ? this.restore(signal) : this.signedIn;
     }
-    await this.open(account, stored, 'restore', signal);
-    return true;
+    await this.open(account, stored, 'restore', signal, epoch);
+    return this.signedIn;
   }
 
   /** Makes another account the active one: its own server, token, index and caches. */
@@ -262,6 +273,7 @@ export class AuthService implements vscode.Disposable {
     this.clientValue?.dispose();
     this.changed.dispose();
     this.accountsChanged.dispose();
+    this.waits.dispose();
   }
 
   /** The server an account signs in to now: the setting's, or its own. */
@@ -270,16 +282,15 @@ export class AuthService implements vscode.Disposable {
   }
 
   /** Checks the stored token of `account` and makes it the active one (a restore or a switch). */
-  private async open(account: Account, token: string, operation: string, signal?: AbortSignal): Promise<void> {
+  private async open(account: Account, token: string, operation: string, signal?: AbortSignal, epoch = this.epoch): Promise<void> {
     let baseUrl: string;
     try {
       baseUrl = await this.approvedBaseUrl(operation, this.serverOf(account));
     } catch (e) {
       // Not to that host: when it is the active account, sign out of it, so the view says why; the token stays stored.
-      if (operation === 'restore') this.clear();
+      if (operation === 'restore') this.clearIf(epoch);
       throw e;
     }
-    const epoch = this.epoch;
     let checked: Checked;
     try {
       checked = await this.check(token, baseUrl, signal);
@@ -289,7 +300,7 @@ export class AuthService implements vscode.Disposable {
         await this.secrets.delete(tokenKeyOf(account.id));
         await this.list.remove(account.id);
         this.accountsChanged.fire();
-        if (this.accountValue?.id === account.id || operation === 'restore') this.clear();
+        if (this.accountValue?.id === account.id || operation === 'restore') this.clearIf(epoch);
       }
       throw e;
     }
@@ -307,27 +318,26 @@ export class AuthService implements vscode.Disposable {
   }
 
   /** Before accounts: one token under TOKEN_KEY. It becomes the first account (following the setting). */
-  private async migrate(signal?: AbortSignal): Promise<boolean> {
+  private async migrate(epoch: number, signal?: AbortSignal): Promise<boolean> {
     const stored = await this.secrets.get(TOKEN_KEY);
     if (!stored) {
-      this.clear();
-      return false;
+      this.clearIf(epoch);
+      return this.signedIn;
     }
     let baseUrl: string;
     try {
       baseUrl = await this.approvedBaseUrl('restore', this.settings().baseUrl);
     } catch (e) {
-      this.clear();
+      this.clearIf(epoch);
       throw e;
     }
-    const epoch = this.epoch;
     let checked: Checked;
     try {
       checked = await this.check(stored, baseUrl, signal);
     } catch (e) {
       if (errorKind(e) === 'auth') {
         await this.secrets.delete(TOKEN_KEY);
-        this.clear();
+        this.clearIf(epoch);
       }
       throw e;
     }
@@ -340,12 +350,12 @@ export class AuthService implements vscode.Disposable {
     this.storing = stored;
     try {
       await this.secrets.store(tokenKeyOf(account.id), stored);
+      await this.secrets.delete(TOKEN_KEY);
+      await this.list.activate(account);
+      this.activate(stored, checked.client, checked.user, account);
     } finally {
       this.storing = undefined;
     }
-    await this.secrets.delete(TOKEN_KEY);
-    await this.list.activate(account);
-    this.activate(stored, checked.client, checked.user, account);
     this.accountsChanged.fire();
     return true;
   }
@@ -368,6 +378,11 @@ export class AuthService implements vscode.Disposable {
     this.userValue = user;
     this.accountValue = account;
     this.changed.fire({ signedIn: true, user });
+  }
+
+  /** Signs out, unless a sign-in, switch or sign-out since `epoch` decided otherwise. */
+  private clearIf(epoch: number): void {
+    if (epoch === this.epoch) this.clear();
   }
 
   private clear(): void {
@@ -432,6 +447,10 @@ export class AuthService implements vscode.Disposable {
       // Legacy mode: what an earlier session found retired on this host starts on v2 (no probe again).
       v2Operations: apiMode === 'legacy-v1' ? this.switchedOperations(host) : undefined,
       logger: (line) => this.log.info(this.redact(redact(line, token))),
+      // Only the active client's waits reach the status bar (a client being checked is not it yet).
+      onWait: (e) => {
+        if (this.clientValue?.baseUrl === baseUrl && this.token === token) this.waits.fire(e);
+      },
       onRequest: (e: RequestEvent) => this.log.debug(`${e.method} ${e.path} → ${e.status || "no response"} in ${e.ms} ms, ${e.tokens} tokens (${e.operation}, attempt ${e.attempt})`),
       onSwitchToV2: (op, status) => {
         this.log.warn(`${op}: v1 route answered ${status}; using API v2 from now on.`);

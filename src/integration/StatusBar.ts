@@ -1,7 +1,7 @@
 // The status bar item: who is signed in to which company, a spinner while organizations are
-// being read, today's token spend in the tooltip, and a menu on click (switch account, refresh, log, sign out).
+// being read, a rate-limit wait, today's token spend in the tooltip, and a menu on click (switch account, refresh, log, sign out).
 import * as vscode from 'vscode';
-import type { PipedriveClient, User } from '../api';
+import type { PipedriveClient, User, WaitEvent } from '../api';
 import { safeLine } from '../util/safeText';
 
 export const STATUS_MENU_COMMAND = 'pipedrive.statusMenu';
@@ -16,6 +16,12 @@ export interface StatusBarSource {
 export class PipedriveStatusBar implements vscode.Disposable {
   private readonly item: vscode.StatusBarItem;
   private busy = 0;
+  /** Requests waiting for Pipedrive's rate limit now, and when the longest known wait ends. */
+  private rateLimited = 0;
+  private rateLimitEnds: number | undefined;
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** The item's text or tooltip changed (tests wait on it). */
+  readonly onDidChange = this.changed.event;
   private meterSub: { dispose(): void } | undefined;
   private meterOf: PipedriveClient | undefined;
 
@@ -39,6 +45,19 @@ export class PipedriveStatusBar implements vscode.Disposable {
     return this.source.user !== undefined;
   }
 
+  /** A request of the active client started or ended a wait: a rate-limit wait shows in the item. */
+  onWait(e: WaitEvent): void {
+    if (e.reason !== 'rate-limit') return;
+    if (e.phase === 'start') {
+      this.rateLimited++;
+      if (e.ms !== undefined) this.rateLimitEnds = Math.max(this.rateLimitEnds ?? 0, Date.now() + e.ms);
+    } else {
+      this.rateLimited = Math.max(0, this.rateLimited - 1);
+      if (this.rateLimited === 0) this.rateLimitEnds = undefined;
+    }
+    this.update();
+  }
+
   /** Runs a task with the spinner on. */
   async track<T>(task: Promise<T>): Promise<T> {
     this.busy++;
@@ -56,6 +75,9 @@ export class PipedriveStatusBar implements vscode.Disposable {
     if (client !== this.meterOf) {
       this.meterSub?.dispose();
       this.meterOf = client;
+      // Waits of the previous client end unheard: they no longer concern this one.
+      this.rateLimited = 0;
+      this.rateLimitEnds = undefined;
       this.meterSub = client?.tokens.onDidChange(() => this.update());
     }
     if (!user) {
@@ -64,11 +86,14 @@ export class PipedriveStatusBar implements vscode.Disposable {
     }
     // Names come from Pipedrive: no bidi overrides or line breaks in the status bar.
     const who = `${safeLine(user.name)}${user.company_name ? ` · ${safeLine(user.company_name)}` : ''}`;
-    this.item.text = `${this.busy > 0 ? '$(sync~spin)' : '$(organization)'} ${who}`;
+    const waitSeconds = this.rateLimitEnds !== undefined ? Math.max(1, Math.ceil((this.rateLimitEnds - Date.now()) / 1000)) : undefined;
+    const waiting = this.rateLimited > 0 ? `Waiting for Pipedrive's rate limit${waitSeconds !== undefined ? ` (about ${waitSeconds} s)` : ''}…` : undefined;
+    this.item.text = waiting ? `$(watch) ${who} · rate limit` : `${this.busy > 0 ? '$(sync~spin)' : '$(organization)'} ${who}`;
     const tokens = client?.tokens;
     const budget = tokens?.budget;
     const lines = [
       `Pipedrive: signed in as ${who.replace(' · ', ' at ')}`,
+      waiting,
       this.busy > 0 ? 'Reading organizations…' : undefined,
       tokens ? `Tokens spent today by this window: ${tokens.spentToday.toLocaleString()}` : undefined,
       budget ? `Company budget left today: ${budget.left.toLocaleString()} of ${budget.limit.toLocaleString()}` : undefined,
@@ -76,10 +101,12 @@ export class PipedriveStatusBar implements vscode.Disposable {
     ];
     this.item.tooltip = lines.filter((l): l is string => l !== undefined).join('\n');
     this.item.show();
+    this.changed.fire();
   }
 
   dispose(): void {
     this.meterSub?.dispose();
     this.item.dispose();
+    this.changed.dispose();
   }
 }

@@ -32,4 +32,16 @@ describe('Restricted Mode (e2e)', function () {
     assert.ok((await wb.treeLabels()).some((l) => /^B/i.test(l) && l !== 'B'), 'organizations under B');
     await wb.screenshot('untrusted-tree');
   });
+
+  it('VS Code\'s Accounts menu lists the Pipedrive account, with Sign Out there', async () => {
+    // Signed in by the test before: the account is a session of the `pipedrive` authentication provider.
+    await wb.page.locator('.activitybar [aria-label^="Accounts"]').first().click();
+    const account = wb.page.locator('.monaco-menu .action-label', { hasText: 'Ada Admin · Sandbox Co (Pipedrive)' }).first();
+    await account.waitFor();
+    await account.hover();
+    await wb.page.locator('.monaco-menu .action-label', { hasText: /^Sign Out$/ }).first().waitFor();
+    await wb.screenshot('accounts-menu');
+    await wb.page.keyboard.press('Escape');
+    await wb.page.keyboard.press('Escape');
+  });
 });

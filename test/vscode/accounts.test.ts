@@ -54,6 +54,10 @@ describe('Accounts', function () {
       await vscode.commands.executeCommand('pipedrive.removeAccount', a.id);
     }
     if (api.auth.accountId !== firstAccount && firstAccount) await vscode.commands.executeCommand('pipedrive.switchAccount', firstAccount);
+    // The document of this suite: later suites open organization 1 afresh.
+    for (const tab of vscode.window.tabGroups.all.flatMap((g) => g.tabs)) {
+      if (tab.input instanceof vscode.TabInputText && tab.input.uri.scheme === 'pipedrive') await vscode.window.tabGroups.close(tab);
+    }
     await api.index.settled;
     api.setUserInput(undefined);
     await second.close();

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { EXTENSION_ID } from '../../src/integration/integrationCommands';
 import { closePanels, extensionApi, scriptedUi, signIn, signOut } from './helpers/extension';
 import { CANCEL } from '../../src/ui/TestUserInput';
-import { sandboxInfo } from './sandbox';
+import { sandboxInfo, setSandboxFaults } from './sandbox';
 import { useSignedInSession } from './helpers/session';
 
 interface Manifest {
@@ -83,6 +83,35 @@ describe('VS Code integration', function () {
     assert.strictEqual(api.statusBar.visible, false);
     await signIn();
     assert.strictEqual(api.statusBar.visible, true);
+  });
+
+  it('a rate-limit wait shows in the status bar while it lasts, then the item returns to the account', async () => {
+    const api = await extensionApi();
+    await api.index.settled;
+    const shown = (predicate: () => boolean) =>
+      new Promise<void>((resolve) => {
+        if (predicate()) return resolve();
+        const sub = api.statusBar.onDidChange(() => {
+          if (!predicate()) return;
+          sub.dispose();
+          resolve();
+        });
+      });
+    await setSandboxFaults([{ kind: 'rate-limit', retryAfterSeconds: 1, times: 1, match: { method: 'GET', path: '/api/v2/organizations' } }]);
+    try {
+      const waiting = shown(() => /rate limit/.test(api.statusBar.text));
+      const refreshed = vscode.commands.executeCommand('pipedrive.refreshAll');
+      await waiting;
+      assert.match(api.statusBar.text, /^\$\(watch\) Ada Admin · Sandbox Co · rate limit$/);
+      assert.match(api.statusBar.tooltip, /Waiting for Pipedrive's rate limit \(about 1 s\)…/);
+      await refreshed;
+      await api.index.settled;
+      await shown(() => !/rate limit/.test(api.statusBar.text));
+      assert.match(api.statusBar.text, /Ada Admin · Sandbox Co$/);
+      assert.doesNotMatch(api.statusBar.tooltip, /rate limit/);
+    } finally {
+      await setSandboxFaults([]);
+    }
   });
 
   it('a link vscode://…/organization/<id> opens that organization\'s Details; a malformed link says why and opens nothing', async () => {
