@@ -50,6 +50,17 @@ export function checkBaseUrl(value: string | undefined): string {
 }
 
 /**
+ * What a person types for an account's server, checked like the setting: "acme" is
+ * https://acme.pipedrive.com, "acme.example.com" is https://acme.example.com, a URL stays as it is.
+ */
+export function apiServerOf(input: string): string {
+  const v = input.trim();
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v)) return checkBaseUrl(v);
+  if (/^[a-z0-9-]+$/i.test(v)) return checkBaseUrl(`https://${v}.pipedrive.com`);
+  return checkBaseUrl(`https://${v}`);
+}
+
+/**
  * Does sending the token to this (checked) base URL need the user's consent? Not for Pipedrive's
  * own hosts, loopback (unless `trustLoopback` is false) or a host the user already confirmed.
  */

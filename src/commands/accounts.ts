@@ -2,19 +2,11 @@
 // from the view title, the status bar or the Accounts menu, and remove one. Each account has its
 // own server, token, index, scope and caches; a switch drops everything of the previous account.
 import * as vscode from 'vscode';
-import { checkBaseUrl } from '../api/baseUrl';
+import { apiServerOf } from '../api/baseUrl';
 import { accountLabel, type Account } from '../auth/AccountList';
 import { errorMessage } from '../util/errors';
 import type { CommandContext } from './CommandContext';
 import { askToken } from './signIn';
-
-/** "acme" → https://acme.pipedrive.com, "acme.example.com" → https://acme.example.com, URLs as they are. */
-export function serverOf(input: string): string {
-  const v = input.trim();
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v)) return checkBaseUrl(v);
-  if (/^[a-z0-9-]+$/i.test(v)) return checkBaseUrl(`https://${v}.pipedrive.com`);
-  return checkBaseUrl(`https://${v}`);
-}
 
 /**
  * pipedrive.addAccount: the server (Enter keeps the setting's, which the account then follows),
@@ -32,14 +24,14 @@ export async function addAccount(ctx: CommandContext): Promise<Account | undefin
     ignoreFocusOut: true,
     validateInput: (v) => {
       try {
-        serverOf(v);
+        apiServerOf(v);
         return undefined;
       } catch (e) {
         return errorMessage(e).replace(/^pipedrive\.apiBaseUrl/, 'The server');
       }
     },
   });
-  const url = serverOf(server);
+  const url = apiServerOf(server);
   const user = await askToken(ctx, { title: 'Add a Pipedrive Account', step: 2, totalSteps: 2 }, (token, signal) => ctx.auth.signIn(token, signal, url));
   if (!user) return undefined;
   const account = ctx.auth.account;
