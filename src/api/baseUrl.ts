@@ -60,6 +60,15 @@ export function apiServerOf(input: string): string {
   return checkBaseUrl(`https://${v}`);
 }
 
+/** Whether two spellings of a server are the same one (a trailing slash makes no difference). */
+export function sameServer(a: string, b: string): boolean {
+  try {
+    return checkBaseUrl(a) === checkBaseUrl(b);
+  } catch {
+    return a.trim() === b.trim();
+  }
+}
+
 /**
  * Does sending the token to this (checked) base URL need the user's consent? Not for Pipedrive's
  * own hosts, loopback (unless `trustLoopback` is false) or a host the user already confirmed.

@@ -35,13 +35,7 @@ export function tokenKeyOf(accountId: string): string {
 
 /** The account id a token's owner gets: the same person in the same company on the same server is one account. */
 export function accountIdOf(user: Pick<User, 'id' | 'company_id'>, baseUrl: string): string {
-  let host = baseUrl;
-  try {
-    host = new URL(baseUrl).host;
-  } catch {
-    // checkBaseUrl ran before; keep the text as it is.
-  }
-  return `${user.id}@${user.company_id ?? 0}/${host}`;
+  return `${user.id}@${user.company_id ?? 0}/${hostOf(baseUrl)}`;
 }
 
 export function accountOf(user: User, baseUrl: string, followsSetting: boolean, lastUsed: number): Account {
@@ -73,7 +67,8 @@ export function distinctLabels(accounts: readonly Account[]): Map<string, string
   return new Map(accounts.map((a) => [a.id, (count.get(accountLabel(a)) ?? 0) > 1 ? `${accountLabel(a)} (${hostOf(a.baseUrl)})` : accountLabel(a)]));
 }
 
-function hostOf(baseUrl: string): string {
+/** The host:port of a server URL (the text itself when it is not one). */
+export function hostOf(baseUrl: string): string {
   try {
     return new URL(baseUrl).host;
   } catch {

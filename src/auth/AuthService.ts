@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
-import { PipedriveClient, PipedriveError, redact, type ApiMode, type RequestEvent, type RetirableOperation, type User, type WaitEvent } from '../api';
-import { checkBaseUrl, needsTokenConsent } from '../api/baseUrl';
+import { PipedriveClient, PipedriveError, redact, type ApiMode, type RequestEvent, type User, type WaitEvent } from '../api';
+import { sameServer } from '../api/baseUrl';
 import { Emitter, type Event } from '../util/Emitter';
-import type { UserInput } from '../ui/UserInput';
-import { errorKind, isCancellation } from '../util/errors';
-import { AccountList, accountLabel, accountOf, tokenKeyOf, type Account } from './AccountList';
+import { errorKind } from '../util/errors';
+import { AccountList, accountLabel, accountOf, hostOf, tokenKeyOf, type Account } from './AccountList';
+import { HostConsent, type AuthOptions } from './HostConsent';
+import { V2Switches } from './V2Switches';
 
 /**
  * The SecretStorage key where versions before accounts kept the one API token. A token found there
@@ -18,48 +19,13 @@ export interface ClientSettings {
   apiMode?: ApiMode;
 }
 
-/** globalState key: per API host, the operations legacy mode found retired (410 / 404) and runs on v2. */
-export const V2_SWITCHES_KEY = 'pipedrive.v2Operations';
-
 export type AuthState = { signedIn: false } | { signedIn: true; user: User };
 
-/** globalState key: the hosts outside Pipedrive the user agreed to send the token to. */
-export const TRUSTED_HOSTS_KEY = 'pipedrive.trustedApiHosts';
-
-export interface AuthOptions {
-  /**
-   * Asks whether the token may go to `host` (outside Pipedrive); resolves true to send it.
-   * Default: a modal warning with Continue (and the modal's own Cancel).
-   */
-  confirmHost?: (host: string, baseUrl: string) => PromiseLike<boolean>;
-  /** The extension's prompts (scriptable in tests); used for the default question when given. */
-  ui?: () => Pick<UserInput, 'showWarningMessage'>;
-  /** Where confirmed hosts are remembered (the extension's globalState). Default: this session only. */
-  memento?: Pick<vscode.Memento, 'get' | 'update'>;
-  /** Whether loopback hosts need no confirmation (default true; tests turn it off to play a foreign host). */
-  trustLoopback?: boolean;
-}
+export { TRUSTED_HOSTS_KEY, type AuthOptions } from './HostConsent';
+export { V2_SWITCHES_KEY } from './V2Switches';
 
 /** Failed sign-in tokens remembered for redaction, so a late error message cannot show them. */
 const REMEMBERED_CANDIDATES = 5;
-
-/** The modal question, through the extension's prompts when given, else VS Code's. */
-async function askHost(host: string, baseUrl: string, ui: Pick<UserInput, 'showWarningMessage'> | undefined): Promise<boolean> {
-  const message = `Send your Pipedrive API token to ${host}?`;
-  const options = {
-    modal: true as const,
-    detail:
-      `The setting pipedrive.apiBaseUrl is ${baseUrl}, which is not a Pipedrive server. Whoever runs ${host} can use ` +
-      `your token to read and change your Pipedrive data. Continue only if you trust it.`,
-  };
-  if (!ui) return (await vscode.window.showWarningMessage(message, options, 'Continue')) === 'Continue';
-  try {
-    return (await ui.showWarningMessage(message, options, { title: 'Continue' })).title === 'Continue';
-  } catch (e) {
-    if (isCancellation(e)) return false;
-    throw e;
-  }
-}
 
 /** What a sign-in, restore or switch found: the checked client and who the token belongs to. */
 interface Checked {
@@ -95,17 +61,20 @@ export class AuthService implements vscode.Disposable {
   private readonly secretSub: vscode.Disposable;
   /** Tokens tried in signIn(); known to redact() before (and after) one is stored. */
   private readonly candidates: string[] = [];
-  /** One question per host at a time, however many sign-ins wait on it. */
-  private readonly asking = new Map<string, Promise<boolean>>();
-  private sessionHosts: string[] = [];
+  /** Asks before the token goes to a host outside Pipedrive (once per host). */
+  private readonly consent: HostConsent;
+  /** Legacy mode: per server, the operations found retired there (run on v2 from the start). */
+  private readonly switches: V2Switches;
 
   constructor(
     private readonly secrets: vscode.SecretStorage,
     private readonly log: vscode.LogOutputChannel,
     private readonly settings: () => ClientSettings,
-    private readonly options: AuthOptions = {},
+    options: AuthOptions = {},
   ) {
     this.list = new AccountList(options.memento);
+    this.consent = new HostConsent(options, log);
+    this.switches = new V2Switches(options.memento);
     this.secretSub = secrets.onDidChange(async (e) => {
       if (e.key === TOKEN_KEY || !e.key.startsWith(tokenKeyOf(''))) return;
       const epoch = this.epoch;
@@ -185,7 +154,7 @@ export class AuthService implements vscode.Disposable {
       if (this.candidates.length > REMEMBERED_CANDIDATES) this.candidates.shift();
     }
     const followsSetting = server === undefined || sameServer(server, this.settings().baseUrl);
-    const baseUrl = await this.approvedBaseUrl('signIn', followsSetting ? this.settings().baseUrl : server);
+    const baseUrl = await this.consent.approve('signIn', followsSetting ? this.settings().baseUrl : server);
     const { client, user } = await this.check(candidate, baseUrl, signal);
     this.epoch++;
     const account = accountOf(user, baseUrl, followsSetting, Date.now());
@@ -264,7 +233,7 @@ export class AuthService implements vscode.Disposable {
     this.accountsChanged.fire();
     // What legacy mode learnt about a server is probed afresh once no account uses it.
     const host = account ? hostOf(account.baseUrl) : undefined;
-    if (host && !this.list.all().some((a) => hostOf(a.baseUrl) === host)) await this.forgetSwitches(host);
+    if (host && !this.list.all().some((a) => hostOf(a.baseUrl) === host)) await this.switches.forget(host);
     this.log.info(active ? 'Signed out; the API token was deleted.' : 'An account was removed; its API token was deleted.');
   }
 
@@ -285,7 +254,7 @@ export class AuthService implements vscode.Disposable {
   private async open(account: Account, token: string, operation: string, signal?: AbortSignal, epoch = this.epoch): Promise<void> {
     let baseUrl: string;
     try {
-      baseUrl = await this.approvedBaseUrl(operation, this.serverOf(account));
+      baseUrl = await this.consent.approve(operation, this.serverOf(account));
     } catch (e) {
       // Not to that host: when it is the active account, sign out of it, so the view says why; the token stays stored.
       if (operation === 'restore') this.clearIf(epoch);
@@ -326,7 +295,7 @@ export class AuthService implements vscode.Disposable {
     }
     let baseUrl: string;
     try {
-      baseUrl = await this.approvedBaseUrl('restore', this.settings().baseUrl);
+      baseUrl = await this.consent.approve('restore', this.settings().baseUrl);
     } catch (e) {
       this.clearIf(epoch);
       throw e;
@@ -395,48 +364,6 @@ export class AuthService implements vscode.Disposable {
     if (was) this.changed.fire({ signedIn: false });
   }
 
-  /**
-   * The checked base URL, once the user has agreed to send the token there (asked once per host
-   * outside Pipedrive and loopback). Runs before every sign-in, so a changed setting is checked
-   * before any request goes out. Throws kind 'validation' when the URL is bad or the host declined.
-   */
-  private async approvedBaseUrl(operation: string, server: string): Promise<string> {
-    const baseUrl = checkBaseUrl(server);
-    const host = new URL(baseUrl).host;
-    if (!needsTokenConsent(baseUrl, this.confirmedHosts(), this.options.trustLoopback ?? true)) return baseUrl;
-    let question = this.asking.get(host);
-    if (!question) {
-      const ask = this.options.confirmHost ?? ((h: string, u: string) => askHost(h, u, this.options.ui?.()));
-      question = Promise.resolve(ask(host, baseUrl)).finally(() => this.asking.delete(host));
-      this.asking.set(host, question);
-    }
-    if (!(await question)) {
-      this.log.warn(`The API token was not sent to ${host}: not confirmed.`);
-      throw new PipedriveError({
-        kind: 'validation',
-        operation,
-        field: 'apiBaseUrl',
-        rule: 'confirmed-host',
-        message:
-          `Your Pipedrive API token was not sent to ${host}: you did not confirm that host. ` +
-          `Set pipedrive.apiBaseUrl back to https://api.pipedrive.com, or sign in again and choose Continue.`,
-      });
-    }
-    if (!this.confirmedHosts().includes(host)) {
-      const hosts = [...this.confirmedHosts(), host];
-      this.sessionHosts = hosts;
-      await this.options.memento?.update(TRUSTED_HOSTS_KEY, hosts);
-      this.log.info(`Sending the API token to ${host} was confirmed.`);
-    }
-    return baseUrl;
-  }
-
-  private confirmedHosts(): string[] {
-    const stored = this.options.memento?.get<unknown>(TRUSTED_HOSTS_KEY);
-    const fromMemento = Array.isArray(stored) ? stored.filter((h): h is string => typeof h === 'string') : [];
-    return [...new Set([...fromMemento, ...this.sessionHosts])];
-  }
-
   private createClient(token: string, baseUrl: string): PipedriveClient {
     const host = hostOf(baseUrl);
     const apiMode = this.settings().apiMode ?? 'current';
@@ -445,7 +372,7 @@ export class AuthService implements vscode.Disposable {
       baseUrl,
       apiMode,
       // Legacy mode: what an earlier session found retired on this host starts on v2 (no probe again).
-      v2Operations: apiMode === 'legacy-v1' ? this.switchedOperations(host) : undefined,
+      v2Operations: apiMode === 'legacy-v1' ? this.switches.of(host) : undefined,
       logger: (line) => this.log.info(this.redact(redact(line, token))),
       // Only the active client's waits reach the status bar (a client being checked is not it yet).
       onWait: (e) => {
@@ -454,48 +381,9 @@ export class AuthService implements vscode.Disposable {
       onRequest: (e: RequestEvent) => this.log.debug(`${e.method} ${e.path} → ${e.status || "no response"} in ${e.ms} ms, ${e.tokens} tokens (${e.operation}, attempt ${e.attempt})`),
       onSwitchToV2: (op, status) => {
         this.log.warn(`${op}: v1 route answered ${status}; using API v2 from now on.`);
-        void this.rememberSwitch(host, op);
+        void this.switches.remember(host, op);
       },
     });
   }
 
-  private switchedOperations(host: string): RetirableOperation[] {
-    const all = this.options.memento?.get<Record<string, unknown>>(V2_SWITCHES_KEY);
-    const ops = all && typeof all === 'object' ? all[host] : undefined;
-    return Array.isArray(ops) ? ops.filter((o): o is RetirableOperation => typeof o === 'string') : [];
-  }
-
-  private async forgetSwitches(host: string): Promise<void> {
-    const memento = this.options.memento;
-    const all = memento?.get<Record<string, string[]>>(V2_SWITCHES_KEY);
-    if (!memento || !all || !(host in all)) return;
-    const rest = { ...all };
-    delete rest[host];
-    await memento.update(V2_SWITCHES_KEY, rest);
-  }
-
-  private async rememberSwitch(host: string, op: RetirableOperation): Promise<void> {
-    const memento = this.options.memento;
-    if (!memento) return;
-    const all = { ...(memento.get<Record<string, string[]>>(V2_SWITCHES_KEY) ?? {}) };
-    all[host] = [...new Set([...(all[host] ?? []), op])];
-    await memento.update(V2_SWITCHES_KEY, all);
-  }
-}
-
-/** Whether two spellings of a server are the same one (a trailing slash or case makes no difference). */
-function sameServer(a: string, b: string): boolean {
-  try {
-    return checkBaseUrl(a) === checkBaseUrl(b);
-  } catch {
-    return a.trim() === b.trim();
-  }
-}
-
-function hostOf(baseUrl: string): string {
-  try {
-    return new URL(baseUrl).host;
-  } catch {
-    return baseUrl;
-  }
 }

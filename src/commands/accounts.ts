@@ -3,7 +3,7 @@
 // own server, token, index, scope and caches; a switch drops everything of the previous account.
 import * as vscode from 'vscode';
 import { apiServerOf } from '../api/baseUrl';
-import { accountLabel, type Account } from '../auth/AccountList';
+import { accountLabel, hostOf, type Account } from '../auth/AccountList';
 import { errorMessage } from '../util/errors';
 import type { CommandContext } from './CommandContext';
 import { askToken } from './signIn';
@@ -49,7 +49,7 @@ export async function switchAccount(ctx: CommandContext, accountId?: string): Pr
       .map((a) => ({
         label: `${a.id === active ? '$(check)' : '$(account)'} ${accountLabel(a)}`,
         description: a.id === active ? 'signed in' : undefined,
-        detail: hostOfAccount(a),
+        detail: hostOf(a.baseUrl),
         account: a,
       }));
     const items: Item[] = [
@@ -86,7 +86,7 @@ export async function removeAccount(ctx: CommandContext, accountId?: string): Pr
       return;
     }
     const picked = await ctx.ui().showQuickPick(
-      accounts.map((a) => ({ label: accountLabel(a), description: a.id === ctx.auth.account?.id ? 'signed in' : undefined, detail: hostOfAccount(a), account: a })),
+      accounts.map((a) => ({ label: accountLabel(a), description: a.id === ctx.auth.account?.id ? 'signed in' : undefined, detail: hostOf(a.baseUrl), account: a })),
       { title: 'Remove a Pipedrive Account', placeHolder: 'The account to remove from VS Code' },
     );
     account = picked.account;
@@ -106,12 +106,4 @@ export async function switchToMostRecent(ctx: CommandContext): Promise<void> {
   const next = ctx.auth.accounts.sort((a, b) => b.lastUsed - a.lastUsed)[0];
   if (!next || ctx.auth.signedIn) return;
   await ctx.withProgress(`Switching to ${accountLabel(next)}…`, (signal) => ctx.auth.switchTo(next.id, signal));
-}
-
-function hostOfAccount(a: Account): string {
-  try {
-    return new URL(a.baseUrl).host;
-  } catch {
-    return a.baseUrl;
-  }
 }
