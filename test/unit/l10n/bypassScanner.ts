@@ -16,7 +16,7 @@ const SHOWN_CALLS = new Set(['showInformationMessage', 'showWarningMessage', 'sh
 /** Calls whose first argument is shown: progress titles, tree items, hovers. */
 const SHOWN_FIRST_ARG = new Set(['withProgress', 'TreeItem', 'MarkdownString']);
 /** Object properties and assignments VS Code shows: prompts, quick-pick items, tree items, views. */
-const SHOWN_PROPERTIES = new Set(['placeHolder', 'placeholder', 'prompt', 'title', 'label', 'detail', 'description', 'tooltip', 'message', 'validationMessage', 'openLabel', 'saveLabel']);
+const SHOWN_PROPERTIES = new Set(['placeHolder', 'placeholder', 'prompt', 'title', 'label', 'detail', 'description', 'tooltip', 'message', 'validationMessage', 'openLabel', 'saveLabel', 'patternErrorMessage', 'errorMessage', 'markdownDescription']);
 /** Assigned, these are shown too: a status bar item's `.text` (as a property, `text` is mostly data). */
 const SHOWN_ASSIGNMENTS = new Set([...SHOWN_PROPERTIES, 'text']);
 /**
