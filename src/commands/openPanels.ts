@@ -20,13 +20,13 @@ async function organizationId(ctx: CommandContext, arg: unknown, title: string):
  * panel has read the organization (or shown why it could not).
  */
 export async function openDetails(ctx: CommandContext, arg?: unknown): Promise<void> {
-  const id = await organizationId(ctx, arg, 'Open organization details');
+  const id = await organizationId(ctx, arg, t('Open organization details'));
   await ctx.panels.openDetails(id).whenLoaded();
 }
 
 /** pipedrive.openFlow: opens (or reveals) the organization's Flow panel (its timeline). */
 export async function openFlow(ctx: CommandContext, arg?: unknown): Promise<void> {
-  const id = await organizationId(ctx, arg, 'Open organization flow');
+  const id = await organizationId(ctx, arg, t('Open organization flow'));
   ctx.panels.openFlow(id);
 }
 

@@ -71,6 +71,8 @@ describe('l10n: no shown word bypasses it', () => {
       "  // l10n-ignore: an invariant nobody sees",
       "  if (!kinds) throw new Error('No kinds');",
       "  if (!ui) throw new Error('No ui'); // l10n-ignore:",
+      "  const org = await targetOrganization(ui, undefined, 'Delete organization');",
+      "  vscode.window.setStatusBarMessage(`Copied ${org}`, 4000);",
       '}',
     ].join('\n');
     const found = scanSource('sample.ts', source).map((f) => f.text);
@@ -90,6 +92,8 @@ describe('l10n: no shown word bypasses it', () => {
       '`Organization ${n} is gone`',
       "'Signed in'",
       "'No ui'",
+      "'Delete organization'",
+      '`Copied ${org}`',
     ]);
   });
 });

@@ -13,8 +13,23 @@ export interface Finding {
 
 /** Calls whose every string argument is shown (messages and their buttons). */
 const SHOWN_CALLS = new Set(['showInformationMessage', 'showWarningMessage', 'showErrorMessage']);
-/** Calls whose first argument is shown: progress titles, tree items, hovers. */
-const SHOWN_FIRST_ARG = new Set(['withProgress', 'TreeItem', 'MarkdownString']);
+/**
+ * Calls with one shown argument, by its position: VS Code's (progress titles, tree items, hovers, the
+ * status bar) and this project's helpers that pass a title or a sentence on to one of those.
+ */
+const SHOWN_ARG = new Map<string, number>([
+  ['withProgress', 0],
+  ['withCountProgress', 0],
+  ['TreeItem', 0],
+  ['MarkdownString', 0],
+  ['setStatusBarMessage', 0],
+  ['targetOrganization', 2],
+  ['organizationId', 2],
+  ['withRetryOffer', 1],
+  ['userSchema', 1],
+  ['addressSchema', 0],
+  ['fail', 1],
+]);
 /** Object properties and assignments VS Code shows: prompts, quick-pick items, tree items, views. */
 const SHOWN_PROPERTIES = new Set(['placeHolder', 'placeholder', 'prompt', 'title', 'label', 'detail', 'description', 'tooltip', 'message', 'validationMessage', 'openLabel', 'saveLabel', 'patternErrorMessage', 'errorMessage', 'markdownDescription']);
 /** Assigned, these are shown too: a status bar item's `.text` (as a property, `text` is mostly data). */
@@ -91,7 +106,7 @@ export function scanSource(file: string, text: string): Finding[] {
       const name = calleeName(node.expression);
       const args = node.arguments ?? ts.factory.createNodeArray<ts.Expression>();
       if (name && SHOWN_CALLS.has(name)) args.forEach((a) => check(a, `${name}() shows it`));
-      else if (name && SHOWN_FIRST_ARG.has(name)) check(args[0], `${name}() shows it`);
+      else if (name && SHOWN_ARG.has(name)) check(args[SHOWN_ARG.get(name)!], `${name}() shows it`);
       else if (name && ts.isNewExpression(node) && ERROR_CLASS.test(name)) check(args[0], `the message of new ${name}() reaches the user`);
     }
     if (ts.isPropertyAssignment(node) && SHOWN_PROPERTIES.has(node.name.getText().replace(/^['"]|['"]$/g, ''))) {
