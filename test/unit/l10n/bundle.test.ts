@@ -12,7 +12,6 @@ const placeholders = (text: string) => [...text.matchAll(/\{(\d+|[A-Za-z_]\w*)\}
 
 describe('l10n: bundles', () => {
   it('l10n/bundle.l10n.json is what `npm run l10n` generates from src/ and media/', () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const generator = require(path.join(ROOT, 'scripts', 'l10nBundle.js')) as { collect(): Record<string, string>; render(b: Record<string, string>): string };
     const bundle = generator.collect();
     assert.ok(Object.keys(bundle).length > 200, `only ${Object.keys(bundle).length} messages collected`);
