@@ -261,8 +261,8 @@ export function customRefName(org: Organization, spec: CustomFieldSpec): string 
 
 /** A value as the prompts show it: option labels, amount and currency, user names. */
 export function customValueText(spec: CustomFieldSpec, value: CustomValue, userName: (id: number) => string | undefined = () => undefined): string {
-  if (value === null) return 'empty';
-  const option = (id: number) => spec.options.find((o) => o.value === id)?.label ?? `option ${id}`;
+  if (value === null) return t('empty');
+  const option = (id: number) => spec.options.find((o) => o.value === id)?.label ?? t('option {0}', id);
   switch (spec.kind) {
     case 'option':
       return option(value as number);
@@ -273,11 +273,11 @@ export function customValueText(spec: CustomFieldSpec, value: CustomValue, userN
       return `${m.value} ${m.currency}`.trim();
     }
     case 'user':
-      return userName(value as number) ?? `user ${value}`;
+      return userName(value as number) ?? t('user {0}', String(value));
     case 'person':
-      return `person ${value}`;
+      return t('person {0}', String(value));
     case 'organization':
-      return `organization ${value}`;
+      return t('organization {0}', String(value));
     default:
       return safeLine(String(value));
   }
