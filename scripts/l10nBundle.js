@@ -26,7 +26,7 @@ function importedT(source) {
   const names = new Set();
   for (const statement of source.statements) {
     if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
-    if (!/(^|\/)l10n$/.test(statement.moduleSpecifier.text)) continue;
+    if (!/(^|\/)_?l10n$/.test(statement.moduleSpecifier.text)) continue;
     const bindings = statement.importClause?.namedBindings;
     if (bindings && ts.isNamedImports(bindings)) {
       for (const e of bindings.elements) if ((e.propertyName ?? e.name).text === 't') names.add(e.name.text);
@@ -43,6 +43,18 @@ function isTranslateCall(node, tNames) {
   return ts.isPropertyAccessExpression(callee) && callee.name.text === 't' && /(^|\.)l10n$/.test(callee.expression.getText());
 }
 
+/**
+ * True for a wrapper that hands its own parameter on (`const t = (message, ...args) => l10n.t(message, ...args)`):
+ * the messages are collected where the wrapper is called.
+ */
+function forwardsParameter(call, first) {
+  if (!ts.isIdentifier(first)) return false;
+  for (let node = call.parent; node; node = node.parent) {
+    if (ts.isFunctionLike(node)) return node.parameters.some((p) => ts.isIdentifier(p.name) && p.name.text === first.text);
+  }
+  return false;
+}
+
 /** Every translated message of one file, with its line for error messages. */
 function messagesOf(file) {
   const text = fs.readFileSync(file, 'utf8');
@@ -54,7 +66,7 @@ function messagesOf(file) {
       const first = node.arguments[0];
       const where = `${path.relative(ROOT, file)}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
       if (ts.isStringLiteral(first) || ts.isNoSubstitutionTemplateLiteral(first)) found.push({ message: first.text, where });
-      else found.push({ error: `${where}: the message of ${node.expression.getText()}() must be a string literal` });
+      else if (!forwardsParameter(node, first)) found.push({ error: `${where}: the message of ${node.expression.getText()}() must be a string literal` });
     }
     ts.forEachChild(node, visit);
   };

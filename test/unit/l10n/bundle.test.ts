@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { format, setTranslator, t } from '../../../src/util/l10n';
 
@@ -16,6 +17,23 @@ describe('l10n: bundles', () => {
     const bundle = generator.collect();
     assert.ok(Object.keys(bundle).length > 200, `only ${Object.keys(bundle).length} messages collected`);
     assert.equal(fs.readFileSync(path.join(ROOT, 'l10n', 'bundle.l10n.json'), 'utf8'), generator.render(bundle));
+  });
+
+  it('the generator collects t() / l10n.t() messages, lets a forwarding wrapper pass, and refuses a message it cannot read', () => {
+    const generator = require(path.join(ROOT, 'scripts', 'l10nBundle.js')) as { collect(root: string): Record<string, string> };
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'l10n-'));
+    try {
+      fs.mkdirSync(path.join(dir, 'src'));
+      fs.mkdirSync(path.join(dir, 'media'));
+      fs.writeFileSync(path.join(dir, 'src', 'a.ts'), "import { t } from './util/l10n';\nexport const f = (n: number) => [t('Deleted {0}', n), t(`Plain`)];\nconst other = { t: (x: string) => x };\nother.t(String(1));\n");
+      fs.writeFileSync(path.join(dir, 'media', '_l10n.ts'), "import * as l10n from '@vscode/l10n';\nexport const t = (message: string, ...args: string[]) => l10n.t(message, ...args);\n");
+      fs.writeFileSync(path.join(dir, 'media', 'page.ts'), "import { t } from './_l10n';\nexport const x = () => t('Flow');\n");
+      assert.deepEqual(generator.collect(dir), { 'Deleted {0}': 'Deleted {0}', Flow: 'Flow', Plain: 'Plain' });
+      fs.writeFileSync(path.join(dir, 'media', 'bad.ts'), "import { t } from './_l10n';\nconst LABELS = { a: 'A' };\nexport const y = () => t(LABELS.a);\n");
+      assert.throws(() => generator.collect(dir), /media[\\/]bad\.ts:3: the message of t\(\) must be a string literal/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('l10n/bundle.l10n.de.json translates every message, with the same placeholders', () => {
