@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
 import type { ApiMode, Organization, PipedriveClient, User } from './api';
+import type { Account } from './auth/AccountList';
 import { AuthService } from './auth/AuthService';
+import { AUTH_PROVIDER_ID, AUTH_PROVIDER_LABEL, PipedriveAuthenticationProvider } from './auth/PipedriveAuthenticationProvider';
+import { addAccount } from './commands/accounts';
 import { AccountIndex } from './host/AccountIndex';
 import { PipedriveStatusBar } from './integration/StatusBar';
 import { createUriHandler } from './integration/uriHandler';
@@ -24,8 +27,10 @@ import { VsCodeUserInput } from './ui/VsCodeUserInput';
 import { errorMessage } from './util/errors';
 import { registerPanels, type Panels } from './webviews/registerPanels';
 
+/** globalState: the owner scope and saved filter, per account (`pipedrive.scope:<account id>`). */
 const SCOPE_KEY = 'pipedrive.scope';
 const SIGNED_IN_CONTEXT = 'pipedrive.signedIn';
+const HAS_ACCOUNTS_CONTEXT = 'pipedrive.hasAccounts';
 
 /**
  * What activate() returns. It exists so tests (and scripts) can observe the extension and answer
@@ -41,6 +46,9 @@ export interface PipedriveExtensionApi {
   readonly auth: {
     readonly signedIn: boolean;
     readonly user: User | undefined;
+    /** The accounts added in VS Code (no tokens) and the active one's id. */
+    readonly accounts: readonly Account[];
+    readonly accountId: string | undefined;
     hasStoredToken(): Promise<boolean>;
     /** Silent sign-in with the stored token, as on activation. */
     restore(): Promise<boolean>;
@@ -75,7 +83,6 @@ export function activate(context: vscode.ExtensionContext): PipedriveExtensionAp
   let ui: UserInput = realUi;
 
   const store = new OrganizationStore({ pageSize: config().get<number>('pageSize'), sort: config().get<string>('sort') });
-  store.setScope(context.globalState.get<OwnerScope>(SCOPE_KEY) ?? {});
   const auth = new AuthService(context.secrets, log, () => ({ baseUrl: config().get<string>('apiBaseUrl') ?? 'https://api.pipedrive.com', apiMode: apiModeSetting(config().get<string>('apiMode')) }), {
     memento: context.globalState,
     ui: () => ui,
@@ -88,7 +95,13 @@ export function activate(context: vscode.ExtensionContext): PipedriveExtensionAp
     get client() {
       return auth.client;
     },
+    get accounts() {
+      return auth.accounts.length;
+    },
   });
+  // Each account keeps its own scope; before accounts there was one for all.
+  const scopeKey = () => (auth.account ? `${SCOPE_KEY}:${auth.account.id}` : SCOPE_KEY);
+  const savedScope = () => context.globalState.get<OwnerScope>(scopeKey()) ?? context.globalState.get<OwnerScope>(SCOPE_KEY) ?? {};
   // Tree loads show in the view and spin the status bar item.
   const withViewProgress = <T>(task: (signal: AbortSignal) => Promise<T>) => statusBar.track(withProgress('Loading organizations…', task, 'view'));
   const tree = new OrganizationTreeProvider(store, () => auth.signedIn, withViewProgress);
@@ -114,15 +127,25 @@ export function activate(context: vscode.ExtensionContext): PipedriveExtensionAp
   };
   const setSignedIn = (signedIn: boolean) => vscode.commands.executeCommand('setContext', SIGNED_IN_CONTEXT, signedIn);
   void setSignedIn(false);
+  const setHasAccounts = () => vscode.commands.executeCommand('setContext', HAS_ACCOUNTS_CONTEXT, auth.accounts.length > 0);
+  void setHasAccounts();
+  /** The account the views last showed: a sign-in to another one closes what belonged to the previous. */
+  let shownAccount: string | undefined;
 
   context.subscriptions.push(
     auth.onDidChange((state) => {
       treeView.message = undefined;
       session.reset();
+      if (state.signedIn && auth.account && auth.account.id !== shownAccount) {
+        // Another account: its panels would read the other company's records of the same ids.
+        if (shownAccount !== undefined) closePanels();
+        shownAccount = auth.account.id;
+      }
+      // The account's own scope, before the store reads anything with it.
+      store.setScope(state.signedIn ? savedScope() : {});
       store.setBackend(state.signedIn ? auth.client : undefined);
       if (state.signedIn && auth.client) accountIndex.attach(auth.client, state.user);
       else void accountIndex.detach();
-      if (!state.signedIn) void ctx.setScope({});
       updateView();
       void setSignedIn(state.signedIn);
       tree.refreshAll();
@@ -166,6 +189,9 @@ export function activate(context: vscode.ExtensionContext): PipedriveExtensionAp
     ready: signInSettled.promise,
   });
   context.subscriptions.push(auth.onDidChange(() => panels.clearCaches()));
+  const closePanels = () => {
+    for (const panel of [...panels.details.values(), ...panels.flow.values()]) panel.dispose();
+  };
 
   const ctx: CommandContext = {
     auth,
@@ -195,10 +221,25 @@ export function activate(context: vscode.ExtensionContext): PipedriveExtensionAp
     async setScope(scope) {
       store.setScope(scope);
       updateView();
-      await context.globalState.update(SCOPE_KEY, scope);
+      await context.globalState.update(scopeKey(), scope);
     },
   };
   context.subscriptions.push(...registerCommands(ctx));
+
+  // The accounts in VS Code's Accounts menu: sign in there adds one, sign out there removes one.
+  const authProvider = new PipedriveAuthenticationProvider(auth, async () => {
+    let added: Account | undefined;
+    await withErrorBoundary('pipedrive.addAccount', async (c) => void (added = await addAccount(c)), ctx)();
+    return added;
+  });
+  context.subscriptions.push(
+    authProvider,
+    vscode.authentication.registerAuthenticationProvider(AUTH_PROVIDER_ID, AUTH_PROVIDER_LABEL, authProvider, { supportsMultipleAccounts: true }),
+    auth.onDidChangeAccounts(() => {
+      void setHasAccounts();
+      statusBar.update();
+    }),
+  );
   registerDocuments(context, ctx);
 
   // VS Code integration: the status bar item, links into VS Code, the walkthrough's "browsed" step.
@@ -252,6 +293,12 @@ export function activate(context: vscode.ExtensionContext): PipedriveExtensionAp
       },
       get user() {
         return auth.user;
+      },
+      get accounts() {
+        return auth.accounts;
+      },
+      get accountId() {
+        return auth.account?.id;
       },
       hasStoredToken: () => auth.hasStoredToken(),
       restore,

@@ -3,6 +3,7 @@
 // progress with Cancel, and a result that names what failed and offers Retry for those only.
 import type { QuickPickItem } from 'vscode';
 import type { PipedriveClient } from '../api';
+import type { OrganizationActions } from '../model/OrganizationActions';
 import { runSteps, type Step } from '../ui/runSteps';
 import type { PromptStep } from '../ui/UserInput';
 import { describeChange, type BulkChange } from './bulkEditChange';
@@ -51,17 +52,18 @@ export async function bulkEdit(ctx: CommandContext, node?: unknown, selected?: u
     { modal: true, detail: t('Each is changed in Pipedrive, for everyone in your company:\n{0}', confirmList(orgs)) },
     applyAction(),
   );
-  await applyAndReport(ctx, client, orgs, change, run.signal);
+  // Bound to this account: a switch while it runs (or before a Retry) sends nothing to the other company.
+  await applyAndReport(ctx, client, ctx.actions.pin(), orgs, change, run.signal);
 }
 
 /**
  * Sends a confirmed change and reports. Retry (after failures) and Continue (after a cancel) send
  * it again to the organizations not done, without asking again.
  */
-async function applyAndReport(ctx: CommandContext, client: PipedriveClient, orgs: PickedOrganization[], change: BulkChange, outer?: AbortSignal): Promise<void> {
+async function applyAndReport(ctx: CommandContext, client: PipedriveClient, actions: OrganizationActions, orgs: PickedOrganization[], change: BulkChange, outer?: AbortSignal): Promise<void> {
   // Each change goes through the actions (client call, then the store), as it happens.
   const result = await ctx.withProgress(t('Editing {0}: {1}…', plural(orgs.length), describeChange(change)), (signal) =>
-    runBulkEdit(client, ctx.actions, orgs, change, linked(signal, outer)),
+    runBulkEdit(client, actions, orgs, change, linked(signal, outer)),
   );
   const summary = summarize(change, result);
   const ids = (status: string) => result.outcomes.filter((o) => o.status === status).map((o) => o.org.id).join(', ') || 'none';
@@ -71,14 +73,14 @@ async function applyAndReport(ctx: CommandContext, client: PipedriveClient, orgs
     const e = o.error as { kind?: string; status?: number; route?: string; message?: string };
     ctx.log.warn(ctx.auth.redact(`Bulk edit of organization ${o.org.id} failed (${e.kind ?? 'error'}${e.status ? ` ${e.status}` : ''}${e.route ? `, ${e.route}` : ''}): ${e.message ?? String(o.error)}`));
   }
-  const actions = summary.action && summary.again.length ? [summary.action] : [];
+  const choices = summary.action && summary.again.length ? [summary.action] : [];
   if (summary.severity === 'info') {
     // Not awaited: a notification stays until dismissed, and the command is done.
     void ctx.ui().showInformationMessage(summary.message);
     return;
   }
-  const answer = result.cancelled ? await ctx.ui().showInformationMessage(summary.message, ...actions) : await ctx.ui().showErrorMessage(summary.message, ...actions);
-  if (answer && answer === summary.action) await applyAndReport(ctx, client, summary.again, change);
+  const answer = result.cancelled ? await ctx.ui().showInformationMessage(summary.message, ...choices) : await ctx.ui().showErrorMessage(summary.message, ...choices);
+  if (answer && answer === summary.action) await applyAndReport(ctx, client, actions, summary.again, change);
 }
 
 /** The change, in two steps (what, then the value) with Back between them. */

@@ -9,6 +9,9 @@ import type { BulkEditRunOptions } from './bulkEdit';
 export const COMMAND_IDS = [
   'pipedrive.signIn',
   'pipedrive.signOut',
+  'pipedrive.addAccount',
+  'pipedrive.switchAccount',
+  'pipedrive.removeAccount',
   'pipedrive.refresh',
   'pipedrive.refreshAll',
   'pipedrive.loadMore',
@@ -47,6 +50,10 @@ export type CommandId = (typeof COMMAND_IDS)[number];
 export interface CommandArgs {
   'pipedrive.signIn': [];
   'pipedrive.signOut': [];
+  'pipedrive.addAccount': [];
+  /** An account id (the status bar and tests); none: pick one. */
+  'pipedrive.switchAccount': [accountId?: string];
+  'pipedrive.removeAccount': [accountId?: string];
   'pipedrive.refresh': [];
   'pipedrive.refreshAll': [];
   'pipedrive.loadMore': [node?: TreeNode];

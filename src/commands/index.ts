@@ -19,6 +19,7 @@ import type { CommandContext } from './CommandContext';
 import { withErrorBoundary } from './errorBoundary';
 import type { CommandArgs, CommandId } from './ids';
 import { signIn, signOut } from './signIn';
+import { addAccount, removeAccount, switchAccount } from './accounts';
 import { loadMore, refresh, refreshAll, retry } from './treeCommands';
 
 export type CommandHandler<K extends CommandId = CommandId> = (ctx: CommandContext, ...args: CommandArgs[K]) => unknown;
@@ -29,6 +30,9 @@ export type CommandTable = { readonly [K in CommandId]: CommandHandler<K> };
 export const commandTable: CommandTable = {
   'pipedrive.signIn': signIn,
   'pipedrive.signOut': signOut,
+  'pipedrive.addAccount': addAccount,
+  'pipedrive.switchAccount': switchAccount,
+  'pipedrive.removeAccount': removeAccount,
   'pipedrive.refresh': refresh,
   'pipedrive.refreshAll': refreshAll,
   'pipedrive.loadMore': loadMore,

@@ -1,12 +1,21 @@
+import type { User } from '../api';
+import type { PromptStep } from '../ui/UserInput';
 import { errorKind } from '../util/errors';
 import type { CommandContext } from './CommandContext';
+import { switchToMostRecent } from './accounts';
 
 export const TOKEN_PROMPT = 'Paste your Pipedrive API token (Pipedrive: Settings → Personal preferences → API)';
 
 /** pipedrive.signIn: asks for the API token, checks it with GET /v1/users/me, stores it in SecretStorage. */
 export async function signIn(ctx: CommandContext): Promise<void> {
+  const user = await askToken(ctx, { title: 'Sign in to Pipedrive' }, (token, signal) => ctx.auth.signIn(token, signal));
+  if (user) ctx.log.info(ctx.auth.redact(`Signed in as ${user.name}.`));
+}
+
+/** The token prompt and its check; a token Pipedrive rejects gets a message that says what to do. */
+export async function askToken(ctx: CommandContext, step: PromptStep & { title: string }, check: (token: string, signal: AbortSignal) => Promise<User>): Promise<User> {
   const token = await ctx.ui().showInputBox({
-    title: 'Sign in to Pipedrive',
+    ...step,
     prompt: TOKEN_PROMPT,
     placeHolder: 'API token',
     password: true,
@@ -14,8 +23,7 @@ export async function signIn(ctx: CommandContext): Promise<void> {
     validateInput: (v) => (v.trim() ? undefined : 'Enter your API token.'),
   });
   try {
-    const user = await ctx.withProgress('Checking your Pipedrive API token…', (signal) => ctx.auth.signIn(token, signal));
-    ctx.log.info(ctx.auth.redact(`Signed in as ${user.name}.`));
+    return await ctx.withProgress('Checking your Pipedrive API token…', (signal) => check(token, signal));
   } catch (e) {
     if (errorKind(e) === 'auth') {
       throw Object.assign(new Error('Pipedrive rejected this API token (401 Unauthorized), so it was not saved. Copy your personal API token from Pipedrive (Settings → Personal preferences → API) and try again.'), {
@@ -26,7 +34,11 @@ export async function signIn(ctx: CommandContext): Promise<void> {
   }
 }
 
-/** pipedrive.signOut: deletes the token from SecretStorage. */
+/**
+ * pipedrive.signOut: signs out of the active account (its token is deleted). Another added account,
+ * if any, becomes the active one, so an agency's other companies stay a click away.
+ */
 export async function signOut(ctx: CommandContext): Promise<void> {
   await ctx.auth.signOut();
+  await switchToMostRecent(ctx);
 }

@@ -3,6 +3,7 @@
 // what changed with one PATCH, through the store like every other change. `pipedrive://schema/…`
 // serves the schema built from the organization fields (package.json's jsonValidation points there).
 import * as vscode from 'vscode';
+import { accountLabel } from '../auth/AccountList';
 import { isPipedriveError, type Organization, type PipedriveClient, type UpdateOrganizationInput } from '../api';
 import type { CommandContext } from '../commands/CommandContext';
 import { errorMessage } from '../util/errors';
@@ -35,6 +36,8 @@ export class OrganizationFileSystem implements vscode.FileSystemProvider, vscode
   private readonly saving = new Set<number>();
   /** Documents saved through us: once VS Code has finished the save, they reload from the new record. */
   private readonly reloadAfterSave = new Set<string>();
+  /** Per document path: the account it was read with (see checkOwner). */
+  private readonly owners = new Map<string, string>();
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(private readonly ctx: CommandContext) {
@@ -117,12 +120,15 @@ export class OrganizationFileSystem implements vscode.FileSystemProvider, vscode
   async readFile(uri: vscode.Uri): Promise<Uint8Array> {
     if (isSchema(uri)) return encode(JSON.stringify(organizationSchema(await this.catalog()), null, 2));
     const id = organizationIdOf(uri);
+    await this.signedInClient();
+    this.checkOwner(uri);
     const org = this.versions.latest(id) ?? (await this.read(id, uri));
     return encode(renderDocument(org, await this.catalog()));
   }
 
   async writeFile(uri: vscode.Uri, content: Uint8Array): Promise<void> {
     const id = organizationIdOf(uri);
+    this.checkOwner(uri);
     const text = new TextDecoder().decode(content);
     this.diagnostics.delete(uri);
     const catalog = await this.catalog();
@@ -225,6 +231,26 @@ export class OrganizationFileSystem implements vscode.FileSystemProvider, vscode
     } finally {
       this.saving.delete(id);
     }
+  }
+
+  /**
+   * A document belongs to the account it was first read with: after a switch, the same id is
+   * another company's organization, so reading or saving it then is refused (nothing is sent).
+   */
+  private checkOwner(uri: vscode.Uri): void {
+    const account = this.ctx.auth.account;
+    if (!account) return;
+    const key = uri.path;
+    const owner = this.owners.get(key);
+    if (owner === undefined) {
+      this.owners.set(key, account.id);
+      return;
+    }
+    if (owner === account.id) return;
+    const theirs = this.ctx.auth.accounts.find((a) => a.id === owner);
+    throw vscode.FileSystemError.NoPermissions(
+      `This document belongs to the Pipedrive account ${theirs ? accountLabel(theirs) : 'you signed out of'}, not ${accountLabel(account)}. Switch to that account to save it, or close it; nothing was sent.`,
+    );
   }
 
   // ---- reading --------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 // The status bar item: who is signed in to which company, a spinner while organizations are
-// being read, today's token spend in the tooltip, and a menu on click (refresh, log, sign out).
+// being read, today's token spend in the tooltip, and a menu on click (switch account, refresh, log, sign out).
 import * as vscode from 'vscode';
 import type { PipedriveClient, User } from '../api';
 import { safeLine } from '../util/safeText';
@@ -9,6 +9,8 @@ export const STATUS_MENU_COMMAND = 'pipedrive.statusMenu';
 export interface StatusBarSource {
   readonly user: User | undefined;
   readonly client: PipedriveClient | undefined;
+  /** How many accounts are added: with more than one, the menu's first item is Switch Account. */
+  readonly accounts: number;
 }
 
 export class PipedriveStatusBar implements vscode.Disposable {
@@ -70,7 +72,7 @@ export class PipedriveStatusBar implements vscode.Disposable {
       this.busy > 0 ? 'Reading organizations…' : undefined,
       tokens ? `Tokens spent today by this window: ${tokens.spentToday.toLocaleString()}` : undefined,
       budget ? `Company budget left today: ${budget.left.toLocaleString()} of ${budget.limit.toLocaleString()}` : undefined,
-      'Click for Refresh, the log and Sign Out',
+      this.source.accounts > 1 ? 'Click to switch account, refresh, show the log or sign out' : 'Click for Refresh, the log, accounts and Sign Out',
     ];
     this.item.tooltip = lines.filter((l): l is string => l !== undefined).join('\n');
     this.item.show();

@@ -5,6 +5,7 @@ import type { CommandContext } from '../commands/CommandContext';
 import { openDetails } from '../commands/openPanels';
 import { organizationsOfSelection } from '../commands/organizationTarget';
 import { organizationLink } from './vscodeLink';
+import { accountLabel } from '../auth/AccountList';
 
 /** The extension's id as VS Code knows it (publisher.name), for links. */
 export const EXTENSION_ID = 'pipedrive-orgs.pipedrive-organizations';
@@ -30,13 +31,17 @@ export async function openSelectedDetails(ctx: CommandContext): Promise<void> {
 
 /** pipedrive.statusMenu: what the status bar item offers. */
 export async function statusMenu(ctx: CommandContext): Promise<void> {
+  const account = ctx.auth.account;
+  const others = ctx.auth.accounts.filter((a) => a.id !== account?.id);
   const items = [
+    ...(others.length ? [{ label: '$(account) Switch Account…', description: `${others.length} other${others.length === 1 ? '' : 's'}`, command: 'pipedrive.switchAccount' }] : []),
     { label: '$(refresh) Refresh', command: 'pipedrive.refresh' },
     { label: '$(sync) Refresh All Organizations', command: 'pipedrive.refreshAll' },
     { label: '$(output) Show the Pipedrive Log', command: '' },
-    { label: '$(sign-out) Sign Out', command: 'pipedrive.signOut' },
+    ...(others.length ? [] : [{ label: '$(add) Add Account…', command: 'pipedrive.addAccount' }]),
+    { label: '$(sign-out) Sign Out', description: account ? accountLabel(account) : undefined, command: 'pipedrive.signOut' },
   ];
-  const picked = await ctx.ui().showQuickPick(items, { title: 'Pipedrive', placeHolder: ctx.auth.user ? `${ctx.auth.user.name}${ctx.auth.user.company_name ? ` · ${ctx.auth.user.company_name}` : ''}` : 'Pipedrive' });
+  const picked = await ctx.ui().showQuickPick(items, { title: 'Pipedrive', placeHolder: account ? accountLabel(account) : 'Pipedrive' });
   if (!picked.command) {
     ctx.log.show(true);
     return;

@@ -16,18 +16,49 @@ export type ActionsClient = Pick<
   | 'deleteOrganizationFollower'
 >;
 
+/** A pinned run went on after the window switched to another account (or signed out): nothing more is sent. */
+export const ACCOUNT_CHANGED_MESSAGE = 'You switched to another Pipedrive account (or signed out) while this ran, so nothing more was sent: the rest belongs to the account you left.';
+
 export class OrganizationActions {
   constructor(
     private readonly store: OrganizationStore,
     /** The signed-in session's client; throws "Sign in first" when signed out. */
-    private readonly client: () => ActionsClient,
+    private readonly session: () => ActionsClient,
     /** The signed-in user's id: following an organization myself changes how the tree marks it. */
     private readonly myUserId: () => number | undefined,
+    /** Set by pin(): the session this instance belongs to. */
+    private readonly pinned?: ActionsClient,
   ) {}
 
+  /**
+   * The actions bound to the account signed in now. A run of several changes (bulk edit, a Retry
+   * offered later) uses this, so a switch to another account in between cannot send the rest of
+   * it, with the first account's ids, to the other company: each later call throws instead.
+   */
+  pin(): OrganizationActions {
+    return new OrganizationActions(this.store, this.session, this.myUserId, this.session());
+  }
+
+  /** The client of this call: the session's now (and, when pinned, only while it is still the pinned one). */
+  private client(): ActionsClient {
+    if (!this.pinned) return this.session();
+    if (!this.isCurrent(this.pinned)) throw new Error(ACCOUNT_CHANGED_MESSAGE);
+    return this.pinned;
+  }
+
+  /** Whether `client` is still the signed-in session's: an answer from the account left behind must not reach the store. */
+  private isCurrent(client: ActionsClient): boolean {
+    try {
+      return this.session() === client;
+    } catch {
+      return false;
+    }
+  }
+
   async add(input: AddOrganizationInput, call?: CallOptions): Promise<Organization> {
-    const org = await this.client().addOrganization(input, call);
-    this.created(org);
+    const client = this.client();
+    const org = await client.addOrganization(input, call);
+    if (this.isCurrent(client)) this.created(org);
     return org;
   }
 
@@ -37,8 +68,9 @@ export class OrganizationActions {
   }
 
   async update(id: number, input: UpdateOrganizationInput, call?: CallOptions): Promise<Organization> {
-    const org = await this.client().updateOrganization(id, input, call);
-    this.store.applyUpdated(org);
+    const client = this.client();
+    const org = await client.updateOrganization(id, input, call);
+    if (this.isCurrent(client)) this.store.applyUpdated(org);
     return org;
   }
 
@@ -47,7 +79,7 @@ export class OrganizationActions {
     const client = this.client();
     await client.mergeOrganizations(mergedAwayId, survivorId, call);
     const survivor = await client.getOrganization(survivorId, call);
-    this.merged(mergedAwayId, survivor);
+    if (this.isCurrent(client)) this.merged(mergedAwayId, survivor);
     return survivor;
   }
 
@@ -57,8 +89,9 @@ export class OrganizationActions {
   }
 
   async delete(id: number, call?: CallOptions): Promise<void> {
-    await this.client().deleteOrganization(id, call);
-    this.store.applyDeleted([id]);
+    const client = this.client();
+    await client.deleteOrganization(id, call);
+    if (this.isCurrent(client)) this.store.applyDeleted([id]);
   }
 
   /**
@@ -70,24 +103,26 @@ export class OrganizationActions {
     try {
       const result = await client.deleteOrganizations([...ids], call);
       const deleted = result.id?.length ? result.id : [...ids];
-      this.store.applyDeleted(deleted);
+      if (this.isCurrent(client)) this.store.applyDeleted(deleted);
       return deleted;
     } catch (e) {
-      if (isPartialDeleteError(e)) this.store.applyDeleted(e.deleted);
+      if (isPartialDeleteError(e) && this.isCurrent(client)) this.store.applyDeleted(e.deleted);
       throw e;
     }
   }
 
   async addFollower(orgId: number, userId: number, call?: CallOptions): Promise<OrganizationFollower> {
-    const follower = await this.client().addOrganizationFollower(orgId, userId, call);
-    this.followersChanged(orgId, userId, true);
+    const client = this.client();
+    const follower = await client.addOrganizationFollower(orgId, userId, call);
+    if (this.isCurrent(client)) this.followersChanged(orgId, userId, true);
     return follower;
   }
 
   /** Removes a follower (`followerId` as the follower list names it; `userId` when known, for the tree's mark). */
   async removeFollower(orgId: number, followerId: number, userId: number | undefined, call?: CallOptions): Promise<void> {
-    await this.client().deleteOrganizationFollower(orgId, followerId, call);
-    this.followersChanged(orgId, userId, false);
+    const client = this.client();
+    await client.deleteOrganizationFollower(orgId, followerId, call);
+    if (this.isCurrent(client)) this.followersChanged(orgId, userId, false);
   }
 
   /** A follower came or went (also when Pipedrive said it already had): I follow it, or its count moved. */

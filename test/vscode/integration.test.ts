@@ -68,7 +68,7 @@ describe('VS Code integration', function () {
     }
   });
 
-  it('the status bar names the signed-in user and company, hides when signed out, and its menu offers refresh, log and sign out', async () => {
+  it('the status bar names the signed-in user and company, hides when signed out, and its menu offers refresh, log, another account and sign out', async () => {
     const api = await extensionApi();
     assert.strictEqual(api.statusBar.visible, true);
     assert.match(api.statusBar.text, /Ada Admin · Sandbox Co/);
@@ -77,7 +77,7 @@ describe('VS Code integration', function () {
     ui.queue('$(refresh) Refresh');
     await vscode.commands.executeCommand('pipedrive.statusMenu');
     const menu = ui.prompts.find((p) => p.kind === 'quickPick');
-    assert.deepStrictEqual(menu?.choices, ['$(refresh) Refresh', '$(sync) Refresh All Organizations', '$(output) Show the Pipedrive Log', '$(sign-out) Sign Out']);
+    assert.deepStrictEqual(menu?.choices, ['$(refresh) Refresh', '$(sync) Refresh All Organizations', '$(output) Show the Pipedrive Log', '$(add) Add Account…', '$(sign-out) Sign Out']);
     await api.index.settled;
     await signOut();
     assert.strictEqual(api.statusBar.visible, false);

@@ -19,7 +19,7 @@ function strings(value: unknown, at: string[] = []): Array<{ at: string; text: s
 }
 
 /** Properties VS Code shows to a person (the rest are ids, when clauses, icons, paths). */
-const SHOWN = new Set(['title', 'name', 'contextualTitle', 'contents', 'category', 'description', 'markdownDescription', 'enumDescriptions', 'markdownEnumDescriptions', 'displayName']);
+const SHOWN = new Set(['title', 'label', 'name', 'contextualTitle', 'contents', 'category', 'description', 'markdownDescription', 'enumDescriptions', 'markdownEnumDescriptions', 'displayName']);
 
 describe('l10n: manifest', () => {
   it('every shown string of package.json is a %key%', () => {
