@@ -2,6 +2,10 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { describeCounts } from '../../../src/commands/mergeSummary';
+import { searchHint } from '../../../src/commands/pickOrganization';
+import { emptyText } from '../../../src/tree/labels';
+import { shortReason } from '../../../src/util/errors';
 import { format, setTranslator, t } from '../../../src/util/l10n';
 
 // The host's words: l10n/bundle.l10n.json is what scripts/l10nBundle.js collects from src/ and
@@ -64,5 +68,14 @@ describe('l10n: t()', () => {
     const de = readJson('l10n/bundle.l10n.de.json');
     setTranslator((message, ...args) => format(de[message] ?? message, args));
     assert.equal(t('Delete the organization "{0}"?', 'Acme'), 'Die Organisation „Acme“ löschen?');
+  });
+
+  it('speaks German through the real code paths once the host hands over a German translator', () => {
+    const de = readJson('l10n/bundle.l10n.de.json');
+    setTranslator((message, ...args) => format(de[message] ?? message, args));
+    assert.equal(shortReason({ name: 'PipedriveError', kind: 'server', status: 502 }), 'Pipedrive-Fehler (502)');
+    assert.equal(emptyText('persons'), 'Keine Personen');
+    assert.equal(describeCounts({ persons: 3, deals: 1, activities: 0, files: undefined, followers: 2 }), '3 Personen, 1 Deal, 0 Aktivitäten, ? Dateien, 2 Follower');
+    assert.match(searchHint('a', false) ?? '', /^Geben Sie mindestens 2 Zeichen ein/);
   });
 });
