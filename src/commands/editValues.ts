@@ -3,7 +3,7 @@
 // input rules, and the fields an update really changes.
 import { ADDRESS_PARTS, checkName, isCalendarDate, VISIBLE_TO_VALUES, type AddressInput, type Organization, type OrganizationField, type UpdateOrganizationInput, type VisibleTo } from '../api';
 import { safeLine } from '../util/safeText';
-import { t } from '../util/l10n';
+import { formatNumber, t } from '../util/l10n';
 
 export interface Choice<T> {
   value: T;
@@ -354,7 +354,7 @@ export function dateProblem(text: string): string | undefined {
 export function textProblem(text: string, large: boolean): string | undefined {
   const max = large ? 65_535 : 255;
   const n = [...text.trim()].length;
-  return n > max ? t('At most {0} characters (this is {1}).', max.toLocaleString('en-US'), n.toLocaleString('en-US')) : undefined;
+  return n > max ? t('At most {0} characters (this is {1}).', formatNumber(max), formatNumber(n)) : undefined;
 }
 
 /** A currency is a three-letter ISO 4217 code, as Pipedrive's currencies are. */

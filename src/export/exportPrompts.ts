@@ -4,7 +4,7 @@
 import type { QuickPickItem } from 'vscode';
 import type { UserInput } from '../ui/UserInput';
 import type { ExportFormat } from './exporter';
-import { t } from '../util/l10n';
+import { formatNumber, t } from '../util/l10n';
 
 /** What an export covers. A letter and the scope follow the tree's owner scope and filter. */
 export type ExportTarget =
@@ -62,7 +62,7 @@ export async function askIndexOrAllFields(ui: UserInput, pages: number): Promise
       },
       {
         label: t('All fields'),
-        description: pages === 1 ? t('reads 1 page from Pipedrive') : t('reads {0} pages from Pipedrive', pages.toLocaleString('en-US')),
+        description: pages === 1 ? t('reads 1 page from Pipedrive') : t('reads {0} pages from Pipedrive', formatNumber(pages)),
         detail: t('custom fields by name, address parts, website, counts'),
         value: 'server' as const,
       },
@@ -99,10 +99,10 @@ export function askFile(ui: UserInput, defaultPath: string, format: ExportFormat
 
 /** "1 organization", "1,250 organizations". */
 export function organizationCount(n: number): string {
-  return n === 1 ? t('1 organization') : t('{0} organizations', n.toLocaleString('en-US'));
+  return n === 1 ? t('1 organization') : t('{0} organizations', formatNumber(n));
 }
 
 /** "1 selected organization", "3 selected organizations". */
 export function selectedCount(n: number): string {
-  return n === 1 ? t('1 selected organization') : t('{0} selected organizations', n.toLocaleString('en-US'));
+  return n === 1 ? t('1 selected organization') : t('{0} selected organizations', formatNumber(n));
 }

@@ -2,7 +2,8 @@
 // English message is the key, `{0}`, `{1}`… are replaced by the arguments, and a translator sees the
 // whole sentence (never concatenate translated pieces). No vscode import: commands, the tree's labels
 // and the model are tested without the editor, so the host hands its translator in at activation
-// (`setTranslator(vscode.l10n.t)`); until then, and in unit tests, t() formats the English text.
+// (`setTranslator(vscode.l10n.t, vscode.env.language)`); until then, and in unit tests, t() formats the
+// English text and formatNumber() groups digits as English does.
 // scripts/l10nBundle.js collects every t('…') of src/ and media/ into l10n/bundle.l10n.json.
 //
 // src/api stays English on purpose: its errors are also read by the output channel and by tests, and a
@@ -13,10 +14,22 @@ export type L10nArg = string | number | boolean;
 export type Translator = (message: string, ...args: L10nArg[]) => string;
 
 let translator: Translator | undefined;
+let numbers = new Intl.NumberFormat('en');
 
-/** The host's translator (vscode.l10n.t), or undefined for English. */
-export function setTranslator(next: Translator | undefined): void {
+/** The host's translator (vscode.l10n.t) and display language (vscode.env.language); undefined: English. */
+export function setTranslator(next: Translator | undefined, locale = 'en'): void {
   translator = next;
+  try {
+    numbers = new Intl.NumberFormat(locale);
+  } catch {
+    // An unknown language tag keeps English digits rather than failing activation.
+    numbers = new Intl.NumberFormat('en');
+  }
+}
+
+/** A count as the display language writes it: 1,250 in English, 1.250 in German. */
+export function formatNumber(n: number): string {
+  return numbers.format(n);
 }
 
 /** The message in the display language, `{n}` replaced by args[n]. The message must be a string literal. */

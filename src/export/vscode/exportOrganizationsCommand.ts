@@ -12,7 +12,7 @@ import type { TreeNode } from '../../tree/nodes';
 import { exportOrganizations, type ExportResult } from '../exporter';
 import { openExport, planExport } from '../exportPlan';
 import { askFile, askFormat, askWhat, defaultFileName, exportTitle, organizationCount, selectedCount, type ExportTarget } from '../exportPrompts';
-import { t } from '../../util/l10n';
+import { formatNumber, t } from '../../util/l10n';
 
 /** For callers that cancel without the notification's Cancel button (another command, a test). */
 export interface ExportRunOptions {
@@ -45,7 +45,7 @@ export async function exportOrganizationsCommand(ctx: CommandContext, node?: Tre
       target: file,
       signal,
       progressEvery: 100,
-      onProgress: (n) => report(total === undefined ? organizationCount(n) : t('{0} of {1}', n.toLocaleString('en-US'), organizationCount(total))),
+      onProgress: (n) => report(total === undefined ? organizationCount(n) : t('{0} of {1}', formatNumber(n), organizationCount(total))),
     });
   });
 

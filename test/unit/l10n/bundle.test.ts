@@ -6,7 +6,7 @@ import { describeCounts } from '../../../src/commands/mergeSummary';
 import { searchHint } from '../../../src/commands/pickOrganization';
 import { emptyText } from '../../../src/tree/labels';
 import { shortReason } from '../../../src/util/errors';
-import { format, setTranslator, t } from '../../../src/util/l10n';
+import { format, formatNumber, setTranslator, t } from '../../../src/util/l10n';
 
 // The host's words: l10n/bundle.l10n.json is what scripts/l10nBundle.js collects from src/ and
 // media/ (run `npm run l10n` after adding or changing a t('…') message), and the German bundle
@@ -62,6 +62,7 @@ describe('l10n: t()', () => {
     assert.equal(t('Deleted {0} of {1} organizations. Not deleted: {2}.', 2, 3, '"Acme"'), 'Deleted 2 of 3 organizations. Not deleted: "Acme".');
     assert.equal(t('Keep "{0}" (merge "{1}" into "{0}")', 'Beta', 'Alpha'), 'Keep "Beta" (merge "Alpha" into "Beta")');
     assert.equal(format('{0} and {1}', ['one']), 'one and {1}');
+    assert.equal(formatNumber(1250), '1,250');
   });
 
   it('goes through the translator the host sets (vscode.l10n.t), with the message and its arguments', () => {
@@ -72,7 +73,8 @@ describe('l10n: t()', () => {
 
   it('speaks German through the real code paths once the host hands over a German translator', () => {
     const de = readJson('l10n/bundle.l10n.de.json');
-    setTranslator((message, ...args) => format(de[message] ?? message, args));
+    setTranslator((message, ...args) => format(de[message] ?? message, args), 'de');
+    assert.equal(formatNumber(1250), '1.250');
     assert.equal(shortReason({ name: 'PipedriveError', kind: 'server', status: 502 }), 'Pipedrive-Fehler (502)');
     assert.equal(emptyText('persons'), 'Keine Personen');
     assert.equal(describeCounts({ persons: 3, deals: 1, activities: 0, files: undefined, followers: 2 }), '3 Personen, 1 Deal, 0 Aktivitäten, ? Dateien, 2 Follower');
