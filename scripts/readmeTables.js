@@ -44,8 +44,22 @@ function commandsTable(pkg) {
   return rows.join('\n');
 }
 
+/**
+ * The manifest with every `%key%` string replaced by its English text from package.nls.json (VS Code
+ * does the same at load time), so the README shows words, not keys. A key missing there throws.
+ */
+function localized(pkg, nls = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.nls.json'), 'utf8'))) {
+  return JSON.parse(JSON.stringify(pkg), (_, value) => {
+    const key = typeof value === 'string' ? /^%(.+)%$/.exec(value)?.[1] : undefined;
+    if (key === undefined) return value;
+    if (typeof nls[key] !== 'string') throw new Error(`package.json uses %${key}%, which package.nls.json lacks`);
+    return nls[key];
+  });
+}
+
 /** The README with both tables replaced between `<!-- name:start -->` and `<!-- name:end -->`. */
-function render(readme, pkg) {
+function render(readme, rawPkg) {
+  const pkg = localized(rawPkg);
   const tables = { settings: settingsTable(pkg), commands: commandsTable(pkg) };
   let out = readme;
   for (const [name, table] of Object.entries(tables)) {
@@ -56,7 +70,7 @@ function render(readme, pkg) {
   return out;
 }
 
-module.exports = { render };
+module.exports = { render, localized };
 
 if (require.main === module) {
   const file = path.join(ROOT, 'README.md');

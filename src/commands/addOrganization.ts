@@ -4,8 +4,8 @@ import { runSteps, type Step } from '../ui/runSteps';
 import type { CommandContext } from './CommandContext';
 import { checkAddTime, nameProblem } from './editValues';
 import { PromptData, promptLabels, promptOwner, promptVisibility } from './organizationPrompts';
+import { t } from '../util/l10n';
 
-const TITLE = 'Add Pipedrive organization';
 
 interface AddState {
   name: string;
@@ -22,10 +22,11 @@ interface AddState {
 export async function addOrganization(ctx: CommandContext): Promise<void> {
   const client = ctx.requireClient();
   const data = new PromptData(ctx);
+  const TITLE = t('Add Pipedrive organization');
   const state: AddState = { name: '', ownerId: ctx.auth.user?.id, labelIds: [], addTime: '' };
   const steps: Step<AddState>[] = [
     async (s, position) => {
-      s.name = await ctx.ui().showInputBox({ title: TITLE, prompt: 'Name of the organization', value: s.name, validateInput: nameProblem, ...position });
+      s.name = await ctx.ui().showInputBox({ title: TITLE, prompt: t('Name of the organization'), value: s.name, validateInput: nameProblem, ...position });
     },
     async (s, position) => {
       s.ownerId = await promptOwner(ctx, data, s.ownerId, TITLE, position);
@@ -40,8 +41,8 @@ export async function addOrganization(ctx: CommandContext): Promise<void> {
       s.addTime = (
         await ctx.ui().showInputBox({
           title: TITLE,
-          prompt: 'Add time, YYYY-MM-DD HH:MM:SS in UTC (optional: leave empty for now)',
-          placeHolder: 'YYYY-MM-DD HH:MM:SS',
+          prompt: t('Add time, YYYY-MM-DD HH:MM:SS in UTC (optional: leave empty for now)'),
+          placeHolder: t('YYYY-MM-DD HH:MM:SS'),
           value: s.addTime,
           validateInput: (v) => checkAddTime(v),
           ...position,
@@ -74,13 +75,13 @@ const LOST_ANSWER_MARGIN_MS = 2 * 60_000;
 function addKeepingAnswers(ctx: CommandContext, client: PipedriveClient, input: AddOrganizationInput): Promise<Organization | undefined> {
   return withRetryOffer(
     ctx,
-    `Adding "${input.name}"`,
-    () => ctx.withProgress(`Adding "${input.name}"…`, (signal) => ctx.actions.add(input, { signal })),
+    t('Adding "{0}"', input.name),
+    () => ctx.withProgress(t('Adding "{0}"…', input.name), (signal) => ctx.actions.add(input, { signal })),
     async (_e, startedAt) => {
       const created = await findCreated(client, input, startedAt);
-      if (!created) return { note: 'It was not created.' };
+      if (!created) return { note: t('It was not created.') };
       ctx.actions.created(created);
-      void ctx.ui().showInformationMessage(`Pipedrive's answer was lost, but "${created.name}" was created.`);
+      void ctx.ui().showInformationMessage(t('Pipedrive\'s answer was lost, but "{0}" was created.', created.name));
       return { done: created };
     },
   );

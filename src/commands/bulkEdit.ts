@@ -15,8 +15,9 @@ import { labelChoices, visibilityChoices } from './editValues';
 import { PromptData, promptOwner, promptVisibility } from './organizationPrompts';
 import { organizationsOfSelection } from './organizationTarget';
 import { pickOrganization, type PickedOrganization } from './pickOrganization';
+import { t } from '../util/l10n';
 
-const APPLY = { title: 'Apply' };
+const applyAction = () => ({ title: t('Apply') });
 
 type Kind = BulkChange['kind'];
 
@@ -44,9 +45,13 @@ export async function bulkEdit(ctx: CommandContext, node?: unknown, selected?: u
     const inView = organizationsOfSelection(ctx, undefined, ctx.treeView.selection);
     orgs = inView.length > 1 ? inView : await pickOrganizations(ctx);
   }
-  const title = `Edit ${plural(orgs.length)}`;
+  const title = orgs.length === 1 ? t('Edit 1 organization') : t('Edit {0} organizations', orgs.length);
   const change = await askChange(ctx, title, orgs);
-  await ctx.ui().showWarningMessage(`${title}: ${describeChange(change)}?`, { modal: true, detail: `Each is changed in Pipedrive, for everyone in your company:\n${confirmList(orgs)}` }, APPLY);
+  await ctx.ui().showWarningMessage(
+    t('{0}: {1}?', title, describeChange(change)),
+    { modal: true, detail: t('Each is changed in Pipedrive, for everyone in your company:\n{0}', confirmList(orgs)) },
+    applyAction(),
+  );
   // Bound to this account: a switch while it runs (or before a Retry) sends nothing to the other company.
   await applyAndReport(ctx, client, ctx.actions.pin(), orgs, change, run.signal);
 }
@@ -57,7 +62,7 @@ export async function bulkEdit(ctx: CommandContext, node?: unknown, selected?: u
  */
 async function applyAndReport(ctx: CommandContext, client: PipedriveClient, actions: OrganizationActions, orgs: PickedOrganization[], change: BulkChange, outer?: AbortSignal): Promise<void> {
   // Each change goes through the actions (client call, then the store), as it happens.
-  const result = await ctx.withProgress(`Editing ${plural(orgs.length)}: ${describeChange(change)}…`, (signal) =>
+  const result = await ctx.withProgress(t('Editing {0}: {1}…', plural(orgs.length), describeChange(change)), (signal) =>
     runBulkEdit(client, actions, orgs, change, linked(signal, outer)),
   );
   const summary = summarize(change, result);
@@ -87,39 +92,39 @@ async function askChange(ctx: CommandContext, title: string, orgs: readonly Pick
     owner: async (s, position) => {
       const id = await promptOwner(ctx, data, undefined, title, position);
       const user = (await data.activeUsers()).find((u) => u.id === id);
-      s.change = { kind: 'owner', ownerId: id, ownerName: user?.name ?? `user ${id}` };
+      s.change = { kind: 'owner', ownerId: id, ownerName: user?.name ?? t('user {0}', id) };
     },
     addLabels: async (s, position) => {
-      s.change = { kind: 'addLabels', labels: await promptLabelSet(ctx, data, title, 'Labels to add to each organization (its other labels stay)', position, having) };
+      s.change = { kind: 'addLabels', labels: await promptLabelSet(ctx, data, title, t('Labels to add to each organization (its other labels stay)'), position, having) };
     },
     removeLabels: async (s, position) => {
-      s.change = { kind: 'removeLabels', labels: await promptLabelSet(ctx, data, title, 'Labels to remove from each organization (its other labels stay)', position, having) };
+      s.change = { kind: 'removeLabels', labels: await promptLabelSet(ctx, data, title, t('Labels to remove from each organization (its other labels stay)'), position, having) };
     },
     visibility: async (s, position) => {
       const value = await promptVisibility(ctx, data, undefined, title, position, false);
       const fields = await data.organizationFields();
       const choice = visibilityChoices(fields).find((c) => c.value === value);
-      if (!choice) throw new Error('Pick a visibility.');
+      if (!choice) throw new Error(t('Pick a visibility.'));
       s.change = { kind: 'visibility', visibleTo: choice.value, visibilityName: choice.label };
     },
     follow: async (s, position) => {
-      s.change = { kind: 'follow', ...(await promptFollower(ctx, data, title, 'Who should follow these organizations?', position)) };
+      s.change = { kind: 'follow', ...(await promptFollower(ctx, data, title, t('Who should follow these organizations?'), position)) };
     },
     unfollow: async (s, position) => {
-      s.change = { kind: 'unfollow', ...(await promptFollower(ctx, data, title, 'Who should stop following these organizations?', position)) };
+      s.change = { kind: 'unfollow', ...(await promptFollower(ctx, data, title, t('Who should stop following these organizations?'), position)) };
     },
   };
   const kinds: KindItem[] = [
-    { change: 'owner', label: 'Set owner' },
-    { change: 'addLabels', label: 'Add labels', description: 'each keeps its other labels' },
-    { change: 'removeLabels', label: 'Remove labels', description: 'each keeps its other labels' },
-    { change: 'visibility', label: 'Set visibility' },
-    { change: 'follow', label: 'Follow' },
-    { change: 'unfollow', label: 'Unfollow' },
+    { change: 'owner', label: t('Set owner') },
+    { change: 'addLabels', label: t('Add labels'), description: t('each keeps its other labels') },
+    { change: 'removeLabels', label: t('Remove labels'), description: t('each keeps its other labels') },
+    { change: 'visibility', label: t('Set visibility') },
+    { change: 'follow', label: t('Follow') },
+    { change: 'unfollow', label: t('Unfollow') },
   ];
   await runSteps(state, [
     async (s, position) => {
-      s.kind = (await ctx.ui().showQuickPick(kinds, { title, placeHolder: 'What should change on every one of them?', ...position })).change;
+      s.kind = (await ctx.ui().showQuickPick(kinds, { title, placeHolder: t('What should change on every one of them?'), ...position })).change;
     },
     (s, position) => valueStep[s.kind!](s, position),
   ]);
@@ -133,7 +138,7 @@ async function askChange(ctx: CommandContext, title: string, orgs: readonly Pick
 function labelCounts(ctx: CommandContext, orgs: readonly PickedOrganization[]): ((labelId: number) => string | undefined) {
   const records = orgs.map((o) => ctx.store.summaryOf(o.id)?.record);
   if (records.some((r) => !r || !Array.isArray(r.label_ids))) return () => undefined;
-  return (id) => `${records.filter((r) => r!.label_ids!.includes(id)).length} of ${orgs.length} have it`;
+  return (id) => t('{0} of {1} have it', records.filter((r) => r!.label_ids!.includes(id)).length, orgs.length);
 }
 
 async function promptLabelSet(
@@ -145,7 +150,7 @@ async function promptLabelSet(
   having: (labelId: number) => string | undefined,
 ): Promise<Array<{ id: number; name: string }>> {
   const items = data.organizationFields().then((fields) => labelChoices(fields).map<ValueItem<number>>((c) => ({ label: c.label, value: c.value, description: having(c.value) })));
-  if ((await items).length === 0) throw new Error('This Pipedrive account has no organization labels.');
+  if ((await items).length === 0) throw new Error(t('This Pipedrive account has no organization labels.'));
   // Enter with nothing ticked takes the highlighted label: "none" is no answer here.
   const picked = await ctx.ui().showQuickPick(items, { title, placeHolder, canPickMany: true, acceptHighlighted: true, ...position });
   return picked.map((p) => ({ id: p.value, name: p.label }));
@@ -156,7 +161,7 @@ async function promptFollower(ctx: CommandContext, data: PromptData, title: stri
   const items = data.activeUsers().then((users) => {
     const mine = users.find((u) => u.id === me?.id) ?? me;
     return [
-      ...(mine ? [{ label: `Me (${mine.name})`, value: mine, detail: mine.email }] : []),
+      ...(mine ? [{ label: t('Me ({0})', mine.name), value: mine, detail: mine.email }] : []),
       ...users.filter((u) => u.id !== me?.id).map((u) => ({ label: u.name, value: u, detail: u.email })),
     ];
   });
@@ -170,13 +175,13 @@ async function pickOrganizations(ctx: CommandContext): Promise<PickedOrganizatio
   for (;;) {
     if (picked.length) {
       const items: Array<ValueItem<boolean>> = [
-        { label: `Edit these ${plural(picked.length)}`, detail: picked.map((o) => o.name).join(', '), value: true },
-        { label: 'Add another organization…', value: false },
+        { label: t('Edit these {0}', plural(picked.length)), detail: picked.map((o) => o.name).join(', '), value: true },
+        { label: t('Add another organization…'), value: false },
       ];
-      const next = await ctx.ui().showQuickPick(items, { title: 'Edit organizations', placeHolder: `${plural(picked.length)} picked` });
+      const next = await ctx.ui().showQuickPick(items, { title: t('Edit organizations'), placeHolder: t('{0} picked', plural(picked.length)) });
       if (next.value) return picked;
     }
-    const org = await pickOrganization(ctx, { title: `Edit organizations: pick organization ${picked.length + 1}` });
+    const org = await pickOrganization(ctx, { title: t('Edit organizations: pick organization {0}', picked.length + 1) });
     if (!picked.some((o) => o.id === org.id)) picked.push(org);
   }
 }
@@ -193,5 +198,5 @@ function linked(signal: AbortSignal, outer: AbortSignal | undefined): AbortSigna
 }
 
 function plural(n: number): string {
-  return `${n} organization${n === 1 ? '' : 's'}`;
+  return n === 1 ? t('1 organization') : t('{0} organizations', n);
 }

@@ -2,6 +2,7 @@
 // how it reads in the confirm and the result, and the per-organization label arithmetic. Labels are
 // added to or removed from each organization's own set, never replaced by one set for all.
 import type { UpdateOrganizationInput, VisibleTo } from '../api';
+import { t } from '../util/l10n';
 
 export type BulkChange =
   | { readonly kind: 'owner'; readonly ownerId: number; readonly ownerName: string }
@@ -53,28 +54,28 @@ export function updateFor(change: BulkChange, currentLabels: readonly number[] =
 
 function quotedList(names: readonly string[]): string {
   const q = names.map((n) => `"${n}"`);
-  return q.length <= 1 ? q.join('') : `${q.slice(0, -1).join(', ')} and ${q[q.length - 1]}`;
-}
-
-function labelWord(change: { labels: readonly unknown[] }): string {
-  return change.labels.length === 1 ? 'the label' : 'the labels';
+  return q.length <= 1 ? q.join('') : t('{0} and {1}', q.slice(0, -1).join(', '), q[q.length - 1]);
 }
 
 /** The change as a verb phrase for the confirm: "add the label "Customer"", "set the owner to Ann". */
 export function describeChange(change: BulkChange): string {
   switch (change.kind) {
     case 'owner':
-      return `set the owner to ${change.ownerName}`;
+      return t('set the owner to {0}', change.ownerName);
     case 'visibility':
-      return `set the visibility to "${change.visibilityName}"`;
-    case 'addLabels':
-      return `add ${labelWord(change)} ${quotedList(change.labels.map((l) => l.name))}`;
-    case 'removeLabels':
-      return `remove ${labelWord(change)} ${quotedList(change.labels.map((l) => l.name))}`;
+      return t('set the visibility to "{0}"', change.visibilityName);
+    case 'addLabels': {
+      const names = quotedList(change.labels.map((l) => l.name));
+      return change.labels.length === 1 ? t('add the label {0}', names) : t('add the labels {0}', names);
+    }
+    case 'removeLabels': {
+      const names = quotedList(change.labels.map((l) => l.name));
+      return change.labels.length === 1 ? t('remove the label {0}', names) : t('remove the labels {0}', names);
+    }
     case 'follow':
-      return change.isMe ? 'follow them yourself' : `make ${change.userName} a follower`;
+      return change.isMe ? t('follow them yourself') : t('make {0} a follower', change.userName);
     case 'unfollow':
-      return change.isMe ? 'stop following them yourself' : `remove ${change.userName} as a follower`;
+      return change.isMe ? t('stop following them yourself') : t('remove {0} as a follower', change.userName);
   }
 }
 
@@ -82,14 +83,14 @@ export function describeChange(change: BulkChange): string {
 export function unchangedReason(change: BulkChange): string {
   switch (change.kind) {
     case 'addLabels':
-      return change.labels.length === 1 ? 'already had the label' : 'already had the labels';
+      return change.labels.length === 1 ? t('already had the label') : t('already had the labels');
     case 'removeLabels':
-      return change.labels.length === 1 ? 'did not have the label' : 'had none of the labels';
+      return change.labels.length === 1 ? t('did not have the label') : t('had none of the labels');
     case 'follow':
-      return change.isMe ? 'you already followed them' : `${change.userName} already followed them`;
+      return change.isMe ? t('you already followed them') : t('{0} already followed them', change.userName);
     case 'unfollow':
-      return change.isMe ? 'you did not follow them' : `${change.userName} did not follow them`;
+      return change.isMe ? t('you did not follow them') : t('{0} did not follow them', change.userName);
     default:
-      return 'already set';
+      return t('already set');
   }
 }

@@ -8,6 +8,7 @@ import type { PickedOrganization } from './pickOrganization';
 
 /** At most this many names in a message; the rest are counted. */
 import { LISTED } from './confirmList';
+import { t } from '../util/l10n';
 
 export interface BulkSummary {
   /** 'info' when everything asked for is there now; 'error' when something failed or was not done. */
@@ -15,37 +16,36 @@ export interface BulkSummary {
   readonly message: string;
   /** The organizations the action sends again (empty: no action). */
   readonly again: PickedOrganization[];
-  /** 'Retry' after failures, 'Continue' after a cancel. */
-  readonly action?: 'Retry' | 'Continue';
+  /** "Retry" after failures, "Continue" after a cancel (in the display language). */
+  readonly action?: string;
 }
 
 /** The change as done: "added the label "Customer"". */
 export function describeDone(change: BulkChange): string {
-  const labels = (c: { labels: ReadonlyArray<{ name: string }> }) =>
-    `${c.labels.length === 1 ? 'the label' : 'the labels'} ${c.labels.map((l) => `"${l.name}"`).join(', ')}`;
+  const names = (c: { labels: ReadonlyArray<{ name: string }> }) => c.labels.map((l) => `"${l.name}"`).join(', ');
   switch (change.kind) {
     case 'owner':
-      return `owner set to ${change.ownerName}`;
+      return t('owner set to {0}', change.ownerName);
     case 'visibility':
-      return `visibility set to "${change.visibilityName}"`;
+      return t('visibility set to "{0}"', change.visibilityName);
     case 'addLabels':
-      return `added ${labels(change)}`;
+      return change.labels.length === 1 ? t('added the label {0}', names(change)) : t('added the labels {0}', names(change));
     case 'removeLabels':
-      return `removed ${labels(change)}`;
+      return change.labels.length === 1 ? t('removed the label {0}', names(change)) : t('removed the labels {0}', names(change));
     case 'follow':
-      return change.isMe ? 'you follow them now' : `${change.userName} follows them now`;
+      return change.isMe ? t('you follow them now') : t('{0} follows them now', change.userName);
     case 'unfollow':
-      return change.isMe ? 'you no longer follow them' : `${change.userName} no longer follows them`;
+      return change.isMe ? t('you no longer follow them') : t('{0} no longer follows them', change.userName);
   }
 }
 
-function plural(n: number, word = 'organization'): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+function plural(n: number): string {
+  return n === 1 ? t('1 organization') : t('{0} organizations', n);
 }
 
 function names(list: readonly string[]): string {
   const shown = list.slice(0, LISTED);
-  if (list.length > LISTED) shown.push(`${list.length - LISTED} more`);
+  if (list.length > LISTED) shown.push(t('{0} more', list.length - LISTED));
   return shown.join(', ');
 }
 
@@ -53,7 +53,7 @@ function names(list: readonly string[]): string {
 export function reasonOf(error: unknown): string {
   const e = error as { message?: unknown; uncertain?: unknown } | undefined;
   const text = safeLine(e?.message ?? String(error)).replace(/\s*\([a-zA-Z]+(V2)?\)\.?$/, '').replace(/\.$/, '');
-  return e?.uncertain === true ? `${text}; Pipedrive may have saved it` : text;
+  return e?.uncertain === true ? t('{0}; Pipedrive may have saved it', text) : text;
 }
 
 export function summarize(change: BulkChange, result: BulkRunResult): BulkSummary {
@@ -65,26 +65,25 @@ export function summarize(change: BulkChange, result: BulkRunResult): BulkSummar
   const interrupted = by('interrupted');
   const skipped = by('skipped');
   const done = describeDone(change);
-  const sameAlready = unchanged.length ? ` ${plural(unchanged.length)} needed no change (${unchangedReason(change)}).` : '';
-
   if (!failed.length && !interrupted.length && !skipped.length) {
-    const message = changed
-      ? `Changed ${plural(changed)}: ${done}.${sameAlready}`
-      : `Nothing to change for ${plural(total)}: ${unchangedReason(change)}.`;
+    let message = changed ? t('Changed {0}: {1}.', plural(changed), done) : t('Nothing to change for {0}: {1}.', plural(total), unchangedReason(change));
+    if (changed && unchanged.length) {
+      const reason = unchangedReason(change);
+      message = unchanged.length === 1 ? t('{0} 1 organization needed no change ({1}).', message, reason) : t('{0} {1} organizations needed no change ({2}).', message, unchanged.length, reason);
+    }
     return { severity: 'info', message, again: [] };
   }
 
-  const parts = [`${result.cancelled ? 'Stopped: changed' : 'Changed'} ${changed} of ${plural(total)} (${done}).`];
-  if (unchanged.length) parts.push(`${plural(unchanged.length)} needed no change.`);
-  if (failed.length) parts.push(`Failed: ${names(failed.map((f) => `"${f.org.name}" (${reasonOf(f.error)})`))}.`);
-  const notDone = [...interrupted.map((o) => `"${o.org.name}" (interrupted; Pipedrive may have saved it)`), ...skipped.map((o) => `"${o.org.name}"`)];
+  const parts = [result.cancelled ? t('Stopped: changed {0} of {1} ({2}).', changed, plural(total), done) : t('Changed {0} of {1} ({2}).', changed, plural(total), done)];
+  if (unchanged.length) parts.push(unchanged.length === 1 ? t('1 organization needed no change.') : t('{0} organizations needed no change.', unchanged.length));
+  if (failed.length) parts.push(t('Failed: {0}.', names(failed.map((f) => t('"{0}" ({1})', f.org.name, reasonOf(f.error))))));
+  const notDone = [...interrupted.map((o) => t('"{0}" (interrupted; Pipedrive may have saved it)', o.org.name)), ...skipped.map((o) => `"${o.org.name}"`)];
   if (notDone.length) {
-    const why = result.cancelled ? 'Not done' : `Not tried after "${reasonOf(result.stoppedBy)}"`;
-    parts.push(`${why}: ${names(notDone)}.`);
+    parts.push(result.cancelled ? t('Not done: {0}.', names(notDone)) : t('Not tried after "{0}": {1}.', reasonOf(result.stoppedBy), names(notDone)));
   }
   const again = [...failed, ...interrupted, ...skipped].map((o) => o.org);
   // In tree order, as they were picked.
   const order = new Map(result.outcomes.map((o, i) => [o.org.id, i]));
   again.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
-  return { severity: 'error', message: parts.join(' '), again, action: result.cancelled ? 'Continue' : 'Retry' };
+  return { severity: 'error', message: parts.join(' '), again, action: result.cancelled ? t('Continue') : t('Retry') };
 }

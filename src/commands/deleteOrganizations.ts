@@ -3,11 +3,12 @@ import { isCancellation } from '../util/errors';
 import { safeLine } from '../util/safeText';
 import type { CommandContext } from './CommandContext';
 import { confirmList, LISTED } from './confirmList';
-import { RETRY } from './offerRetry';
+import { retryAction } from './offerRetry';
 import { organizationsOfSelection, targetOrganization } from './organizationTarget';
 import type { PickedOrganization } from './pickOrganization';
+import { t } from '../util/l10n';
 
-const DELETE = { title: 'Delete' };
+const deleteAction = () => ({ title: t('Delete') });
 
 /**
  * pipedrive.delete: the clicked organization (a modal confirm naming it, then one DELETE), or the
@@ -17,10 +18,14 @@ const DELETE = { title: 'Delete' };
 export async function deleteOrganization(ctx: CommandContext, node?: unknown, selected?: unknown): Promise<void> {
   const targets = organizationsOfSelection(ctx, node, selected);
   if (targets.length > 1) return deleteMany(ctx, targets);
-  const org = targets[0] ?? (await targetOrganization(ctx, undefined, 'Delete organization'));
+  const org = targets[0] ?? (await targetOrganization(ctx, undefined, t('Delete organization')));
   ctx.requireClient();
-  await ctx.ui().showWarningMessage(`Delete the organization "${org.name}"?`, { modal: true, detail: `It is deleted in Pipedrive (id ${org.id}) for everyone in your company.` }, DELETE);
-  await ctx.withProgress(`Deleting "${org.name}"…`, (signal) => ctx.actions.delete(org.id, { signal }));
+  await ctx.ui().showWarningMessage(
+    t('Delete the organization "{0}"?', org.name),
+    { modal: true, detail: t('It is deleted in Pipedrive (id {0}) for everyone in your company.', org.id) },
+    deleteAction(),
+  );
+  await ctx.withProgress(t('Deleting "{0}"…', org.name), (signal) => ctx.actions.delete(org.id, { signal }));
   ctx.log.info(`Deleted organization ${org.id}.`);
 }
 
@@ -29,7 +34,7 @@ export async function deleteSelected(ctx: CommandContext, node?: unknown, select
   const targets = organizationsOfSelection(ctx, node, selected ?? ctx.treeView.selection);
   const fromView = targets.length ? targets : organizationsOfSelection(ctx, undefined, ctx.treeView.selection);
   if (fromView.length === 0) {
-    void ctx.ui().showInformationMessage('Select the organizations to delete in the Pipedrive Organizations view first.');
+    void ctx.ui().showInformationMessage(t('Select the organizations to delete in the Pipedrive Organizations view first.'));
     return;
   }
   if (fromView.length === 1) return deleteOrganization(ctx, { type: 'organization', orgId: fromView[0].id });
@@ -38,7 +43,11 @@ export async function deleteSelected(ctx: CommandContext, node?: unknown, select
 
 async function deleteMany(ctx: CommandContext, orgs: PickedOrganization[]): Promise<void> {
   const client = ctx.requireClient();
-  await ctx.ui().showWarningMessage(`Delete ${orgs.length} organizations?`, { modal: true, detail: `They are deleted in Pipedrive for everyone in your company:\n${confirmList(orgs)}` }, DELETE);
+  await ctx.ui().showWarningMessage(
+    t('Delete {0} organizations?', orgs.length),
+    { modal: true, detail: t('They are deleted in Pipedrive for everyone in your company:\n{0}', confirmList(orgs)) },
+    deleteAction(),
+  );
   await deleteBatch(ctx, client, orgs);
 }
 
@@ -49,7 +58,7 @@ async function deleteMany(ctx: CommandContext, orgs: PickedOrganization[]): Prom
 async function deleteBatch(ctx: CommandContext, client: PipedriveClient, orgs: PickedOrganization[]): Promise<void> {
   const ids = orgs.map((o) => o.id);
   try {
-    await ctx.withProgress(`Deleting ${orgs.length} organizations…`, (signal) => ctx.actions.deleteMany(ids, { signal }));
+    await ctx.withProgress(t('Deleting {0} organizations…', orgs.length), (signal) => ctx.actions.deleteMany(ids, { signal }));
     ctx.log.info(`Deleted organizations ${ids.join(', ')}.`);
   } catch (e) {
     if (isPartialDeleteError(e)) {
@@ -57,8 +66,9 @@ async function deleteBatch(ctx: CommandContext, client: PipedriveClient, orgs: P
       // the message names each organization that was not deleted, and why.
       ctx.log.warn(`Deleted organizations ${e.deleted.join(', ') || 'none'}; not deleted: ${e.failed.map((f) => `${f.id} (${f.error.message})`).join('; ')}`);
       const left = orgs.filter((o) => e.failed.some((f) => f.id === o.id));
-      const action = await ctx.ui().showErrorMessage(partialDeleteMessage(orgs, e), RETRY);
-      if (action === RETRY && left.length) await deleteBatch(ctx, client, left);
+      const retry = retryAction();
+      const action = await ctx.ui().showErrorMessage(partialDeleteMessage(orgs, e), retry);
+      if (action === retry && left.length) await deleteBatch(ctx, client, left);
       return;
     }
     // Some may be gone already (a cancel can stop half-way): show the truth.
@@ -71,10 +81,14 @@ async function deleteBatch(ctx: CommandContext, client: PipedriveClient, orgs: P
 export function partialDeleteMessage(orgs: readonly PickedOrganization[], e: PartialDeleteError): string {
   const names = new Map(orgs.map((o) => [o.id, o.name]));
   const cancelled = e.failed.every((f) => f.error.kind === 'aborted');
-  const failed = e.failed.slice(0, LISTED).map((f) => `"${names.get(f.id) ?? `Organization ${f.id}`}"${cancelled ? '' : ` (${userReason(f.error)})`}`);
-  if (e.failed.length > LISTED) failed.push(`${e.failed.length - LISTED} more`);
-  const head = cancelled ? `Deleting stopped: ${e.deleted.length} of ${orgs.length} organizations were deleted.` : `Deleted ${e.deleted.length} of ${orgs.length} organizations.`;
-  return `${head} Not deleted: ${failed.join(', ')}.`;
+  const failed = e.failed.slice(0, LISTED).map((f) => {
+    const name = names.get(f.id) ?? t('Organization {0}', f.id);
+    return cancelled ? t('"{0}"', name) : t('"{0}" ({1})', name, userReason(f.error));
+  });
+  if (e.failed.length > LISTED) failed.push(t('{0} more', e.failed.length - LISTED));
+  return cancelled
+    ? t('Deleting stopped: {0} of {1} organizations were deleted. Not deleted: {2}.', e.deleted.length, orgs.length, failed.join(', '))
+    : t('Deleted {0} of {1} organizations. Not deleted: {2}.', e.deleted.length, orgs.length, failed.join(', '));
 }
 
 function userReason(error: PipedriveError): string {

@@ -3,19 +3,22 @@
 // input rules, and the fields an update really changes.
 import { ADDRESS_PARTS, checkName, isCalendarDate, VISIBLE_TO_VALUES, type AddressInput, type Organization, type OrganizationField, type UpdateOrganizationInput, type VisibleTo } from '../api';
 import { safeLine } from '../util/safeText';
+import { formatNumber, t } from '../util/l10n';
 
 export interface Choice<T> {
   value: T;
   label: string;
 }
 
-/** Pipedrive's names of the visibility groups (used when the field list does not name them). */
-export const VISIBILITY_NAMES: Record<VisibleTo, string> = {
-  1: 'Owner & followers',
-  3: 'Entire company',
-  5: "Owner's visibility group",
-  7: "Owner's visibility group and sub-groups",
-};
+/** Pipedrive's names of the visibility groups (used when the field list does not name them), in the display language. */
+function defaultVisibilityName(v: VisibleTo): string {
+  switch (v) {
+    case 1: return t('Owner & followers');
+    case 3: return t('Entire company');
+    case 5: return t("Owner's visibility group");
+    case 7: return t("Owner's visibility group and sub-groups");
+  }
+}
 
 /** The label options: the `label_ids` field (or the older single `label` field) of the organization fields. */
 export function labelChoices(fields: readonly OrganizationField[]): Choice<number>[] {
@@ -28,7 +31,7 @@ export function labelChoices(fields: readonly OrganizationField[]): Choice<numbe
 /** The visibility choices 1, 3, 5, 7, named as the account's `visible_to` field names them. */
 export function visibilityChoices(fields: readonly OrganizationField[]): Choice<VisibleTo>[] {
   const named = new Map((fields.find((f) => f.key === 'visible_to')?.options ?? []).map((o) => [Number(o.id), String(o.label)]));
-  return VISIBLE_TO_VALUES.map((v) => ({ value: v, label: named.get(v) ?? VISIBILITY_NAMES[v] }));
+  return VISIBLE_TO_VALUES.map((v) => ({ value: v, label: named.get(v) ?? defaultVisibilityName(v) }));
 }
 
 export function visibilityName(value: unknown, fields: readonly OrganizationField[] = []): string | undefined {
@@ -43,19 +46,19 @@ export function checkAddTime(value: string, now = Date.now()): string | undefine
   const v = value.trim();
   if (!v) return undefined;
   const m = ADD_TIME.exec(v);
-  if (!m) return 'Use the form YYYY-MM-DD HH:MM:SS, e.g. 2024-05-17 09:30:00 (UTC), or leave it empty for now.';
+  if (!m) return t('Use the form YYYY-MM-DD HH:MM:SS, e.g. 2024-05-17 09:30:00 (UTC), or leave it empty for now.');
   const [y, mo, d, h, mi, s] = m.slice(1).map(Number);
   const date = new Date(Date.UTC(y, mo - 1, d, h, mi, s));
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d || h > 23 || mi > 59 || s > 59) {
-    return `${v} is not a real date and time.`;
+    return t('{0} is not a real date and time.', v);
   }
-  if (date.getTime() > now) return 'The add time cannot be in the future.';
+  if (date.getTime() > now) return t('The add time cannot be in the future.');
   return undefined;
 }
 
 /** The client's name rule as a sentence for the input box. */
 export function nameProblem(value: string): string | undefined {
-  return checkName(value) ? 'Enter a name for the organization.' : undefined;
+  return checkName(value) ? t('Enter a name for the organization.') : undefined;
 }
 
 export interface OrganizationValues {
@@ -258,8 +261,8 @@ export function customRefName(org: Organization, spec: CustomFieldSpec): string 
 
 /** A value as the prompts show it: option labels, amount and currency, user names. */
 export function customValueText(spec: CustomFieldSpec, value: CustomValue, userName: (id: number) => string | undefined = () => undefined): string {
-  if (value === null) return 'empty';
-  const option = (id: number) => spec.options.find((o) => o.value === id)?.label ?? `option ${id}`;
+  if (value === null) return t('empty');
+  const option = (id: number) => spec.options.find((o) => o.value === id)?.label ?? t('option {0}', id);
   switch (spec.kind) {
     case 'option':
       return option(value as number);
@@ -270,11 +273,11 @@ export function customValueText(spec: CustomFieldSpec, value: CustomValue, userN
       return `${m.value} ${m.currency}`.trim();
     }
     case 'user':
-      return userName(value as number) ?? `user ${value}`;
+      return userName(value as number) ?? t('user {0}', String(value));
     case 'person':
-      return `person ${value}`;
+      return t('person {0}', String(value));
     case 'organization':
-      return `organization ${value}`;
+      return t('organization {0}', String(value));
     default:
       return safeLine(String(value));
   }
@@ -300,16 +303,16 @@ export function extraValuesOf(org: Organization, specs: readonly CustomFieldSpec
 }
 
 /** Names of the address parts, in the order a person reads an address. */
-export const ADDRESS_PART_NAMES: ReadonlyArray<[Exclude<keyof AddressInput, 'value'>, string]> = [
-  ['street_number', 'House number'],
-  ['route', 'Street'],
-  ['subpremise', 'Apartment or suite'],
-  ['sublocality', 'District'],
-  ['locality', 'City'],
-  ['postal_code', 'Postal code'],
-  ['admin_area_level_2', 'County or region'],
-  ['admin_area_level_1', 'State or province'],
-  ['country', 'Country'],
+export const addressPartNames = (): ReadonlyArray<[Exclude<keyof AddressInput, 'value'>, string]> => [
+  ['street_number', t('House number')],
+  ['route', t('Street')],
+  ['subpremise', t('Apartment or suite')],
+  ['sublocality', t('District')],
+  ['locality', t('City')],
+  ['postal_code', t('Postal code')],
+  ['admin_area_level_2', t('County or region')],
+  ['admin_area_level_1', t('State or province')],
+  ['country', t('Country')],
 ];
 
 function sameAddress(a: AddressInput | null, b: AddressInput | null): boolean {
@@ -331,11 +334,11 @@ export function sameValue(a: unknown, b: unknown): boolean {
 
 /** A number as Pipedrive takes it; empty is null (clears). */
 export function parseNumberInput(text: string, integer = false): { value?: number | null; problem?: string } {
-  const t = text.trim().replace(/\s/g, '');
-  if (t === '') return { value: null };
-  const n = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/.test(t) ? Number(t) : NaN;
-  if (!Number.isFinite(n)) return { problem: `Enter a number${integer ? '' : ' with a dot for decimals'}, e.g. ${integer ? '42' : '1250.50'}, or leave it empty to clear the field.` };
-  if (integer && !Number.isSafeInteger(n)) return { problem: 'Enter a whole number, e.g. 42, or leave it empty to clear the field.' };
+  const compact = text.trim().replace(/\s/g, '');
+  if (compact === '') return { value: null };
+  const n = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/.test(compact) ? Number(compact) : NaN;
+  if (!Number.isFinite(n)) return { problem: integer ? t('Enter a number, e.g. 42, or leave it empty to clear the field.') : t('Enter a number with a dot for decimals, e.g. 1250.50, or leave it empty to clear the field.') };
+  if (integer && !Number.isSafeInteger(n)) return { problem: t('Enter a whole number, e.g. 42, or leave it empty to clear the field.') };
   return { value: n };
 }
 
@@ -343,18 +346,18 @@ export function parseNumberInput(text: string, integer = false): { value?: numbe
 export function dateProblem(text: string): string | undefined {
   const v = text.trim();
   if (!v) return undefined;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return 'Use the form YYYY-MM-DD, e.g. 2025-03-31, or leave it empty to clear the field.';
-  return isCalendarDate(v) ? undefined : `${v} is not a real date.`;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return t('Use the form YYYY-MM-DD, e.g. 2025-03-31, or leave it empty to clear the field.');
+  return isCalendarDate(v) ? undefined : t('{0} is not a real date.', v);
 }
 
 /** Pipedrive keeps a text field to 255 characters, a large text field to 65,535. */
 export function textProblem(text: string, large: boolean): string | undefined {
   const max = large ? 65_535 : 255;
   const n = [...text.trim()].length;
-  return n > max ? `At most ${max.toLocaleString('en-US')} characters (this is ${n.toLocaleString('en-US')}).` : undefined;
+  return n > max ? t('At most {0} characters (this is {1}).', formatNumber(max), formatNumber(n)) : undefined;
 }
 
 /** A currency is a three-letter ISO 4217 code, as Pipedrive's currencies are. */
 export function currencyProblem(text: string): string | undefined {
-  return /^[A-Za-z]{3}$/.test(text.trim()) ? undefined : 'Enter a three-letter currency code, e.g. EUR or USD.';
+  return /^[A-Za-z]{3}$/.test(text.trim()) ? undefined : t('Enter a three-letter currency code, e.g. EUR or USD.');
 }

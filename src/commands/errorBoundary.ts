@@ -1,8 +1,10 @@
 import { errorDetails, errorMessage, isCancellation } from '../util/errors';
 import type { CommandContext } from './CommandContext';
 import type { CommandId } from './ids';
+import { t } from '../util/l10n';
 
-export const SHOW_DETAILS = 'Show Details';
+/** The button of an error message that reveals the output channel. */
+export const showDetailsAction = (): string => t('Show Details');
 
 /**
  * The one error boundary of every command (azuretools' registerCommand pattern): cancellation
@@ -29,43 +31,48 @@ export function withErrorBoundary<A extends unknown[]>(
   };
 }
 
-/** What the person was doing, in front of the reason: "Deleting failed: …". Ids not listed: the reason alone. */
-const DOING: Readonly<Partial<Record<CommandId, string>>> = {
-  'pipedrive.signIn': 'Signing in',
-  'pipedrive.refresh': 'Refreshing',
-  'pipedrive.refreshAll': 'Reading all organizations',
-  'pipedrive.loadMore': 'Loading more',
-  'pipedrive.retry': 'Loading',
-  'pipedrive.chooseOwnerScope': 'Choosing an owner',
-  'pipedrive.chooseFilter': 'Choosing a filter',
-  'pipedrive.search': 'Searching',
-  'pipedrive.add': 'Adding the organization',
-  'pipedrive.update': 'Saving the changes',
-  'pipedrive.merge': 'Merging',
-  'pipedrive.follow': 'Following',
-  'pipedrive.unfollow': 'Unfollowing',
-  'pipedrive.delete': 'Deleting',
-  'pipedrive.deleteSelected': 'Deleting',
-  'pipedrive.openDetails': 'Opening the details',
-  'pipedrive.openFlow': 'Opening the flow',
-  'pipedrive.openAsJson': 'Opening as JSON',
-  'pipedrive.bulkEdit': 'Editing the selected organizations',
-  'pipedrive.exportOrganizations': 'Exporting',
-  'pipedrive.copyId': 'Copying the ID',
-  'pipedrive.copyLink': 'Copying the link',
-  'pipedrive.openInPipedrive': 'Opening in Pipedrive',
-  'pipedrive.copyVsCodeLink': 'Copying the VS Code link',
+/**
+ * What the person was doing, in front of the reason: "Deleting failed: …". Ids not listed: the reason
+ * alone. Functions, so the words are looked up when shown, in the display language.
+ */
+const DOING: Readonly<Partial<Record<CommandId, () => string>>> = {
+  'pipedrive.signIn': () => t('Signing in'),
+  'pipedrive.refresh': () => t('Refreshing'),
+  'pipedrive.refreshAll': () => t('Reading all organizations'),
+  'pipedrive.loadMore': () => t('Loading more'),
+  'pipedrive.retry': () => t('Loading'),
+  'pipedrive.chooseOwnerScope': () => t('Choosing an owner'),
+  'pipedrive.chooseFilter': () => t('Choosing a filter'),
+  'pipedrive.search': () => t('Searching'),
+  'pipedrive.add': () => t('Adding the organization'),
+  'pipedrive.update': () => t('Saving the changes'),
+  'pipedrive.merge': () => t('Merging'),
+  'pipedrive.follow': () => t('Following'),
+  'pipedrive.unfollow': () => t('Unfollowing'),
+  'pipedrive.delete': () => t('Deleting'),
+  'pipedrive.deleteSelected': () => t('Deleting'),
+  'pipedrive.openDetails': () => t('Opening the details'),
+  'pipedrive.openFlow': () => t('Opening the flow'),
+  'pipedrive.openAsJson': () => t('Opening as JSON'),
+  'pipedrive.bulkEdit': () => t('Editing the selected organizations'),
+  'pipedrive.exportOrganizations': () => t('Exporting'),
+  'pipedrive.copyId': () => t('Copying the ID'),
+  'pipedrive.copyLink': () => t('Copying the link'),
+  'pipedrive.openInPipedrive': () => t('Opening in Pipedrive'),
+  'pipedrive.copyVsCodeLink': () => t('Copying the VS Code link'),
 };
 
 export function reportError(ctx: CommandContext, id: string, e: unknown): void {
   ctx.log.error(ctx.auth.redact(`${id} failed: ${errorDetails(e)}`));
-  const doing = DOING[id as CommandId];
-  const message = ctx.auth.redact(doing ? `${doing} failed: ${errorMessage(e)}` : errorMessage(e));
+  const doing = DOING[id as CommandId]?.();
+  // The reason stays as the client wrote it (src/api is English, see src/util/l10n.ts); the frame is translated.
+  const message = ctx.auth.redact(doing ? t('{0} failed: {1}', doing, errorMessage(e)) : errorMessage(e));
+  const showDetails = showDetailsAction();
   // Not awaited: the notification stays until dismissed, the command must not wait for it.
   void ctx
     .ui()
-    .showErrorMessage(message, SHOW_DETAILS)
+    .showErrorMessage(message, showDetails)
     .then((action) => {
-      if (action === SHOW_DETAILS) ctx.log.show(true);
+      if (action === showDetails) ctx.log.show(true);
     });
 }

@@ -5,6 +5,7 @@ import { keepLabel, mergeCounts, mergeDetail } from './mergeSummary';
 import { withRetryOffer } from './offerRetry';
 import { targetOrganization } from './organizationTarget';
 import { pickOrganization, type PickedOrganization } from './pickOrganization';
+import { t } from '../util/l10n';
 
 interface KeepItem extends QuickPickItem {
   survivor: OrganizationDetails;
@@ -16,33 +17,33 @@ interface KeepItem extends QuickPickItem {
  * from both records), a modal confirm naming both, one PUT /v1/organizations/{id}/merge.
  */
 export async function mergeOrganizations(ctx: CommandContext, node?: unknown): Promise<void> {
-  const first = await targetOrganization(ctx, node, 'Merge organizations: the first one');
-  const other = await pickOrganization(ctx, { title: `Merge "${first.name}" with…`, excludeId: first.id });
+  const first = await targetOrganization(ctx, node, t('Merge organizations: the first one'));
+  const other = await pickOrganization(ctx, { title: t('Merge "{0}" with…', first.name), excludeId: first.id });
   const client = ctx.requireClient();
-  const items = ctx.withProgress('Loading both organizations…', async (signal) => {
+  const items = ctx.withProgress(t('Loading both organizations…'), async (signal) => {
     const [a, b] = await Promise.all([client.getOrganization(first.id, { signal }), client.getOrganization(other.id, { signal })]);
     return [keepItem(a, b), keepItem(b, a)];
   });
-  const choice = await ctx.ui().showQuickPick(items, { title: `Merge "${first.name}" and "${other.name}"`, placeHolder: 'Which organization survives? Pipedrive keeps its values where both have one.' });
+  const choice = await ctx.ui().showQuickPick(items, { title: t('Merge "{0}" and "{1}"', first.name, other.name), placeHolder: t('Which organization survives? Pipedrive keeps its values where both have one.') });
   const survivor = nameOf(choice.survivor);
   const mergedAway = nameOf(choice.mergedAway);
   await ctx.ui().showWarningMessage(
-    `Merge "${mergedAway.name}" into "${survivor.name}"?`,
-    { modal: true, detail: mergeDetail(survivor, mergedAway, countsOf(choice.mergedAway)) + ' This cannot be undone.' },
-    { title: 'Merge' },
+    t('Merge "{0}" into "{1}"?', mergedAway.name, survivor.name),
+    { modal: true, detail: t('{0} This cannot be undone.', mergeDetail(survivor, mergedAway, countsOf(choice.mergedAway))) },
+    { title: t('Merge') },
   );
   // A failure keeps the choices: Retry sends the same merge without the search, pick and confirm
   // again. A lost answer is never resent blindly: Pipedrive is read first (mergeHappened).
   const merged = await withRetryOffer(
     ctx,
-    `Merging "${mergedAway.name}" into "${survivor.name}"`,
-    () => ctx.withProgress(`Merging "${mergedAway.name}" into "${survivor.name}"…`, (signal) => ctx.actions.merge(mergedAway.id, survivor.id, { signal })),
+    t('Merging "{0}" into "{1}"', mergedAway.name, survivor.name),
+    () => ctx.withProgress(t('Merging "{0}" into "{1}"…', mergedAway.name, survivor.name), (signal) => ctx.actions.merge(mergedAway.id, survivor.id, { signal })),
     async (e) => {
       const happened = await mergeHappened(client, mergedAway.id, survivor.id);
       ctx.log.warn(`The answer to merging ${mergedAway.id} into ${survivor.id} was lost (${e.kind}); Pipedrive now shows it ${happened ? 'merged' : 'not merged'}.`);
-      if (!happened) return { note: 'The merge did not happen: Pipedrive shows both organizations as before.' };
+      if (!happened) return { note: t('The merge did not happen: Pipedrive shows both organizations as before.') };
       ctx.actions.merged(mergedAway.id, happened);
-      void ctx.ui().showInformationMessage(`Pipedrive's answer was lost, but the merge went through: "${mergedAway.name}" is now part of "${survivor.name}".`);
+      void ctx.ui().showInformationMessage(t('Pipedrive\'s answer was lost, but the merge went through: "{0}" is now part of "{1}".', mergedAway.name, survivor.name));
       return { done: happened };
     },
   );
@@ -76,7 +77,7 @@ function countsOf(d: OrganizationDetails): ReturnType<typeof mergeCounts> {
 function keepItem(survivor: OrganizationDetails, mergedAway: OrganizationDetails): KeepItem {
   return {
     label: keepLabel(nameOf(survivor), nameOf(mergedAway)),
-    description: `#${survivor.organization.id} survives`,
+    description: t('#{0} survives', survivor.organization.id),
     detail: mergeDetail(nameOf(survivor), nameOf(mergedAway), countsOf(mergedAway)),
     survivor,
     mergedAway,

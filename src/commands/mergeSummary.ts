@@ -3,6 +3,7 @@
 // to the second, and where both have a value the second's (merge_with_id's) is kept.
 import type { Organization } from '../api';
 import { recordCounts, type RecordCounts } from '../model/organization';
+import { t } from '../util/l10n';
 
 export type MergeCounts = RecordCounts;
 
@@ -12,24 +13,25 @@ export function mergeCounts(org: Organization, followers?: number): MergeCounts 
   return { ...counts, followers: followers ?? counts.followers };
 }
 
-const NOUNS: [keyof MergeCounts, string, string][] = [
-  ['persons', 'person', 'persons'],
-  ['deals', 'deal', 'deals'],
-  ['activities', 'activity', 'activities'],
-  ['files', 'file', 'files'],
-  ['followers', 'follower', 'followers'],
+/** One count in words: one message per form, so a translation can decline each ("? files": not counted). */
+const NOUNS: [keyof MergeCounts, (n: number | undefined) => string][] = [
+  ['persons', (n) => (n === undefined ? t('? persons') : n === 1 ? t('1 person') : t('{0} persons', n))],
+  ['deals', (n) => (n === undefined ? t('? deals') : n === 1 ? t('1 deal') : t('{0} deals', n))],
+  ['activities', (n) => (n === undefined ? t('? activities') : n === 1 ? t('1 activity') : t('{0} activities', n))],
+  ['files', (n) => (n === undefined ? t('? files') : n === 1 ? t('1 file') : t('{0} files', n))],
+  ['followers', (n) => (n === undefined ? t('? followers') : n === 1 ? t('1 follower') : t('{0} followers', n))],
 ];
 
 /** "3 persons, 1 deal, 0 activities, ? files, 2 followers" (? when Pipedrive did not count it). */
 export function describeCounts(c: MergeCounts): string {
-  return NOUNS.map(([k, one, many]) => (c[k] === undefined ? `? ${many}` : `${c[k]} ${c[k] === 1 ? one : many}`)).join(', ');
+  return NOUNS.map(([k, words]) => words(c[k])).join(', ');
 }
 
 /** The choice line: keep `survivor`, merge `mergedAway` into it. */
 export function keepLabel(survivor: { name: string }, mergedAway: { name: string }): string {
-  return `Keep "${survivor.name}" (merge "${mergedAway.name}" into "${survivor.name}")`;
+  return t('Keep "{0}" (merge "{1}" into "{0}")', survivor.name, mergedAway.name);
 }
 
 export function mergeDetail(survivor: { name: string }, mergedAway: { name: string }, moved: MergeCounts): string {
-  return `"${mergedAway.name}" is deleted; its ${describeCounts(moved)} move to "${survivor.name}". Where both have a value, "${survivor.name}"'s is kept.`;
+  return t('"{0}" is deleted; its {1} move to "{2}". Where both have a value, "{2}"\'s is kept.', mergedAway.name, describeCounts(moved), survivor.name);
 }

@@ -4,9 +4,11 @@ import { PipedriveError } from '../api';
 import { ACCOUNT_CHANGED_MESSAGE } from '../model/OrganizationActions';
 import { errorMessage, isCancellation } from '../util/errors';
 import type { CommandContext } from './CommandContext';
-import { SHOW_DETAILS } from './errorBoundary';
+import { showDetailsAction } from './errorBoundary';
+import { t } from '../util/l10n';
 
-export const RETRY = 'Retry';
+/** The button that sends a failed change again. */
+export const retryAction = (): string => t('Retry');
 
 /** What Pipedrive shows after a lost answer: the change went through (`done`), or a sentence for the message. */
 export type LostAnswerCheck<T> = (e: PipedriveError, startedAt: number) => Promise<{ done: T } | { note: string }>;
@@ -27,7 +29,7 @@ export async function withRetryOffer<T>(ctx: CommandContext, doing: string, send
   // The message with Retry can wait while the person switches accounts: the answers belong to this one.
   const account = ctx.auth.account?.id;
   for (let attempt = 0; ; attempt++) {
-    if (attempt > 0 && ctx.auth.account?.id !== account) throw new Error(`${doing} was not sent again: ${ACCOUNT_CHANGED_MESSAGE}`);
+    if (attempt > 0 && ctx.auth.account?.id !== account) throw new Error(t('{0} was not sent again: {1}', doing, ACCOUNT_CHANGED_MESSAGE));
     const startedAt = Date.now();
     try {
       return await send();
@@ -39,14 +41,16 @@ export async function withRetryOffer<T>(ctx: CommandContext, doing: string, send
         const found = await lostAnswer(e, startedAt).catch((checkError: unknown) => {
           if (isCancellation(checkError)) throw checkError;
           ctx.log.warn(`Could not check what Pipedrive shows after the lost answer: ${errorMessage(checkError)}`);
-          return { note: 'Check in Pipedrive before you retry: it may have gone through.' };
+          return { note: t('Check in Pipedrive before you retry: it may have gone through.') };
         });
         if ('done' in found) return found.done;
         reason = `${reason.replace(MAY_HAVE_APPLIED_RE, '').trim()} ${found.note}`;
       }
-      const action = await ctx.ui().showErrorMessage(ctx.auth.redact(`${doing} failed: ${reason}`), RETRY, SHOW_DETAILS);
-      if (action === SHOW_DETAILS) ctx.log.show(true);
-      if (action !== RETRY) return undefined;
+      const retry = retryAction();
+      const showDetails = showDetailsAction();
+      const action = await ctx.ui().showErrorMessage(ctx.auth.redact(t('{0} failed: {1}', doing, reason)), retry, showDetails);
+      if (action === showDetails) ctx.log.show(true);
+      if (action !== retry) return undefined;
     }
   }
 }

@@ -8,6 +8,7 @@ import { deleteOrganization } from './deleteOrganizations';
 import { mergeOrganizations } from './mergeOrganizations';
 import { updateOrganization } from './updateOrganization';
 import { pickOrganization } from './pickOrganization';
+import { t } from '../util/l10n';
 
 /** The organization id of the argument (a tree node, an id), or (from the palette) one picked by search. */
 async function organizationId(ctx: CommandContext, arg: unknown, title: string): Promise<number> {
@@ -19,13 +20,13 @@ async function organizationId(ctx: CommandContext, arg: unknown, title: string):
  * panel has read the organization (or shown why it could not).
  */
 export async function openDetails(ctx: CommandContext, arg?: unknown): Promise<void> {
-  const id = await organizationId(ctx, arg, 'Open organization details');
+  const id = await organizationId(ctx, arg, t('Open organization details'));
   await ctx.panels.openDetails(id).whenLoaded();
 }
 
 /** pipedrive.openFlow: opens (or reveals) the organization's Flow panel (its timeline). */
 export async function openFlow(ctx: CommandContext, arg?: unknown): Promise<void> {
-  const id = await organizationId(ctx, arg, 'Open organization flow');
+  const id = await organizationId(ctx, arg, t('Open organization flow'));
   ctx.panels.openFlow(id);
 }
 
@@ -54,7 +55,7 @@ export async function runPanelAction(ctx: CommandContext, action: OrganizationAc
 async function organizationNode(ctx: CommandContext, orgId: number): Promise<OrganizationNode> {
   if (!ctx.store.summaryOf(orgId)) {
     const client = ctx.requireClient();
-    const details = await ctx.withProgress('Loading the organization…', (signal) => client.getOrganization(orgId, { signal }));
+    const details = await ctx.withProgress(t('Loading the organization…'), (signal) => client.getOrganization(orgId, { signal }));
     ctx.store.noteOrganizations([details.organization]);
   }
   return ctx.tree.organizationNode(orgId) ?? { type: 'organization', id: orgNodeId(orgId, false), parent: undefined, orgId };

@@ -7,7 +7,7 @@ import { safeLine } from '../util/safeText';
 import type { PromptStep } from '../ui/UserInput';
 import type { CommandContext } from './CommandContext';
 import {
-  ADDRESS_PART_NAMES,
+  addressPartNames,
   currencyProblem,
   customValueText,
   dateProblem,
@@ -21,6 +21,7 @@ import {
 } from './editValues';
 import { loadUsers } from './loadUsers';
 import { pickOrganization } from './pickOrganization';
+import { t } from '../util/l10n';
 
 interface ValueItem<T> extends QuickPickItem {
   value: T;
@@ -37,7 +38,7 @@ export class PromptData {
 
   activeUsers(): Promise<User[]> {
     const session = this.ctx.session;
-    return (this.users ??= (session.hasUsers ? loadUsers(this.ctx) : this.ctx.withProgress('Loading Pipedrive users…', (signal) => loadUsers(this.ctx, signal)))
+    return (this.users ??= (session.hasUsers ? loadUsers(this.ctx) : this.ctx.withProgress(t('Loading Pipedrive users…'), (signal) => loadUsers(this.ctx, signal)))
       .then((map) => [...map.values()].filter((u) => u.active_flag !== false).sort((a, b) => a.name.localeCompare(b.name))));
   }
 
@@ -45,7 +46,7 @@ export class PromptData {
     const session = this.ctx.session;
     return (this.fields ??= session.hasOrganizationFields
       ? session.organizationFields()
-      : this.ctx.withProgress('Loading organization fields…', (signal) => session.organizationFields(signal)));
+      : this.ctx.withProgress(t('Loading organization fields…'), (signal) => session.organizationFields(signal)));
   }
 }
 
@@ -55,16 +56,16 @@ export async function promptOwner(ctx: CommandContext, data: PromptData, current
     const mine = users.find((u) => u.id === me?.id);
     const others = users.filter((u) => u.id !== me?.id);
     const list: ValueItem<number>[] = [
-      ...(mine ? [{ label: `Me (${mine.name})`, value: mine.id, detail: mine.email }] : []),
+      ...(mine ? [{ label: t('Me ({0})', mine.name), value: mine.id, detail: mine.email }] : []),
       ...others.map((u) => ({ label: u.name, value: u.id, detail: u.email })),
     ];
     // The current owner first, so Enter keeps it.
     const i = list.findIndex((x) => x.value === current);
     if (i > 0) list.unshift(...list.splice(i, 1));
-    if (i >= 0) list[0] = { ...list[0], description: 'current' };
+    if (i >= 0) list[0] = { ...list[0], description: t('current') };
     return list;
   });
-  const picked = await ctx.ui().showQuickPick(items, { title, placeHolder: 'Owner', matchOnDetail: true, ...position });
+  const picked = await ctx.ui().showQuickPick(items, { title, placeHolder: t('Owner'), matchOnDetail: true, ...position });
   return picked.value;
 }
 
@@ -72,7 +73,7 @@ export async function promptLabels(ctx: CommandContext, data: PromptData, curren
   const items = data.organizationFields().then((fields) =>
     labelChoices(fields).map<ValueItem<number>>((c) => ({ label: c.label, value: c.value, picked: current.includes(c.value) })),
   );
-  const picked = await ctx.ui().showQuickPick(items, { title, placeHolder: 'Labels (pick none, one or several; Enter when done)', canPickMany: true, ...position });
+  const picked = await ctx.ui().showQuickPick(items, { title, placeHolder: t('Labels (pick none, one or several; Enter when done)'), canPickMany: true, ...position });
   return picked.map((p) => p.value);
 }
 
@@ -86,14 +87,14 @@ export async function promptVisibility(
   offerDefault: boolean,
 ): Promise<VisibleTo | undefined> {
   const items = data.organizationFields().then((fields) => {
-    const list: ValueItem<VisibleTo | undefined>[] = visibilityChoices(fields).map((c) => ({ label: c.label, value: c.value, description: `visible_to ${c.value}` }));
-    if (offerDefault) list.unshift({ label: 'Default visibility', description: 'as set in Pipedrive', value: undefined });
+    const list: ValueItem<VisibleTo | undefined>[] = visibilityChoices(fields).map((c) => ({ label: c.label, value: c.value, description: t('visible_to {0}', c.value) }));
+    if (offerDefault) list.unshift({ label: t('Default visibility'), description: t('as set in Pipedrive'), value: undefined });
     const i = list.findIndex((x) => x.value === current);
     if (i > 0) list.unshift(...list.splice(i, 1));
-    if (i >= 0 && current !== undefined) list[0] = { ...list[0], description: `${list[0].description}, current` };
+    if (i >= 0 && current !== undefined) list[0] = { ...list[0], description: t('{0}, current', list[0].description ?? '') };
     return list;
   });
-  const picked = await ctx.ui().showQuickPick(items, { title, placeHolder: 'Visible to', ...position });
+  const picked = await ctx.ui().showQuickPick(items, { title, placeHolder: t('Visible to'), ...position });
   return picked.value;
 }
 
@@ -103,26 +104,27 @@ export async function promptVisibility(
  */
 export async function promptAddress(ctx: CommandContext, current: AddressInput | null, title: string, position: PromptStep): Promise<AddressInput | null> {
   const ui = ctx.ui();
-  const text = (await ui.showInputBox({ title, prompt: 'Address: the full text (leave it empty to remove the address)', value: current?.value ?? '', ...position })).trim();
+  const text = (await ui.showInputBox({ title, prompt: t('Address: the full text (leave it empty to remove the address)'), value: current?.value ?? '', ...position })).trim();
   if (!text) return null;
   const address: AddressInput = text === current?.value ? { ...current } : { value: text };
+  const partNames = addressPartNames();
   for (;;) {
-    const set = ADDRESS_PART_NAMES.filter(([part]) => address[part]).length;
+    const set = partNames.filter(([part]) => address[part]).length;
     const items: Array<ValueItem<keyof AddressInput | undefined>> = [
-      { label: 'Done', description: set ? `${set} part${set > 1 ? 's' : ''} set` : 'no parts: the full text only', value: undefined },
-      ...ADDRESS_PART_NAMES.map(([part, name]) => ({ label: name, description: address[part] ?? '', value: part })),
+      { label: t('Done'), description: set === 0 ? t('no parts: the full text only') : set === 1 ? t('1 part set') : t('{0} parts set', set), value: undefined },
+      ...partNames.map(([part, name]) => ({ label: name, description: address[part] ?? '', value: part })),
     ];
-    const picked = await ui.showQuickPick(items, { title, placeHolder: 'Address parts (optional): pick one to set or clear it, then Done', ...position });
+    const picked = await ui.showQuickPick(items, { title, placeHolder: t('Address parts (optional): pick one to set or clear it, then Done'), ...position });
     const part = picked.value;
     if (part === undefined || part === 'value') return address;
-    const name = ADDRESS_PART_NAMES.find(([p]) => p === part)?.[1] ?? part;
-    const value = (await ui.showInputBox({ title, prompt: `${name} (leave it empty to clear it)`, value: address[part] ?? '', ...position })).trim();
+    const name = partNames.find(([p]) => p === part)?.[1] ?? part;
+    const value = (await ui.showInputBox({ title, prompt: t('{0} (leave it empty to clear it)', name), value: address[part] ?? '', ...position })).trim();
     if (value) address[part] = value;
     else delete address[part];
   }
 }
 
-const EMPTY = '(empty)';
+const empty = () => t('(empty)');
 
 /**
  * One custom field, by its kind: text, number, date and money typed and checked as typed; options,
@@ -146,38 +148,42 @@ export async function promptCustomField(
     case 'text':
     case 'largeText': {
       const large = field.kind === 'largeText';
-      const v = await box(`${field.name}${large ? ' (long text)' : ''}: leave it empty to clear it`, typeof current === 'string' ? current : '', (t) => textProblem(t, large));
+      const v = await box(large ? t('{0} (long text): leave it empty to clear it', field.name) : t('{0}: leave it empty to clear it', field.name), typeof current === 'string' ? current : '', (text) => textProblem(text, large));
       return v.trim() ? v.trim() : null;
     }
     case 'number': {
-      const v = await box(`${field.name}: a ${field.integer ? 'whole ' : ''}number (leave it empty to clear it)`, typeof current === 'number' ? String(current) : '', (t) => parseNumberInput(t, field.integer).problem);
+      const v = await box(
+        field.integer ? t('{0}: a whole number (leave it empty to clear it)', field.name) : t('{0}: a number (leave it empty to clear it)', field.name),
+        typeof current === 'number' ? String(current) : '',
+        (text) => parseNumberInput(text, field.integer).problem,
+      );
       return parseNumberInput(v, field.integer).value ?? null;
     }
     case 'date': {
-      const v = await box(`${field.name}: a date as YYYY-MM-DD (leave it empty to clear it)`, typeof current === 'string' ? current : '', dateProblem);
+      const v = await box(t('{0}: a date as YYYY-MM-DD (leave it empty to clear it)', field.name), typeof current === 'string' ? current : '', dateProblem);
       return v.trim() || null;
     }
     case 'monetary': {
       const money = current && typeof current === 'object' && !Array.isArray(current) ? (current as Money) : undefined;
-      const amount = parseNumberInput(await box(`${field.name}: the amount (leave it empty to clear it)`, money ? String(money.value) : '', (t) => parseNumberInput(t).problem)).value;
+      const amount = parseNumberInput(await box(t('{0}: the amount (leave it empty to clear it)', field.name), money ? String(money.value) : '', (text) => parseNumberInput(text).problem)).value;
       if (amount === null || amount === undefined) return null;
       const fallback = money?.currency || (ctx.auth.user as { default_currency?: string } | undefined)?.default_currency || 'EUR';
-      const currency = await box(`${field.name}: the currency of ${amount}`, fallback, currencyProblem);
+      const currency = await box(t('{0}: the currency of {1}', field.name, amount), fallback, currencyProblem);
       return { value: amount, currency: currency.trim().toUpperCase() };
     }
     case 'option': {
-      const items: Array<ValueItem<number | null>> = [...field.options.map((o) => ({ label: o.label, value: o.value as number | null })), { label: EMPTY, description: 'clear the field', value: null }];
+      const items: Array<ValueItem<number | null>> = [...field.options.map((o) => ({ label: o.label, value: o.value as number | null })), { label: empty(), description: t('clear the field'), value: null }];
       const picked = await ui.showQuickPick(currentFirst(items, current), { title, placeHolder: field.name, ...position });
       return picked.value;
     }
     case 'options': {
       const now = Array.isArray(current) ? current : [];
       const items = field.options.map<ValueItem<number>>((o) => ({ label: o.label, value: o.value, picked: now.includes(o.value) }));
-      const picked = await ui.showQuickPick(items, { title, placeHolder: `${field.name}: tick the options (none clears the field)`, canPickMany: true, ...position });
+      const picked = await ui.showQuickPick(items, { title, placeHolder: t('{0}: tick the options (none clears the field)', field.name), canPickMany: true, ...position });
       return picked.length ? picked.map((p) => p.value) : null;
     }
     case 'user': {
-      const items = data.activeUsers().then((users) => currentFirst<number | null>([...users.map((u) => ({ label: u.name, detail: u.email, value: u.id as number | null })), { label: EMPTY, description: 'clear the field', value: null }], current));
+      const items = data.activeUsers().then((users) => currentFirst<number | null>([...users.map((u) => ({ label: u.name, detail: u.email, value: u.id as number | null })), { label: empty(), description: t('clear the field'), value: null }], current));
       return (await ui.showQuickPick(items, { title, placeHolder: field.name, matchOnDetail: true, ...position })).value;
     }
     case 'organization':
@@ -193,7 +199,7 @@ function currentFirst<T>(items: Array<ValueItem<T>>, current: unknown): Array<Va
   if (i < 0) return items;
   const list = [...items];
   const [mine] = list.splice(i, 1);
-  return [{ ...mine, description: mine.description ? `${mine.description}, current` : 'current' }, ...list];
+  return [{ ...mine, description: mine.description ? t('{0}, current', mine.description) : t('current') }, ...list];
 }
 
 const KEEP = 'keep';
@@ -203,9 +209,9 @@ const ENTER_ID = 'id';
 
 async function promptOrganizationRef(ctx: CommandContext, field: CustomFieldSpec, current: CustomValue, title: string, position: PromptStep, currentName?: string): Promise<CustomValue> {
   const items: Array<ValueItem<string>> = [
-    ...(typeof current === 'number' ? [{ label: `Keep ${currentName ? `"${currentName}"` : currentRefText(ctx, field, current)}`, value: KEEP }] : []),
-    { label: 'Search for an organization…', value: SEARCH },
-    { label: EMPTY, description: 'clear the field', value: CLEAR },
+    ...(typeof current === 'number' ? [{ label: t('Keep {0}', currentName ? `"${currentName}"` : currentRefText(ctx, field, current)), value: KEEP }] : []),
+    { label: t('Search for an organization…'), value: SEARCH },
+    { label: empty(), description: t('clear the field'), value: CLEAR },
   ];
   const how = await ctx.ui().showQuickPick(items, { title, placeHolder: field.name, ...position });
   if (how.value === KEEP) return current;
@@ -222,7 +228,7 @@ function currentRefText(ctx: CommandContext, field: CustomFieldSpec, id: number)
 async function promptPersonRef(ctx: CommandContext, field: CustomFieldSpec, current: CustomValue, title: string, position: PromptStep, orgId: number): Promise<CustomValue> {
   const client = ctx.requireClient();
   const items = ctx
-    .withProgress('Loading the persons of the organization…', (signal) => client.listOrganizationPersons(orgId, { limit: 100 }, { signal }))
+    .withProgress(t('Loading the persons of the organization…'), (signal) => client.listOrganizationPersons(orgId, { limit: 100 }, { signal }))
     .then(
       (page) => page.items,
       (e: unknown) => {
@@ -232,17 +238,17 @@ async function promptPersonRef(ctx: CommandContext, field: CustomFieldSpec, curr
       },
     )
     .then((persons) => {
-      const list: Array<ValueItem<number | string | null>> = persons.map((p) => ({ label: safeLine(p.name), description: `person ${p.id}`, value: p.id }));
-      list.push({ label: 'Another person (by id)…', value: ENTER_ID }, { label: EMPTY, description: 'clear the field', value: null });
+      const list: Array<ValueItem<number | string | null>> = persons.map((p) => ({ label: safeLine(p.name), description: t('person {0}', p.id), value: p.id }));
+      list.push({ label: t('Another person (by id)…'), value: ENTER_ID }, { label: empty(), description: t('clear the field'), value: null });
       return currentFirst(list, current);
     });
-  const picked = await ctx.ui().showQuickPick(items, { title, placeHolder: `${field.name}: a person of this organization, or another by id`, ...position });
+  const picked = await ctx.ui().showQuickPick(items, { title, placeHolder: t('{0}: a person of this organization, or another by id', field.name), ...position });
   if (picked.value !== ENTER_ID) return picked.value as number | null;
   const id = await ctx.ui().showInputBox({
     title,
-    prompt: `${field.name}: the person's id (a number, as in the person's Pipedrive address)`,
+    prompt: t("{0}: the person's id (a number, as in the person's Pipedrive address)", field.name),
     value: typeof current === 'number' ? String(current) : '',
-    validateInput: (v) => (/^\d+$/.test(v.trim()) && Number(v) > 0 && Number.isSafeInteger(Number(v)) ? undefined : 'Enter the person id, a whole number such as 1234.'),
+    validateInput: (v) => (/^\d+$/.test(v.trim()) && Number(v) > 0 && Number.isSafeInteger(Number(v)) ? undefined : t('Enter the person id, a whole number such as 1234.')),
     ...position,
   });
   return Number(id.trim());

@@ -2,6 +2,7 @@ import { oneLine } from '../util/escape';
 import type { OrganizationNode, TreeNode } from '../tree/nodes';
 import type { CommandContext } from './CommandContext';
 import { pickOrganization, type PickedOrganization } from './pickOrganization';
+import { t } from '../util/l10n';
 
 function isOrganizationNode(node: unknown): node is OrganizationNode {
   return !!node && typeof node === 'object' && (node as TreeNode).type === 'organization' && typeof (node as OrganizationNode).orgId === 'number';
@@ -11,7 +12,7 @@ function isOrganizationNode(node: unknown): node is OrganizationNode {
 export function organizationOfNode(ctx: CommandContext, node: unknown): PickedOrganization | undefined {
   if (!isOrganizationNode(node)) return undefined;
   // Names go into prompts and modal confirmations: one line, no bidi tricks.
-  return { id: node.orgId, name: oneLine(ctx.store.summaryOf(node.orgId)?.name ?? `Organization ${node.orgId}`) };
+  return { id: node.orgId, name: oneLine(ctx.store.summaryOf(node.orgId)?.name ?? t('Organization {0}', node.orgId)) };
 }
 
 /**

@@ -3,6 +3,7 @@ import type { QuickPickItem } from 'vscode';
 import { checkSearchTerm, type OrganizationSearchHit, type SearchField, type User } from '../api';
 import type { CommandContext } from './CommandContext';
 import { loadUsers } from './loadUsers';
+import { t } from '../util/l10n';
 
 export const SEARCH_FIELDS: SearchField[] = ['name', 'address', 'notes', 'custom_fields'];
 export const SEARCH_LIMIT = 50;
@@ -27,7 +28,9 @@ export interface PickOrganizationOptions {
 export function searchHint(term: string, exactMatch: boolean): string | undefined {
   if (!checkSearchTerm(term, exactMatch)) return undefined;
   const min = exactMatch ? 1 : 2;
-  return `Type at least ${min} character${min > 1 ? 's' : ''} to search organizations by name, address, notes and custom fields${exactMatch ? '' : ', or 1 character with "Exact match" turned on'}.`;
+  return exactMatch
+    ? t('Type at least {0} character to search organizations by name, address, notes and custom fields.', min)
+    : t('Type at least {0} characters to search organizations by name, address, notes and custom fields, or 1 character with "Exact match" turned on.', min);
 }
 
 /**
@@ -39,7 +42,7 @@ export async function pickOrganization(ctx: CommandContext, options: PickOrganiz
   const owners = ownerNames(ctx);
   const picked = await ctx.ui().showSearchPick<HitItem>({
     title: options.title,
-    placeHolder: options.placeHolder ?? 'Search organizations by name, address, notes or custom fields',
+    placeHolder: options.placeHolder ?? t('Search organizations by name, address, notes or custom fields'),
     exactMatchToggle: true,
     checkTerm: searchHint,
     search: async (term, exactMatch, signal) => {

@@ -19,6 +19,7 @@ import {
 import { PromptData, promptAddress, promptCustomField, promptLabels, promptOwner, promptVisibility } from './organizationPrompts';
 import { withRetryOffer } from './offerRetry';
 import { targetOrganization } from './organizationTarget';
+import { t } from '../util/l10n';
 
 /** A standard field, or a custom field by its key. */
 type Field = 'name' | 'owner' | 'labels' | 'visibility' | 'address' | `custom:${string}`;
@@ -38,9 +39,9 @@ interface UpdateState {
  * the fields that really changed (none: no request).
  */
 export async function updateOrganization(ctx: CommandContext, node?: unknown): Promise<void> {
-  const target = await targetOrganization(ctx, node, 'Edit organization');
+  const target = await targetOrganization(ctx, node, t('Edit organization'));
   const client = ctx.requireClient();
-  const title = `Edit "${target.name}"`;
+  const title = t('Edit "{0}"', target.name);
   const data = new PromptData(ctx);
   const current = await currentRecord(ctx, target.id);
   // Without the field list the standard fields can still be edited.
@@ -51,7 +52,7 @@ export async function updateOrganization(ctx: CommandContext, node?: unknown): P
 
   const stepFor: Record<'name' | 'owner' | 'labels' | 'visibility' | 'address', Step<UpdateState>> = {
     name: async (s, position) => {
-      s.values.name = await ctx.ui().showInputBox({ title, prompt: 'New name', value: s.values.name, validateInput: nameProblem, ...position });
+      s.values.name = await ctx.ui().showInputBox({ title, prompt: t('New name'), value: s.values.name, validateInput: nameProblem, ...position });
     },
     owner: async (s, position) => {
       s.values.ownerId = await promptOwner(ctx, data, s.values.ownerId, title, position);
@@ -80,16 +81,16 @@ export async function updateOrganization(ctx: CommandContext, node?: unknown): P
   const steps: Step<UpdateState>[] = [
     async (s, position) => {
       const labels = new Map(labelChoices(fields).map((c) => [c.value, c.label]));
-      const owner = ctx.store.knownUsers.get(before.ownerId ?? -1)?.name ?? current.owner_name ?? (before.ownerId ? `user ${before.ownerId}` : 'none');
+      const owner = ctx.store.knownUsers.get(before.ownerId ?? -1)?.name ?? current.owner_name ?? (before.ownerId ? t('user {0}', before.ownerId) : t('none'));
       const items: FieldItem[] = [
-        { field: 'name', label: 'Name', description: before.name },
-        { field: 'owner', label: 'Owner', description: owner },
-        { field: 'labels', label: 'Labels', description: before.labelIds.map((id) => labels.get(id) ?? `#${id}`).join(', ') || 'none' },
-        { field: 'visibility', label: 'Visibility', description: visibilityName(before.visibleTo, fields) ?? 'unknown' },
-        { field: 'address', label: 'Address', description: before.address?.value ?? 'none' },
-        ...customs.map((c) => ({ field: `custom:${c.key}`, label: c.name, description: customRefName(current, c) ?? customValueText(c, before.custom?.[c.key] ?? null, userName), detail: KIND_TEXT[c.kind] })),
+        { field: 'name', label: t('Name'), description: before.name },
+        { field: 'owner', label: t('Owner'), description: owner },
+        { field: 'labels', label: t('Labels'), description: before.labelIds.map((id) => labels.get(id) ?? `#${id}`).join(', ') || t('none') },
+        { field: 'visibility', label: t('Visibility'), description: visibilityName(before.visibleTo, fields) ?? t('unknown') },
+        { field: 'address', label: t('Address'), description: before.address?.value ?? t('none') },
+        ...customs.map((c) => ({ field: `custom:${c.key}`, label: c.name, description: customRefName(current, c) ?? customValueText(c, before.custom?.[c.key] ?? null, userName), detail: kindText(c.kind) })),
       ].map((i) => ({ ...i, picked: s.fields.includes(i.field as Field) })) as FieldItem[];
-      const picked = await ctx.ui().showQuickPick(items, { title, placeHolder: 'Which fields do you want to change? (Enter takes the highlighted one)', canPickMany: true, acceptHighlighted: true, ...position });
+      const picked = await ctx.ui().showQuickPick(items, { title, placeHolder: t('Which fields do you want to change? (Enter takes the highlighted one)'), canPickMany: true, acceptHighlighted: true, ...position });
       s.fields = picked.map((p) => p.field);
       steps.splice(1, steps.length - 1, ...s.fields.map(stepOf));
     },
@@ -98,10 +99,10 @@ export async function updateOrganization(ctx: CommandContext, node?: unknown): P
 
   const input = changedFields(before, state.values);
   if (Object.keys(input).length === 0) {
-    void ctx.ui().showInformationMessage(`Nothing changed: "${target.name}" was not updated.`);
+    void ctx.ui().showInformationMessage(t('Nothing changed: "{0}" was not updated.', target.name));
     return;
   }
-  const org = await withRetryOffer(ctx, `Saving the changes to "${target.name}"`, () => ctx.withProgress(`Updating "${target.name}"…`, async (signal) => {
+  const org = await withRetryOffer(ctx, t('Saving the changes to "{0}"', target.name), () => ctx.withProgress(t('Updating "{0}"…', target.name), async (signal) => {
     // Someone may have changed it while the prompts were open: send the edit on top of that.
     const latest = await client.getOrganizationRecord(target.id, { signal });
     let send = input;
@@ -109,9 +110,15 @@ export async function updateOrganization(ctx: CommandContext, node?: unknown): P
       const rebased = rebaseEdit(before, input, { ...valuesOf(latest), ...extraValuesOf(latest, customs) }, new Map(customs.map((c) => [c.key, c.name])));
       if (rebased.conflicts.length) {
         await ctx.ui().showWarningMessage(
-          `"${target.name}" was changed in Pipedrive while you edited it.`,
-          { modal: true, detail: `Someone else also changed: ${rebased.conflicts.join(', ')}. Save your value${rebased.conflicts.length > 1 ? 's' : ''} over theirs? Their other changes are kept either way.` },
-          { title: 'Save Mine' },
+          t('"{0}" was changed in Pipedrive while you edited it.', target.name),
+          {
+            modal: true,
+            detail:
+              rebased.conflicts.length > 1
+                ? t('Someone else also changed: {0}. Save your values over theirs? Their other changes are kept either way.', rebased.conflicts.join(', '))
+                : t('Someone else also changed: {0}. Save your value over theirs? Their other changes are kept either way.', rebased.conflicts.join(', ')),
+          },
+          { title: t('Save Mine') },
         );
       }
       if (rebased.labelsMerged) ctx.log.info(`Organization ${target.id}: labels changed meanwhile in Pipedrive were kept.`);
@@ -125,23 +132,25 @@ export async function updateOrganization(ctx: CommandContext, node?: unknown): P
 }
 
 /** What kind of value a custom field takes, under its name in the field list. */
-const KIND_TEXT: Record<CustomFieldSpec['kind'], string> = {
-  text: 'custom field: text',
-  largeText: 'custom field: large text',
-  number: 'custom field: number',
-  monetary: 'custom field: amount and currency',
-  date: 'custom field: date',
-  option: 'custom field: one option',
-  options: 'custom field: several options',
-  user: 'custom field: a user',
-  person: 'custom field: a person',
-  organization: 'custom field: an organization',
-};
+function kindText(kind: CustomFieldSpec['kind']): string {
+  switch (kind) {
+    case 'text': return t('custom field: text');
+    case 'largeText': return t('custom field: large text');
+    case 'number': return t('custom field: number');
+    case 'monetary': return t('custom field: amount and currency');
+    case 'date': return t('custom field: date');
+    case 'option': return t('custom field: one option');
+    case 'options': return t('custom field: several options');
+    case 'user': return t('custom field: a user');
+    case 'person': return t('custom field: a person');
+    case 'organization': return t('custom field: an organization');
+  }
+}
 
 /**
  * The record as it is now (one GET, one token in today's API): the tree's copy can be hours old,
  * and "before" decides what counts as changed.
  */
 async function currentRecord(ctx: CommandContext, id: number): Promise<Organization> {
-  return ctx.withProgress('Loading the organization…', (signal) => ctx.requireClient().getOrganizationRecord(id, { signal }));
+  return ctx.withProgress(t('Loading the organization…'), (signal) => ctx.requireClient().getOrganizationRecord(id, { signal }));
 }

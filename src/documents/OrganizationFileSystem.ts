@@ -15,6 +15,7 @@ import { locatePath } from './locatePath';
 import { readOnlyOfRecord, renderDocument, valuesOfRecord } from './organizationDocument';
 import { organizationSchema } from './organizationSchema';
 import { parseDocument, type DocumentProblem, type ParsedDocument } from './parseDocument';
+import { t } from '../util/l10n';
 
 const SCHEMA_KEY = 'schema';
 /** How long a document read right after activation waits for the silent sign-in. */
@@ -74,7 +75,7 @@ export class OrganizationFileSystem implements vscode.FileSystemProvider, vscode
   /** Reads the organization (one GET) and shows it as a JSON document. */
   async open(id: number): Promise<vscode.TextDocument> {
     const client = this.client();
-    const org = await this.ctx.withProgress('Opening the organization as JSON…', (signal) => client.getOrganizationRecord(id, { signal }));
+    const org = await this.ctx.withProgress(t('Opening the organization as JSON…'), (signal) => client.getOrganizationRecord(id, { signal }));
     const known = this.versions.latest(id);
     this.versions.remember(org);
     const open = openDocuments(id)[0];
@@ -166,7 +167,7 @@ export class OrganizationFileSystem implements vscode.FileSystemProvider, vscode
     const id = organizationIdOf(uri);
     const version = new URLSearchParams(uri.query).get('version') ?? '';
     const org = this.versions.record(id, version) ?? this.versions.latest(id);
-    if (!org) throw new Error(`Organization ${id} is no longer known here: open it as JSON again.`);
+    if (!org) throw new Error(t('Organization {0} is no longer known here: open it as JSON again.', id));
     return renderDocument(org, await this.catalog());
   }
 
@@ -177,7 +178,7 @@ export class OrganizationFileSystem implements vscode.FileSystemProvider, vscode
     const parsed = parseDocument(text, catalog, version ? readOnlyOfRecord(version) : undefined);
     if (parsed.ok) return parsed.doc;
     this.mark(uri, text, parsed.problem);
-    throw new vscode.FileSystemError(`Not saved: ${parsed.problem.message}`);
+    throw new vscode.FileSystemError(t('Not saved: {0}', parsed.problem.message));
   }
 
   private mark(uri: vscode.Uri, text: string, problem: DocumentProblem): void {
@@ -197,23 +198,27 @@ export class OrganizationFileSystem implements vscode.FileSystemProvider, vscode
     const name = current.name;
     const theirs = base ? changedFieldNames(documentChanges(valuesOfRecord(base, catalog), valuesOfRecord(current, catalog), catalog), catalog) : [];
     const detail = [
-      `Changed there: ${theirs.join(', ') || (base ? 'nothing this document shows' : 'not known (the document was opened before this session)')}.`,
-      `Your changes: ${changedFieldNames(mine, catalog).join(', ') || 'none'}.`,
-      'Compare shows the current record beside yours. Save Mine sends only your changes; theirs stay.',
+      t('Changed there: {0}.', theirs.join(', ') || (base ? t('nothing this document shows') : t('not known (the document was opened before this session)'))),
+      t('Your changes: {0}.', changedFieldNames(mine, catalog).join(', ') || t('none')),
+      t('Compare shows the current record beside yours. Save Mine sends only your changes; theirs stay.'),
     ].join('\n');
+    const compare = { title: t('Compare') };
+    const saveMine = { title: t('Save Mine') };
     let choice: { title: string } | undefined;
     try {
-      choice = await this.ctx.ui().showWarningMessage(`"${name}" was changed in Pipedrive since you opened it.`, { modal: true, detail }, { title: 'Compare' }, { title: 'Save Mine' });
+      choice = await this.ctx.ui().showWarningMessage(t('"{0}" was changed in Pipedrive since you opened it.', name), { modal: true, detail }, compare, saveMine);
     } catch {
       choice = undefined;
     }
-    if (choice?.title === 'Save Mine') return;
-    if (choice?.title === 'Compare') {
+    if (choice?.title === saveMine.title) return;
+    if (choice?.title === compare.title) {
       const theirsUri = vscode.Uri.from({ scheme: CONFLICT_SCHEME, path: uri.path, query: new URLSearchParams({ version: current.update_time }).toString() });
       this.conflictChanged.fire(theirsUri);
-      await vscode.commands.executeCommand('vscode.diff', theirsUri, uri, `${name}: in Pipedrive ↔ yours`);
+      await vscode.commands.executeCommand('vscode.diff', theirsUri, uri, t('{0}: in Pipedrive ↔ yours', name));
     }
-    throw new vscode.FileSystemError(`Not saved: "${name}" was changed in Pipedrive since you opened it (now ${current.update_time}). Compare, then save again and choose Save Mine, or revert to take theirs.`);
+    throw new vscode.FileSystemError(
+      t('Not saved: "{0}" was changed in Pipedrive since you opened it (now {1}). Compare, then save again and choose Save Mine, or revert to take theirs.', name, current.update_time),
+    );
   }
 
   private async send(id: number, input: UpdateOrganizationInput): Promise<Organization> {
@@ -222,7 +227,7 @@ export class OrganizationFileSystem implements vscode.FileSystemProvider, vscode
       // The one route of every change (OrganizationActions): the tree, the index and open panels follow.
       return await this.ctx.actions.update(id, input);
     } catch (e) {
-      throw new vscode.FileSystemError(`Not saved: ${this.ctx.auth.redact(errorMessage(e))}`);
+      throw new vscode.FileSystemError(t('Not saved: {0}', this.ctx.auth.redact(errorMessage(e))));
     } finally {
       this.saving.delete(id);
     }

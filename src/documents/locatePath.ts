@@ -40,7 +40,7 @@ export function locatePath(text: string, path: DocPath): TextSpan | undefined {
         ws();
         if (text[i] === ',') i++;
         ws();
-        if (i >= text.length) throw new Error('unterminated');
+        if (i >= text.length) throw new Error('unterminated'); // l10n-ignore: internal, caught by the caller
       }
       i++;
     } else if (c === '[') {
@@ -57,7 +57,7 @@ export function locatePath(text: string, path: DocPath): TextSpan | undefined {
         if (text[i] === ',') i++;
         ws();
         index++;
-        if (i >= text.length) throw new Error('unterminated');
+        if (i >= text.length) throw new Error('unterminated'); // l10n-ignore: internal, caught by the caller
       }
       i++;
     } else if (c === '"') {

@@ -5,10 +5,11 @@ import type { CommandContext } from '../commands/CommandContext';
 import { pickOrganization } from '../commands/pickOrganization';
 import { orgIdFromArg } from '../webviews/orgIdFromArg';
 import { documentsOf } from './registerDocuments';
+import { t } from '../util/l10n';
 
 export async function openAsJson(ctx: CommandContext, arg?: unknown): Promise<vscode.Uri> {
   ctx.requireClient();
-  const id = orgIdFromArg(arg) ?? activeDetailsPanel(ctx) ?? (await pickOrganization(ctx, { title: 'Open organization as JSON' })).id;
+  const id = orgIdFromArg(arg) ?? activeDetailsPanel(ctx) ?? (await pickOrganization(ctx, { title: t('Open organization as JSON') })).id;
   const doc = await documentsOf(ctx).open(id);
   return doc.uri;
 }

@@ -4,6 +4,7 @@
 import { ADDRESS_PARTS, checkAddress, checkName, isCalendarDate, type VisibleTo } from '../api';
 import type { CustomFieldSpec, DocumentCatalog } from './documentCatalog';
 import { DOCUMENT_KEYS, type AddressValue, type EditableValues } from './organizationDocument';
+import { t } from '../util/l10n';
 
 export type DocPath = ReadonlyArray<string | number>;
 
@@ -39,7 +40,7 @@ export function fieldName(path: DocPath): string {
 }
 
 function fail(path: DocPath, message: string): never {
-  throw new Problem(path, `${fieldName(path)}: ${message}`);
+  throw new Problem(path, t('{0}: {1}', fieldName(path), message));
 }
 
 /**
@@ -52,7 +53,7 @@ export function parseDocument(text: string, catalog: DocumentCatalog, readOnly?:
     try {
       json = JSON.parse(text);
     } catch (e) {
-      fail([], `not valid JSON (${e instanceof Error ? e.message : String(e)}).`);
+      fail([], t('not valid JSON ({0}).', e instanceof Error ? e.message : String(e)));
     }
     return { ok: true, doc: parseObject(json, catalog, readOnly) };
   } catch (e) {
@@ -64,15 +65,15 @@ export function parseDocument(text: string, catalog: DocumentCatalog, readOnly?:
 function parseObject(json: unknown, catalog: DocumentCatalog, expectedReadOnly: Record<string, unknown> | undefined): ParsedDocument {
   const doc = asObject(json, []);
   for (const key of Object.keys(doc)) {
-    if (!(DOCUMENT_KEYS as readonly string[]).includes(key)) fail([key], `not a field of an organization here (use ${DOCUMENT_KEYS.join(', ')}).`);
+    if (!(DOCUMENT_KEYS as readonly string[]).includes(key)) fail([key], t('not a field of an organization here (use {0}).', DOCUMENT_KEYS.join(', ')));
   }
   const values: Partial<EditableValues> = {};
   if ('name' in doc) {
     const bad = checkName(doc.name);
-    if (bad) fail(['name'], 'must be text that is not empty.');
+    if (bad) fail(['name'], t('must be text that is not empty.'));
     values.name = doc.name as string;
   }
-  if ('owner' in doc) values.ownerId = doc.owner === null ? fail(['owner'], 'an organization needs an owner.') : userId(doc.owner, ['owner'], catalog);
+  if ('owner' in doc) values.ownerId = doc.owner === null ? fail(['owner'], t('an organization needs an owner.')) : userId(doc.owner, ['owner'], catalog);
   if ('labels' in doc) values.labelIds = labelIds(doc.labels, catalog);
   if ('visible_to' in doc) values.visibleTo = visibility(doc.visible_to, catalog);
   if ('address' in doc) values.address = address(doc.address);
@@ -83,30 +84,31 @@ function parseObject(json: unknown, catalog: DocumentCatalog, expectedReadOnly: 
 }
 
 function asObject(v: unknown, path: DocPath): Record<string, unknown> {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) fail(path, 'must be an object { … }.');
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) fail(path, t('must be an object { … }.'));
   return v as Record<string, unknown>;
 }
 
 function userId(v: unknown, path: DocPath, catalog: DocumentCatalog): number {
   if (typeof v === 'number') {
-    if (!Number.isSafeInteger(v) || v <= 0) fail(path, `${v} is not a user id.`);
-    if (catalog.users.length && !catalog.users.some((u) => u.id === v)) fail(path, `there is no user with id ${v}.`);
+    if (!Number.isSafeInteger(v) || v <= 0) fail(path, t('{0} is not a user id.', v));
+    if (catalog.users.length && !catalog.users.some((u) => u.id === v)) fail(path, t('there is no user with id {0}.', v));
     return v;
   }
   if (typeof v === 'string') {
     const found = catalog.users.find((u) => u.label === v) ?? catalog.users.find((u) => u.label.toLowerCase() === v.trim().toLowerCase());
     if (found) return found.id;
-    fail(path, `there is no user named ${JSON.stringify(v)}${catalog.users.length ? ` (for example ${catalog.users.filter((u) => u.active).slice(0, 3).map((u) => JSON.stringify(u.label)).join(', ')})` : ''}.`);
+    const examples = catalog.users.filter((u) => u.active).slice(0, 3).map((u) => JSON.stringify(u.label)).join(', ');
+    fail(path, catalog.users.length ? t('there is no user named {0} (for example {1}).', JSON.stringify(v), examples) : t('there is no user named {0}.', JSON.stringify(v)));
   }
-  return fail(path, 'must be a user name (or id).');
+  return fail(path, t('must be a user name (or id).'));
 }
 
 function labelIds(v: unknown, catalog: DocumentCatalog): number[] {
   if (v === null) return [];
-  if (!Array.isArray(v)) fail(['labels'], 'must be a list of label names, e.g. ["Customer"] ([] for none).');
+  if (!Array.isArray(v)) fail(['labels'], t('must be a list of label names, e.g. ["Customer"] ([] for none).'));
   const ids = v.map((item, i) => {
     const found = typeof item === 'number' ? catalog.labels.find((l) => l.value === item) : catalog.labels.find((l) => l.label === item) ?? catalog.labels.find((l) => typeof item === 'string' && l.label.toLowerCase() === item.trim().toLowerCase());
-    if (!found) fail(['labels', i], `${JSON.stringify(item)} is not a label (use ${catalog.labels.map((l) => JSON.stringify(l.label)).join(', ') || 'none: the account has no labels'}).`);
+    if (!found) fail(['labels', i], t('{0} is not a label (use {1}).', JSON.stringify(item), catalog.labels.map((l) => JSON.stringify(l.label)).join(', ') || t('none: the account has no labels')));
     return found.value;
   });
   return [...new Set(ids)];
@@ -114,7 +116,7 @@ function labelIds(v: unknown, catalog: DocumentCatalog): number[] {
 
 function visibility(v: unknown, catalog: DocumentCatalog): VisibleTo {
   const found = catalog.visibility.find((c) => c.value === v || c.label === v || (typeof v === 'string' && c.label.toLowerCase() === v.trim().toLowerCase()));
-  if (!found) fail(['visible_to'], `${JSON.stringify(v)} is not a visibility (use ${catalog.visibility.map((c) => JSON.stringify(c.label)).join(', ')}).`);
+  if (!found) fail(['visible_to'], t('{0} is not a visibility (use {1}).', JSON.stringify(v), catalog.visibility.map((c) => JSON.stringify(c.label)).join(', ')));
   return found.value as VisibleTo;
 }
 
@@ -127,7 +129,7 @@ function address(v: unknown): AddressValue | null {
   for (const part of ADDRESS_PARTS) out[part] = typeof a[part] === 'string' ? (a[part] as string) : '';
   const any = ADDRESS_PARTS.some((p) => out[p].trim() !== '');
   // Pipedrive geocodes the parts from the full text: parts without it would be dropped.
-  if (any && !out.value.trim()) fail(['address', 'value'], 'the full address is required when any part is given (or set address to null to clear it).');
+  if (any && !out.value.trim()) fail(['address', 'value'], t('the full address is required when any part is given (or set address to null to clear it).'));
   return any ? out : null;
 }
 
@@ -136,7 +138,7 @@ function customFields(v: unknown, catalog: DocumentCatalog): Record<string, unkn
   const out: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(given)) {
     const f = catalog.custom.find((c) => c.name === name);
-    if (!f) fail(['custom_fields', name], `there is no organization field named ${JSON.stringify(name)}.`);
+    if (!f) fail(['custom_fields', name], t('there is no organization field named {0}.', JSON.stringify(name)));
     out[f.key] = customValue(f, value, ['custom_fields', name], catalog);
   }
   return out;
@@ -150,40 +152,40 @@ export function customValue(f: CustomFieldSpec, v: unknown, path: DocPath, catal
   if (v === null) return null;
   const option = (x: unknown, at: DocPath) => {
     const found = typeof x === 'number' ? f.options.find((o) => o.id === x) : f.options.find((o) => o.label === x);
-    if (!found) fail(at, `${JSON.stringify(x)} is not an option of ${f.name} (use ${f.options.map((o) => JSON.stringify(o.label)).join(', ')}).`);
+    if (!found) fail(at, t('{0} is not an option of {1} (use {2}).', JSON.stringify(x), f.name, f.options.map((o) => JSON.stringify(o.label)).join(', ')));
     return found.id;
   };
   switch (f.kind) {
     case 'text':
-      if (typeof v !== 'string') fail(path, 'must be text.');
+      if (typeof v !== 'string') fail(path, t('must be text.'));
       return v;
     case 'number':
     case 'integer':
-      if (typeof v !== 'number' || !Number.isFinite(v) || (f.kind === 'integer' && !Number.isInteger(v))) fail(path, `must be ${f.kind === 'integer' ? 'a whole number' : 'a number'}.`);
+      if (typeof v !== 'number' || !Number.isFinite(v) || (f.kind === 'integer' && !Number.isInteger(v))) fail(path, f.kind === 'integer' ? t('must be a whole number.') : t('must be a number.'));
       return v;
     case 'monetary': {
       const m = asObject(v, path);
-      for (const k of Object.keys(m)) if (k !== 'value' && k !== 'currency') fail([...path, k], 'not a part of an amount (use value and currency).');
-      if (typeof m.value !== 'number' || !Number.isFinite(m.value)) fail([...path, 'value'], 'must be a number.');
-      if (typeof m.currency !== 'string' || !CURRENCY.test(m.currency)) fail([...path, 'currency'], 'must be a three-letter currency code such as "EUR".');
+      for (const k of Object.keys(m)) if (k !== 'value' && k !== 'currency') fail([...path, k], t('not a part of an amount (use value and currency).'));
+      if (typeof m.value !== 'number' || !Number.isFinite(m.value)) fail([...path, 'value'], t('must be a number.'));
+      if (typeof m.currency !== 'string' || !CURRENCY.test(m.currency)) fail([...path, 'currency'], t('must be a three-letter currency code such as "EUR".'));
       return { value: m.value, currency: m.currency };
     }
     case 'date':
-      if (typeof v !== 'string' || !isCalendarDate(v)) fail(path, `${JSON.stringify(v)} is not a date: use YYYY-MM-DD, e.g. "2025-03-31".`);
+      if (typeof v !== 'string' || !isCalendarDate(v)) fail(path, t('{0} is not a date: use YYYY-MM-DD, e.g. "2025-03-31".', JSON.stringify(v)));
       return v;
     case 'time':
-      if (typeof v !== 'string' || !TIME.test(v)) fail(path, `${JSON.stringify(v)} is not a time: use HH:MM or HH:MM:SS.`);
+      if (typeof v !== 'string' || !TIME.test(v)) fail(path, t('{0} is not a time: use HH:MM or HH:MM:SS.', JSON.stringify(v)));
       return v;
     case 'enum':
       return option(v, path);
     case 'set':
-      if (!Array.isArray(v)) fail(path, `must be a list of options, e.g. [${f.options.slice(0, 2).map((o) => JSON.stringify(o.label)).join(', ')}].`);
+      if (!Array.isArray(v)) fail(path, t('must be a list of options, e.g. [{0}].', f.options.slice(0, 2).map((o) => JSON.stringify(o.label)).join(', ')));
       return [...new Set(v.map((x, i) => option(x, [...path, i])))];
     case 'user':
       return userId(v, path, catalog);
     case 'person':
     case 'org':
-      if (typeof v !== 'number' || !Number.isSafeInteger(v) || v <= 0) fail(path, `must be the id of ${f.kind === 'org' ? 'an organization' : 'a person'}.`);
+      if (typeof v !== 'number' || !Number.isSafeInteger(v) || v <= 0) fail(path, f.kind === 'org' ? t('must be the id of an organization.') : t('must be the id of a person.'));
       return v;
     case 'address': {
       const bad = checkAddress(v);
@@ -198,7 +200,7 @@ export function customValue(f: CustomFieldSpec, v: unknown, path: DocPath, catal
 function checkReadOnly(actual: Record<string, unknown>, expected: Record<string, unknown>): void {
   for (const key of new Set([...Object.keys(expected), ...Object.keys(actual)])) {
     if (!sameValue(actual[key], expected[key])) {
-      fail(['readOnly', key], key in expected ? `is read-only: it cannot be changed here (it was ${JSON.stringify(expected[key])}).` : 'is not a field of this section: the read-only section cannot be changed.');
+      fail(['readOnly', key], key in expected ? t('is read-only: it cannot be changed here (it was {0}).', JSON.stringify(expected[key])) : t('is not a field of this section: the read-only section cannot be changed.'));
     }
   }
 }

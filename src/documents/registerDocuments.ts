@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { CommandContext } from '../commands/CommandContext';
 import { CONFLICT_SCHEME, SCHEME } from './documentPaths';
 import { OrganizationFileSystem } from './OrganizationFileSystem';
+import { t } from '../util/l10n';
 
 /** The documents of each command context (one per activation), for the command handler. */
 const byContext = new WeakMap<CommandContext, OrganizationFileSystem>();
@@ -22,6 +23,6 @@ export function registerDocuments(context: vscode.ExtensionContext, ctx: Command
 /** The documents registered for this context (registerDocuments runs in activate before any command). */
 export function documentsOf(ctx: CommandContext): OrganizationFileSystem {
   const documents = byContext.get(ctx);
-  if (!documents) throw new Error('Organization documents are not available in this window.');
+  if (!documents) throw new Error(t('Organization documents are not available in this window.'));
   return documents;
 }

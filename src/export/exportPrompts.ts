@@ -4,6 +4,7 @@
 import type { QuickPickItem } from 'vscode';
 import type { UserInput } from '../ui/UserInput';
 import type { ExportFormat } from './exporter';
+import { formatNumber, t } from '../util/l10n';
 
 /** What an export covers. A letter and the scope follow the tree's owner scope and filter. */
 export type ExportTarget =
@@ -12,7 +13,8 @@ export type ExportTarget =
   | { readonly kind: 'selection'; readonly ids: readonly number[] }
   | { readonly kind: 'everything' };
 
-export const TITLE = 'Export Organizations';
+/** The title of every export prompt and of its progress. */
+export const exportTitle = (): string => t('Export Organizations');
 
 export interface WhatChoices {
   /** "Owner: Rita" / "Filter: Customers" when a scope is set; undefined: no scope to offer. */
@@ -27,26 +29,23 @@ interface Choice<T> extends QuickPickItem {
   readonly value: T;
 }
 
-export const WHAT = { everything: 'Everything', scope: 'Current scope', selection: 'Selection', letter: 'A letter…' } as const;
-
 /** Asks what to export (palette, view title). */
 export async function askWhat(ui: UserInput, choices: WhatChoices): Promise<ExportTarget> {
-  const items: Choice<ExportTarget | 'letter'>[] = [{ label: WHAT.everything, description: 'every organization', value: { kind: 'everything' } }];
-  if (choices.scope) items.push({ label: WHAT.scope, description: choices.scope, value: { kind: 'scope' } });
+  const title = exportTitle();
+  const items: Choice<ExportTarget | 'letter'>[] = [{ label: t('Everything'), description: t('every organization'), value: { kind: 'everything' } }];
+  if (choices.scope) items.push({ label: t('Current scope'), description: choices.scope, value: { kind: 'scope' } });
   if (choices.selected.length > 0) {
-    items.push({ label: WHAT.selection, description: plural(choices.selected.length, 'selected organization'), value: { kind: 'selection', ids: choices.selected } });
+    items.push({ label: t('Selection'), description: selectedCount(choices.selected.length), value: { kind: 'selection', ids: choices.selected } });
   }
-  items.push({ label: WHAT.letter, description: choices.scope ? `within ${choices.scope}` : undefined, value: 'letter' });
-  const picked = await ui.showQuickPick(items, { title: TITLE, placeHolder: 'What to export' });
+  items.push({ label: t('A letter…'), description: choices.scope ? t('within {0}', choices.scope) : undefined, value: 'letter' });
+  const picked = await ui.showQuickPick(items, { title, placeHolder: t('What to export') });
   if (picked.value !== 'letter') return picked.value;
   const letter = await ui.showQuickPick(
-    choices.letters.map((l) => ({ label: l.key, description: l.count === undefined ? undefined : plural(l.count, 'organization') })),
-    { title: TITLE, placeHolder: 'Which letter' },
+    choices.letters.map((l) => ({ label: l.key, description: l.count === undefined ? undefined : organizationCount(l.count) })),
+    { title, placeHolder: t('Which letter') },
   );
   return { kind: 'letter', group: letter.label };
 }
-
-export const FIELDS = { indexed: 'Fields of the local index', all: 'All fields' } as const;
 
 /**
  * The local index keeps no custom fields, counters or address parts: ask whether its fields are
@@ -55,23 +54,33 @@ export const FIELDS = { indexed: 'Fields of the local index', all: 'All fields' 
 export async function askIndexOrAllFields(ui: UserInput, pages: number): Promise<'index' | 'server'> {
   const picked = await ui.showQuickPick(
     [
-      { label: FIELDS.indexed, description: 'no requests', detail: 'ID, name, owner, labels, visibility, address, city, created, updated', value: 'index' as const },
-      { label: FIELDS.all, description: `reads ${plural(pages, 'page')} from Pipedrive`, detail: 'custom fields by name, address parts, website, counts', value: 'server' as const },
+      {
+        label: t('Fields of the local index'),
+        description: t('no requests'),
+        detail: t('ID, name, owner, labels, visibility, address, city, created, updated'),
+        value: 'index' as const,
+      },
+      {
+        label: t('All fields'),
+        description: pages === 1 ? t('reads 1 page from Pipedrive') : t('reads {0} pages from Pipedrive', formatNumber(pages)),
+        detail: t('custom fields by name, address parts, website, counts'),
+        value: 'server' as const,
+      },
     ],
-    { title: TITLE, placeHolder: 'Which fields' },
+    { title: exportTitle(), placeHolder: t('Which fields') },
   );
   return picked.value;
 }
 
-export const FORMATS = { csv: 'CSV', jsonl: 'JSON Lines' } as const;
-
 export async function askFormat(ui: UserInput): Promise<ExportFormat> {
   const picked = await ui.showQuickPick(
     [
-      { label: FORMATS.csv, description: 'UTF-8 with BOM, opens in spreadsheets', value: 'csv' as const },
-      { label: FORMATS.jsonl, description: 'one JSON object per line', value: 'jsonl' as const },
+      // l10n-ignore: format names
+      { label: 'CSV', description: t('UTF-8 with BOM, opens in spreadsheets'), value: 'csv' as const },
+      // l10n-ignore: format names
+      { label: 'JSON Lines', description: t('one JSON object per line'), value: 'jsonl' as const },
     ],
-    { title: TITLE, placeHolder: 'Format' },
+    { title: exportTitle(), placeHolder: t('Format') },
   );
   return picked.value;
 }
@@ -85,9 +94,15 @@ export function defaultFileName(target: ExportTarget, format: ExportFormat): str
 
 export function askFile(ui: UserInput, defaultPath: string, format: ExportFormat): Promise<string> {
   const filters: Record<string, string[]> = format === 'csv' ? { CSV: ['csv'] } : { 'JSON Lines': ['jsonl'] };
-  return ui.showSaveDialog({ title: `${TITLE}: Save As`, defaultPath, filters });
+  return ui.showSaveDialog({ title: t('{0}: Save As', exportTitle()), defaultPath, filters });
 }
 
-export function plural(n: number, noun: string): string {
-  return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
+/** "1 organization", "1,250 organizations". */
+export function organizationCount(n: number): string {
+  return n === 1 ? t('1 organization') : t('{0} organizations', formatNumber(n));
+}
+
+/** "1 selected organization", "3 selected organizations". */
+export function selectedCount(n: number): string {
+  return n === 1 ? t('1 selected organization') : t('{0} selected organizations', formatNumber(n));
 }

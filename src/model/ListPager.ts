@@ -4,6 +4,7 @@
 import type { CallOptions } from '../api';
 import { RECENT_KEY, type ListKey } from './listKeys';
 import { PagedList, type Page, type PageFetcher } from './PagedList';
+import { t } from '../util/l10n';
 
 const MAX_LIMIT = 500;
 /** Pipedrive's files route takes at most 100 per page. */
@@ -145,7 +146,7 @@ export class ListPager {
         await load();
       } catch (e) {
         if (generation.signal.aborted) return;
-        list.error = e ?? new Error('Loading failed');
+        list.error = e ?? new Error(t('Loading failed'));
       } finally {
         list.loading = undefined;
         list.loadingMore = false;

@@ -14,7 +14,7 @@ import type { PagedList } from './PagedList';
 import { moveToFront, placeInSorted } from './placement';
 import { mergeSummary, summaryFromOrganization, type OrgSummary } from './OrgSummary';
 
-export { RECENT_DAYS, RECENT_FALLBACK_NOTICE, v1DateTime, type StoreBackend } from './listSources';
+export { RECENT_DAYS, recentFallbackNotice, v1DateTime, type StoreBackend } from './listSources';
 
 // Kept here too, so code that imports them from the store keeps working.
 export { GROUPS, RECENT_KEY, groupKey, letterKey, parseListKey, type GroupItem, type GroupKind, type ListKey } from './listKeys';
@@ -22,6 +22,7 @@ import { GROUPS, RECENT_KEY, groupKey, letterKey, parseListKey, type GroupKind, 
 
 export { clampPageSize, listErrorMessage, type OrganizationChangeEvent, type OwnerScope, type StoreChange, type StoreSettings } from './storeTypes';
 import { clampPageSize, type OrganizationChangeEvent, type OwnerScope, type StoreChange, type StoreSettings } from './storeTypes';
+import { t } from '../util/l10n';
 
 export class OrganizationStore {
   private readonly changed = new Emitter<StoreChange>();
@@ -334,7 +335,7 @@ export class OrganizationStore {
   }
 
   private requireBackend(): StoreBackend {
-    if (!this.backend) throw new Error('Sign in to Pipedrive to load organizations.');
+    if (!this.backend) throw new Error(t('Sign in to Pipedrive to load organizations.'));
     return this.backend;
   }
 

@@ -3,6 +3,7 @@
 // organization fields (label and visibility names, custom fields). No vscode import.
 import type { OrganizationField, PipedriveClient, User } from '../api';
 import { iterate } from '../api/pages';
+import { t } from '../util/l10n';
 
 /** The client methods the catalog calls. */
 export type CatalogBackend = Pick<PipedriveClient, 'listUsers' | 'listOrganizationFields'> & Partial<Pick<PipedriveClient, 'primeUsers'>>;
@@ -193,7 +194,7 @@ export class SessionCatalog {
 }
 
 function notSignedIn(): Error {
-  return new Error('Sign in to Pipedrive first (Pipedrive: Sign In with API Token).');
+  return new Error(t('Sign in to Pipedrive first (Pipedrive: Sign In with API Token).'));
 }
 
 function describe(e: unknown): string {
@@ -212,6 +213,7 @@ function abortable<T>(p: Promise<T>, signal: AbortSignal | undefined): Promise<T
 }
 
 function abortError(): Error {
+  // l10n-ignore: a cancellation is silent (isCancellation)
   const e = new Error('Cancelled');
   e.name = 'AbortError';
   return e;

@@ -37,11 +37,12 @@ export class SessionSnapshot {
     }
     try {
       const body = JSON.parse(text) as { format?: unknown; account?: unknown; savedAt?: unknown; users?: unknown; fields?: unknown };
-      if (body.format !== SESSION_SNAPSHOT_FORMAT || body.account !== this.account) throw new Error('another format or account');
-      if (typeof body.savedAt !== 'number' || !Array.isArray(body.users) || !Array.isArray(body.fields)) throw new Error('missing parts');
+      // The reasons below only reach the log: a snapshot that does not fit is read again.
+      if (body.format !== SESSION_SNAPSHOT_FORMAT || body.account !== this.account) throw new Error('another format or account'); // l10n-ignore: log only
+      if (typeof body.savedAt !== 'number' || !Array.isArray(body.users) || !Array.isArray(body.fields)) throw new Error('missing parts'); // l10n-ignore: log only
       const users = body.users.filter((u): u is User => isRecordWithId(u) && typeof (u as { name?: unknown }).name === 'string');
       const fields = body.fields.filter((f): f is OrganizationField => isRecordWithId(f) && typeof (f as { key?: unknown }).key === 'string');
-      if (users.length !== body.users.length || fields.length !== body.fields.length) throw new Error('a damaged record');
+      if (users.length !== body.users.length || fields.length !== body.fields.length) throw new Error('a damaged record'); // l10n-ignore: log only
       if (now - body.savedAt > maxAgeMs || body.savedAt > now + 60_000) return undefined;
       return { users, fields, savedAt: body.savedAt };
     } catch (e) {

@@ -8,6 +8,7 @@ import { letterPage, recentPage, type LocalPage, type StoreIndex } from './index
 import { parseListKey, type GroupItem, type GroupKind, type ListKey } from './listKeys';
 import type { Page, PageFetcher } from './PagedList';
 import { summaryFromCollection, summaryFromOrganization, type OrgSummary } from './OrgSummary';
+import { t } from '../util/l10n';
 
 /** The client methods the lists read (the real PipedriveClient, or a fake in unit tests). */
 export type StoreBackend = Pick<
@@ -24,8 +25,8 @@ export type StoreBackend = Pick<
 /** Days "Recently changed" looks back. */
 export const RECENT_DAYS = 7;
 
-export const RECENT_FALLBACK_NOTICE =
-  'Recently changed needs global admin rights in Pipedrive; showing organizations by last update instead.';
+/** The notice of "Recently changed" when Pipedrive refuses the recents list to this user. */
+export const recentFallbackNotice = (): string => t('Recently changed needs global admin rights in Pipedrive; showing organizations by last update instead.');
 
 /** What the sources read from the store at the moment a page is fetched. */
 export interface SourceState {
@@ -53,6 +54,7 @@ export class ListSources {
 
   fetcherFor(key: ListKey): PageFetcher<unknown> {
     const parsed = parseListKey(key);
+    // l10n-ignore: an invariant (keys come from the tree), never shown
     if (!parsed) throw new Error(`Unknown list ${key}`);
     if (parsed.kind === 'letter') return (from, limit, signal) => this.letter(parsed.letter, from, limit, signal);
     if (parsed.kind === 'recent') return (from, limit, signal) => this.recent(from, limit, signal);
@@ -102,7 +104,7 @@ export class ListSources {
       }
     }
     const page = await backend.listOrganizations({ sort: 'update_time DESC', start, limit, user_id: this.state.ownerId(), filter_id: this.state.filterId() }, { signal });
-    return { items: this.keep(page.items), next: offsetNext(page, start), notice: this.recentFallback ? RECENT_FALLBACK_NOTICE : undefined };
+    return { items: this.keep(page.items), next: offsetNext(page, start), notice: this.recentFallback ? recentFallbackNotice() : undefined };
   }
 
   private async group(orgId: number, group: GroupKind, from: number | string | undefined, limit: number, signal: AbortSignal): Promise<Page<GroupItem>> {

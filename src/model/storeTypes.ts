@@ -2,6 +2,7 @@
 // so the tree, the panels and the host can name them without the store's machinery.
 import { errorKind, errorMessage } from '../util/errors';
 import type { ListKey } from './listKeys';
+import { t } from '../util/l10n';
 
 export type StoreChange =
   /** The set of letters, or everything (after a reset, refresh, scope or settings change). */
@@ -42,6 +43,6 @@ export function clampPageSize(value: unknown): number {
 
 /** A person-readable reason a list failed, for the tree's error node. */
 export function listErrorMessage(error: unknown): string {
-  if (errorKind(error) === 'aborted') return 'Loading was cancelled.';
+  if (errorKind(error) === 'aborted') return t('Loading was cancelled.');
   return errorMessage(error);
 }

@@ -13,14 +13,13 @@ import {
 import { OTHER_GROUP } from '../api/firstChar';
 import { oneLine } from '../util/escape';
 import { shortReason } from '../util/errors';
-import { EMPTY_TEXT, GROUP_ICONS, GROUP_LABELS, groupCount, itemText, organizationDescription, organizationTooltip } from './labels';
+import { emptyText, GROUP_ICONS, groupCount, groupLabel, itemText, organizationDescription, organizationTooltip } from './labels';
 import { isListNode, orgNodeId, type ListNode, type OrganizationNode, type TreeNode } from './nodes';
+import { t } from '../util/l10n';
 
 /** Runs a first load with progress shown in the view (injected so the provider stays testable). */
 export type ViewProgress = <T>(task: (signal: AbortSignal) => Promise<T>) => Promise<T>;
 
-export const RECENT_LABEL = 'Recently changed';
-export const LOAD_MORE_LABEL = 'Load more…';
 
 /**
  * Maps the store to TreeItems. getChildren of a list node loads its first page through the store
@@ -98,8 +97,8 @@ export class OrganizationTreeProvider implements vscode.TreeDataProvider<TreeNod
         return this.withId(item, node);
       }
       case 'recent': {
-        const item = new vscode.TreeItem(RECENT_LABEL, vscode.TreeItemCollapsibleState.Collapsed);
-        item.description = 'last 7 days';
+        const item = new vscode.TreeItem(t('Recently changed'), vscode.TreeItemCollapsibleState.Collapsed);
+        item.description = t('last 7 days');
         item.iconPath = new vscode.ThemeIcon('history');
         item.contextValue = 'recent';
         return this.withId(item, node);
@@ -107,7 +106,7 @@ export class OrganizationTreeProvider implements vscode.TreeDataProvider<TreeNod
       case 'organization':
         return this.organizationItem(node);
       case 'group': {
-        const item = new vscode.TreeItem(GROUP_LABELS[node.group], vscode.TreeItemCollapsibleState.Collapsed);
+        const item = new vscode.TreeItem(groupLabel(node.group), vscode.TreeItemCollapsibleState.Collapsed);
         const list = this.store.peek(node.listKey);
         const count = list?.loaded && !list.hasMore ? list.items.length : groupCount(this.store.summaryOf(node.orgId), node.group);
         if (count !== undefined) item.description = String(count);
@@ -124,18 +123,18 @@ export class OrganizationTreeProvider implements vscode.TreeDataProvider<TreeNod
         return this.withId(item, node);
       }
       case 'loadMore': {
-        const item = new vscode.TreeItem(LOAD_MORE_LABEL, vscode.TreeItemCollapsibleState.None);
+        const item = new vscode.TreeItem(t('Load more…'), vscode.TreeItemCollapsibleState.None);
         item.iconPath = new vscode.ThemeIcon('more');
         item.contextValue = 'loadMore';
-        item.command = { command: 'pipedrive.loadMore', title: 'Load More', arguments: [node] };
+        item.command = { command: 'pipedrive.loadMore', title: t('Load More'), arguments: [node] };
         return this.withId(item, node);
       }
       case 'error': {
         const item = new vscode.TreeItem(node.message, vscode.TreeItemCollapsibleState.None);
         item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
-        item.tooltip = `${node.detail ?? node.message}\nClick to retry.`;
+        item.tooltip = t('{0}\nClick to retry.', node.detail ?? node.message);
         item.contextValue = 'error';
-        item.command = { command: 'pipedrive.retry', title: 'Retry', arguments: [node] };
+        item.command = { command: 'pipedrive.retry', title: t('Retry'), arguments: [node] };
         return this.withId(item, node);
       }
       case 'message': {
@@ -216,8 +215,8 @@ export class OrganizationTreeProvider implements vscode.TreeDataProvider<TreeNod
             id: `${node.id}/error`,
             parent: node,
             listKey: node.listKey,
-            message: `${shortReason(list.error)} · Retry`,
-            detail: `${loadingWhat(node, this.store)} failed: ${oneLine(listErrorMessage(list.error))}`,
+            message: t('{0} · Retry', shortReason(list.error)),
+            detail: t('{0} failed: {1}', loadingWhat(node, this.store), oneLine(listErrorMessage(list.error))),
           },
           true,
         ),
@@ -226,7 +225,7 @@ export class OrganizationTreeProvider implements vscode.TreeDataProvider<TreeNod
       children.push(this.intern({ type: 'loadMore', id: `${node.id}/more`, parent: node, listKey: node.listKey }));
     } else if (list.loaded && list.items.length === 0) {
       const what = node.type === 'group' ? node.group : 'organizations';
-      children.push(this.intern({ type: 'message', id: `${node.id}/empty`, parent: node, message: EMPTY_TEXT[what], icon: undefined }));
+      children.push(this.intern({ type: 'message', id: `${node.id}/empty`, parent: node, message: emptyText(what), icon: undefined }));
     }
     return children;
   }
@@ -234,7 +233,7 @@ export class OrganizationTreeProvider implements vscode.TreeDataProvider<TreeNod
   private organizationItem(node: OrganizationNode): vscode.TreeItem {
     const org = this.store.summaryOf(node.orgId);
     // The label is the name as text: VS Code renders TreeItem labels literally (no HTML, no markdown).
-    const item = new vscode.TreeItem(org ? oneLine(org.name) : `Organization ${node.orgId}`, vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(org ? oneLine(org.name) : t('Organization {0}', node.orgId), vscode.TreeItemCollapsibleState.Collapsed);
     if (org) {
       item.description = organizationDescription(org);
       const tooltip = new vscode.MarkdownString(organizationTooltip(org));
@@ -244,7 +243,7 @@ export class OrganizationTreeProvider implements vscode.TreeDataProvider<TreeNod
     }
     item.iconPath = new vscode.ThemeIcon('organization');
     // A click opens the Details panel; the twistie still expands (VS Code then expands on twistie only).
-    item.command = { command: 'pipedrive.openDetails', title: 'Open Organization Details', arguments: [node] };
+    item.command = { command: 'pipedrive.openDetails', title: t('Open Organization Details'), arguments: [node] };
     item.contextValue = org?.followed === undefined ? 'organization' : org.followed ? 'organization.followed' : 'organization.notFollowed';
     return this.withId(item, node);
   }
@@ -317,10 +316,17 @@ export class OrganizationTreeProvider implements vscode.TreeDataProvider<TreeNod
 
 /** "Loading organizations starting with C", "Loading the persons of Acme": what a list node loads. */
 function loadingWhat(node: ListNode, store: OrganizationStore): string {
-  if (node.type === 'letter') return node.letter === OTHER_GROUP ? 'Loading organizations starting with other characters' : `Loading organizations starting with ${node.letter}`;
-  if (node.type === 'recent') return 'Loading recently changed organizations';
+  if (node.type === 'letter') return node.letter === OTHER_GROUP ? t('Loading organizations starting with other characters') : t('Loading organizations starting with {0}', node.letter);
+  if (node.type === 'recent') return t('Loading recently changed organizations');
   const org = store.summaryOf(node.orgId);
-  return `Loading the ${GROUP_LABELS[node.group].toLowerCase()} of ${org ? `"${oneLine(org.name)}"` : `organization ${node.orgId}`}`;
+  const of = org ? `"${oneLine(org.name)}"` : t('organization {0}', node.orgId);
+  switch (node.group) {
+    case 'persons': return t('Loading the persons of {0}', of);
+    case 'deals': return t('Loading the deals of {0}', of);
+    case 'activities': return t('Loading the activities of {0}', of);
+    case 'files': return t('Loading the files of {0}', of);
+    case 'followers': return t('Loading the followers of {0}', of);
+  }
 }
 
 export function listKeyOfNode(node: TreeNode | undefined): ListKey | undefined {

@@ -4,14 +4,18 @@ import type { Activity, Deal, OrganizationFile, OrganizationFollower, Person, Us
 import type { GroupItem, GroupKind } from '../model/OrganizationStore';
 import type { OrgCounts, OrgSummary } from '../model/OrgSummary';
 import { escapeMarkdown, oneLine, truncate } from '../util/escape';
+import { t } from '../util/l10n';
 
-export const GROUP_LABELS: Record<GroupKind, string> = {
-  persons: 'Persons',
-  deals: 'Deals',
-  activities: 'Activities',
-  files: 'Files',
-  followers: 'Followers',
-};
+/** A group's row in the tree, in the display language. */
+export function groupLabel(group: GroupKind): string {
+  switch (group) {
+    case 'persons': return t('Persons');
+    case 'deals': return t('Deals');
+    case 'activities': return t('Activities');
+    case 'files': return t('Files');
+    case 'followers': return t('Followers');
+  }
+}
 
 export const GROUP_ICONS: Record<GroupKind, string> = {
   persons: 'person',
@@ -21,14 +25,17 @@ export const GROUP_ICONS: Record<GroupKind, string> = {
   followers: 'eye',
 };
 
-export const EMPTY_TEXT: Record<GroupKind | 'organizations', string> = {
-  organizations: 'No organizations',
-  persons: 'No persons',
-  deals: 'No deals',
-  activities: 'No activities',
-  files: 'No files',
-  followers: 'No followers',
-};
+/** The line an empty list shows. */
+export function emptyText(what: GroupKind | 'organizations'): string {
+  switch (what) {
+    case 'organizations': return t('No organizations');
+    case 'persons': return t('No persons');
+    case 'deals': return t('No deals');
+    case 'activities': return t('No activities');
+    case 'files': return t('No files');
+    case 'followers': return t('No followers');
+  }
+}
 
 /** "Owner · City" (each part only when known). */
 export function organizationDescription(org: OrgSummary): string {
@@ -38,20 +45,20 @@ export function organizationDescription(org: OrgSummary): string {
 /** Markdown source of the organization tooltip: every value escaped. */
 export function organizationTooltip(org: OrgSummary): string {
   const lines = [`**${escapeMarkdown(org.name)}**`];
-  if (org.ownerName) lines.push(`Owner: ${escapeMarkdown(org.ownerName)}`);
-  if (org.address) lines.push(`Address: ${escapeMarkdown(org.address)}`);
+  if (org.ownerName) lines.push(t('Owner: {0}', escapeMarkdown(org.ownerName)));
+  if (org.address) lines.push(t('Address: {0}', escapeMarkdown(org.address)));
   const counts = countsLine(org.counts);
   if (counts) lines.push(escapeMarkdown(counts));
-  if (org.updateTime) lines.push(`Updated: ${escapeMarkdown(org.updateTime)}`);
-  lines.push(`ID: ${org.id}`);
+  if (org.updateTime) lines.push(t('Updated: {0}', escapeMarkdown(org.updateTime)));
+  lines.push(t('ID: {0}', org.id));
   return lines.join('\n\n');
 }
 
 function countsLine(c: OrgCounts): string {
   const parts: string[] = [];
-  if (c.persons !== undefined) parts.push(`${c.persons} persons`);
-  if (c.deals !== undefined) parts.push(`${c.deals} deals`);
-  if (c.activities !== undefined) parts.push(`${c.activities} activities`);
+  if (c.persons !== undefined) parts.push(t('{0} persons', c.persons));
+  if (c.deals !== undefined) parts.push(t('{0} deals', c.deals));
+  if (c.activities !== undefined) parts.push(t('{0} activities', c.activities));
   return parts.join(', ');
 }
 
@@ -70,29 +77,29 @@ export function itemText(group: GroupKind, item: GroupItem, users: ReadonlyMap<n
     case 'persons': {
       const p = item as Person;
       const email = p.email?.find((e) => e.primary)?.value ?? p.email?.[0]?.value;
-      return { label: oneLine(p.name ?? `Person ${p.id}`), description: email ? oneLine(email) : undefined, icon: 'person' };
+      return { label: oneLine(p.name ?? t('Person {0}', p.id)), description: email ? oneLine(email) : undefined, icon: 'person' };
     }
     case 'deals': {
       const d = item as Deal;
       const value = typeof d.value === 'number' ? `${d.value} ${d.currency ?? ''}`.trim() : undefined;
-      return { label: oneLine(d.title ?? `Deal ${d.id}`), description: [d.status, value].filter(Boolean).join(' · '), icon: 'briefcase' };
+      return { label: oneLine(d.title ?? t('Deal {0}', d.id)), description: [d.status, value].filter(Boolean).join(' · '), icon: 'briefcase' };
     }
     case 'activities': {
       const a = item as Activity;
       return {
-        label: oneLine(a.subject ?? `Activity ${a.id}`),
+        label: oneLine(a.subject ?? t('Activity {0}', a.id)),
         description: [a.type, a.due_date].filter(Boolean).join(' · '),
         icon: a.done ? 'pass-filled' : 'circle-large-outline',
       };
     }
     case 'files': {
       const f = item as OrganizationFile;
-      return { label: oneLine(f.file_name || f.name || `File ${f.id}`), description: typeof f.file_size === 'number' ? formatBytes(f.file_size) : undefined, icon: 'file' };
+      return { label: oneLine(f.file_name || f.name || t('File {0}', f.id)), description: typeof f.file_size === 'number' ? formatBytes(f.file_size) : undefined, icon: 'file' };
     }
     case 'followers': {
       const f = item as OrganizationFollower;
       const user = users.get(f.user_id);
-      return { label: oneLine(user?.name ?? `User ${f.user_id}`), description: user?.email, icon: 'eye' };
+      return { label: oneLine(user?.name ?? t('User {0}', f.user_id)), description: user?.email, icon: 'eye' };
     }
   }
 }

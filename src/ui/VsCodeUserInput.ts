@@ -3,6 +3,7 @@ import { UserCancelledError } from '../util/errors';
 import { settleInput } from './settleInput';
 import { showSearchQuickPick } from './showSearchQuickPick';
 import type { SearchPickOptions, UserInput, UserInputBoxOptions, UserQuickPickOptions } from './UserInput';
+import { t } from '../util/l10n';
 
 /** The real prompts. Escape rejects with UserCancelledError, Back with GoBackError. */
 export class VsCodeUserInput implements UserInput {
@@ -106,7 +107,7 @@ export class VsCodeUserInput implements UserInput {
   async showSaveDialog(options: { title?: string; defaultPath?: string; filters?: Record<string, string[]> }): Promise<string> {
     const uri = await vscode.window.showSaveDialog({ title: options.title, filters: options.filters, defaultUri: options.defaultPath ? vscode.Uri.file(options.defaultPath) : undefined });
     if (!uri) throw new UserCancelledError();
-    if (uri.scheme !== 'file') throw new Error(`Choose a file on this machine (${uri.scheme}: is not supported).`);
+    if (uri.scheme !== 'file') throw new Error(t('Choose a file on this machine ({0}: is not supported).', uri.scheme));
     return uri.fsPath;
   }
 }

@@ -3,14 +3,15 @@ import { errorMessage } from '../util/errors';
 import { SearchSession, type SearchState } from './SearchSession';
 import { settleInput } from './settleInput';
 import type { SearchPickOptions } from './UserInput';
+import { t } from '../util/l10n';
 
 /** Lines that are not results (a hint, an error): shown, never accepted. */
 interface InfoItem extends vscode.QuickPickItem {
   readonly info: true;
 }
 
-const EXACT_OFF = { iconPath: new vscode.ThemeIcon('whole-word'), tooltip: 'Exact match: off (click to match the whole term exactly)' };
-const EXACT_ON = { iconPath: new vscode.ThemeIcon('pass-filled'), tooltip: 'Exact match: on (click to match parts of names too)' };
+const exactOff = () => ({ iconPath: new vscode.ThemeIcon('whole-word'), tooltip: t('Exact match: off (click to match the whole term exactly)') });
+const exactOn = () => ({ iconPath: new vscode.ThemeIcon('pass-filled'), tooltip: t('Exact match: on (click to match parts of names too)') });
 
 /** The real search QuickPick behind UserInput.showSearchPick. */
 export function showSearchQuickPick<T extends vscode.QuickPickItem>(options: SearchPickOptions<T>): Promise<T> {
@@ -24,16 +25,16 @@ export function showSearchQuickPick<T extends vscode.QuickPickItem>(options: Sea
   pick.matchOnDetail = true;
   const buttons = () => [
     ...(options.back ? [vscode.QuickInputButtons.Back] : []),
-    ...(options.exactMatchToggle ? [session.exactMatch ? EXACT_ON : EXACT_OFF] : []),
+    ...(options.exactMatchToggle ? [session.exactMatch ? exactOn() : exactOff()] : []),
   ];
   const show = (state: SearchState<T>) => {
     pick.busy = state.kind === 'busy';
     if (state.kind === 'hint') pick.items = [info('$(info) ' + state.message)];
-    else if (state.kind === 'error') pick.items = [info('$(error) Search failed: ' + errorMessage(state.error))];
+    else if (state.kind === 'error') pick.items = [info(`$(error) ${t('Search failed: {0}', errorMessage(state.error))}`)];
     else if (state.kind === 'results') {
       pick.items = state.items.length
         ? state.items.map((i) => ({ ...i, alwaysShow: true }))
-        : [info(`$(search) No organizations match "${state.term}"${state.exactMatch ? ' exactly' : ''}`)];
+        : [info(`$(search) ${state.exactMatch ? t('No organizations match "{0}" exactly', state.term) : t('No organizations match "{0}"', state.term)}`)];
     }
   };
   const session = new SearchSession<T>({ search: options.search, checkTerm: options.checkTerm, debounceMs: options.debounceMs }, show);

@@ -1,5 +1,6 @@
 // Error classification shared by the command boundary and the tree. No vscode import: errors from
 // other bundles (tests) are recognised by shape, not by instanceof.
+import { t } from './l10n';
 
 /** Thrown when the person closes a prompt (Escape) or presses Back at the first step. */
 export class UserCancelledError extends Error {
@@ -54,15 +55,15 @@ export function errorKind(e: unknown): string | undefined {
  */
 export function shortReason(e: unknown): string {
   const x = e as { kind?: unknown; status?: unknown } | undefined;
-  const status = typeof x?.status === 'number' ? ` (${x.status})` : '';
+  const status = typeof x?.status === 'number' ? x.status : undefined;
   switch (errorKind(e)) {
-    case 'server': return `Pipedrive error${status}`;
-    case 'network': return 'Pipedrive unreachable';
-    case 'timeout': return 'Pipedrive is not answering';
-    case 'permission': return `Not allowed${status}`;
-    case 'rate-limit': return 'Rate limit reached';
-    case 'auth': return 'Sign in again';
-    case 'aborted': return 'Cancelled';
-    default: return `Loading failed${status}`;
+    case 'server': return status === undefined ? t('Pipedrive error') : t('Pipedrive error ({0})', status);
+    case 'network': return t('Pipedrive unreachable');
+    case 'timeout': return t('Pipedrive is not answering');
+    case 'permission': return status === undefined ? t('Not allowed') : t('Not allowed ({0})', status);
+    case 'rate-limit': return t('Rate limit reached');
+    case 'auth': return t('Sign in again');
+    case 'aborted': return t('Cancelled');
+    default: return status === undefined ? t('Loading failed') : t('Loading failed ({0})', status);
   }
 }

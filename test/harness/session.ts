@@ -207,7 +207,7 @@ function walk(dir: string): string[] {
 function installExtension(extensionsDir: string): void {
   const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
   const target = path.join(extensionsDir, `${pkg.publisher}.${pkg.name}-${pkg.version}`);
-  for (const part of ['package.json', 'dist', 'media', 'resources', 'README.md', 'LICENSE']) {
+  for (const part of ['package.json', 'package.nls.json', 'package.nls.de.json', 'l10n', 'dist', 'media', 'resources', 'README.md', 'LICENSE']) {
     const from = path.join(ROOT, part);
     if (fs.existsSync(from)) fs.cpSync(from, path.join(target, part), { recursive: true });
   }

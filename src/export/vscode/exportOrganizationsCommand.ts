@@ -11,9 +11,8 @@ import { selectedOrganizations } from '../../commands/selection';
 import type { TreeNode } from '../../tree/nodes';
 import { exportOrganizations, type ExportResult } from '../exporter';
 import { openExport, planExport } from '../exportPlan';
-import { askFile, askFormat, askWhat, defaultFileName, plural, TITLE, type ExportTarget } from '../exportPrompts';
-
-export const OPEN_FILE = 'Open File';
+import { askFile, askFormat, askWhat, defaultFileName, exportTitle, organizationCount, selectedCount, type ExportTarget } from '../exportPrompts';
+import { formatNumber, t } from '../../util/l10n';
 
 /** For callers that cancel without the notification's Cancel button (another command, a test). */
 export interface ExportRunOptions {
@@ -31,7 +30,7 @@ export async function exportOrganizationsCommand(ctx: CommandContext, node?: Tre
   const format = await askFormat(ui);
   const file = await askFile(ui, path.join(defaultFolder(), defaultFileName(target, format)), format);
 
-  const result = await withCountProgress(`${TITLE}: ${describe(target, scope)}`, run.signal, async (signal, report) => {
+  const result = await withCountProgress(t('{0}: {1}', exportTitle(), describe(target, scope)), run.signal, async (signal, report) => {
     const fields = await ctx.session.organizationFields(signal);
     // Owner names usually come with the records; the users list only fills gaps, so it may fail.
     const users = await ctx.session.users(signal).catch((e: unknown) => {
@@ -46,14 +45,15 @@ export async function exportOrganizationsCommand(ctx: CommandContext, node?: Tre
       target: file,
       signal,
       progressEvery: 100,
-      onProgress: (n) => report(total === undefined ? plural(n, 'organization') : `${n.toLocaleString('en-US')} of ${plural(total, 'organization')}`),
+      onProgress: (n) => report(total === undefined ? organizationCount(n) : t('{0} of {1}', formatNumber(n), organizationCount(total))),
     });
   });
 
   ctx.log.info(`Exported ${result.count} organizations (${plan.source === 'index' ? 'local index' : plan.source}) to ${file}`);
   // Not awaited: the command ends while the notification stays.
-  void ui.showInformationMessage(`Exported ${plural(result.count, 'organization')} to ${path.basename(file)}.`, OPEN_FILE).then(async (action) => {
-    if (action === OPEN_FILE) await vscode.commands.executeCommand('vscode.open', vscode.Uri.file(file));
+  const openFile = t('Open File');
+  void ui.showInformationMessage(t('Exported {0} to {1}.', organizationCount(result.count), path.basename(file)), openFile).then(async (action) => {
+    if (action === openFile) await vscode.commands.executeCommand('vscode.open', vscode.Uri.file(file));
   }).then(undefined, (e: unknown) => ctx.log.error(`Opening ${file} failed: ${String(e)}`));
   return result;
 }
@@ -74,8 +74,8 @@ function whatChoices(ctx: CommandContext) {
 
 function scopeText(scope: CommandContext['store']['scope']): string | undefined {
   const parts = [
-    scope.ownerId !== undefined ? `Owner: ${scope.ownerName ?? `user ${scope.ownerId}`}` : undefined,
-    scope.filterId !== undefined ? `Filter: ${scope.filterName ?? `#${scope.filterId}`}` : undefined,
+    scope.ownerId !== undefined ? t('Owner: {0}', scope.ownerName ?? t('user {0}', scope.ownerId)) : undefined,
+    scope.filterId !== undefined ? t('Filter: {0}', scope.filterName ?? `#${scope.filterId}`) : undefined,
   ].filter((p): p is string => !!p);
   return parts.length ? parts.join(', ') : undefined;
 }
@@ -83,13 +83,13 @@ function scopeText(scope: CommandContext['store']['scope']): string | undefined 
 function describe(target: ExportTarget, scope: CommandContext['store']['scope']): string {
   switch (target.kind) {
     case 'letter':
-      return `letter ${target.group}`;
+      return t('letter {0}', target.group);
     case 'scope':
-      return scopeText(scope) ?? 'current scope';
+      return scopeText(scope) ?? t('current scope');
     case 'selection':
-      return plural(target.ids.length, 'selected organization');
+      return selectedCount(target.ids.length);
     case 'everything':
-      return 'all organizations';
+      return t('all organizations');
   }
 }
 

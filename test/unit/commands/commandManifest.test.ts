@@ -6,7 +6,10 @@ import { COMMAND_IDS } from '../../../src/commands/ids';
 // The manifest and the command table agree (codeql's command-lint test): every contributed command
 // has a handler, every handler is contributed, and each has a category; menus name real commands.
 const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
-const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+// Titles and categories are %key% strings resolved from package.nls.json, as VS Code does.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { localized } = require(path.join(ROOT, 'scripts', 'readmeTables.js')) as { localized: <T>(pkg: T) => T };
+const pkg = localized(JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')));
 const contributed: Array<{ command: string; title: string; category?: string; icon?: string }> = pkg.contributes.commands;
 
 describe('command manifest', () => {

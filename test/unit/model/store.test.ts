@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { PipedriveClient } from '../../../src/api/PipedriveClient';
-import { OrganizationStore, RECENT_FALLBACK_NOTICE, letterKey, type OrganizationChangeEvent, type StoreChange } from '../../../src/model/OrganizationStore';
+import { OrganizationStore, recentFallbackNotice, letterKey, type OrganizationChangeEvent, type StoreChange } from '../../../src/model/OrganizationStore';
 import { letterOf } from '../../../src/model/letters';
 import { startSandbox } from '../../../src/sandbox/server';
 import { sandboxFixtures } from '../../../src/sandbox/seed';
@@ -110,7 +110,7 @@ describe('OrganizationStore against the sandbox', function () {
     await store.ensureLoaded('recent');
     const list = store.list('recent');
     assert.equal(list.state, 'loaded', String(list.error));
-    assert.equal(list.notice, RECENT_FALLBACK_NOTICE);
+    assert.equal(list.notice, recentFallbackNotice());
     const fallback = orgRequests();
     assert.equal(fallback.length, 1);
     assert.equal(fallback[0].query.sort, 'update_time DESC');
