@@ -26,6 +26,7 @@ import type { UserInput } from './ui/UserInput';
 import { VsCodeUserInput } from './ui/VsCodeUserInput';
 import { errorMessage } from './util/errors';
 import { registerPanels, type Panels } from './webviews/registerPanels';
+import { setTranslator, t } from './util/l10n';
 
 /** globalState: the owner scope and saved filter, per account (`pipedrive.scope:<account id>`). */
 const SCOPE_KEY = 'pipedrive.scope';
@@ -75,6 +76,8 @@ export interface PipedriveExtensionApi {
 }
 
 export function activate(context: vscode.ExtensionContext): PipedriveExtensionApi {
+  // Every word shown from here on is in VS Code's display language (bundles in l10n/).
+  setTranslator((message, ...args) => vscode.l10n.t(message, ...args), vscode.env.language);
   const log = vscode.window.createOutputChannel('Pipedrive', { log: true });
   context.subscriptions.push(log);
 
@@ -106,7 +109,7 @@ export function activate(context: vscode.ExtensionContext): PipedriveExtensionAp
   void context.globalState.update(SCOPE_KEY, undefined);
   let knownAccounts = new Set(auth.accounts.map((a) => a.id));
   // Tree loads show in the view and spin the status bar item.
-  const withViewProgress = <T>(task: (signal: AbortSignal) => Promise<T>) => statusBar.track(withProgress('Loading organizations…', task, 'view'));
+  const withViewProgress = <T>(task: (signal: AbortSignal) => Promise<T>) => statusBar.track(withProgress(t('Loading organizations…'), task, 'view'));
   const tree = new OrganizationTreeProvider(store, () => auth.signedIn, withViewProgress);
   const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, canSelectMany: true, showCollapseAll: true });
   context.subscriptions.push(auth, tree, treeView, { dispose: () => store.dispose() });
@@ -168,7 +171,7 @@ export function activate(context: vscode.ExtensionContext): PipedriveExtensionAp
 
   const requireClient = (): PipedriveClient => {
     const client = auth.client;
-    if (!client) throw new Error('Sign in to Pipedrive first (Pipedrive: Sign In with API Token).');
+    if (!client) throw new Error(t('Sign in to Pipedrive first (Pipedrive: Sign In with API Token).'));
     return client;
   };
   // Every change goes through here: the client call, then the store (tree, index, panels).
@@ -281,7 +284,7 @@ export function activate(context: vscode.ExtensionContext): PipedriveExtensionAp
     } catch (e) {
       log.error(auth.redact(`Signing in with the stored token failed: ${errorMessage(e)}`));
       await setSignedIn(auth.signedIn);
-      if (!auth.signedIn) treeView.message = `Could not sign in to Pipedrive: ${auth.redact(errorMessage(e))}`;
+      if (!auth.signedIn) treeView.message = t('Could not sign in to Pipedrive: {0}', auth.redact(errorMessage(e)));
       return false;
     }
   }

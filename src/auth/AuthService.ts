@@ -6,6 +6,7 @@ import { errorKind } from '../util/errors';
 import { AccountList, accountLabel, accountOf, hostOf, tokenKeyOf, type Account } from './AccountList';
 import { HostConsent, type AuthOptions } from './HostConsent';
 import { V2Switches } from './V2Switches';
+import { t } from '../util/l10n';
 
 /**
  * The SecretStorage key where versions before accounts kept the one API token. A token found there
@@ -199,12 +200,12 @@ export class AuthService implements vscode.Disposable {
   /** Makes another account the active one: its own server, token, index and caches. */
   async switchTo(accountId: string, signal?: AbortSignal): Promise<User> {
     const account = this.list.get(accountId);
-    if (!account) throw new PipedriveError({ kind: 'validation', operation: 'switchAccount', message: 'That Pipedrive account is no longer added in VS Code.' });
+    if (!account) throw new PipedriveError({ kind: 'validation', operation: 'switchAccount', message: t('That Pipedrive account is no longer added in VS Code.') });
     const stored = await this.secrets.get(tokenKeyOf(account.id));
     if (!stored) {
       await this.list.remove(account.id);
       this.accountsChanged.fire();
-      throw new PipedriveError({ kind: 'auth', operation: 'switchAccount', message: `The API token of ${accountLabel(account)} is no longer stored. Add the account again.` });
+      throw new PipedriveError({ kind: 'auth', operation: 'switchAccount', message: t('The API token of {0} is no longer stored. Add the account again.', accountLabel(account)) });
     }
     await this.open(account, stored, 'switchAccount', signal);
     return this.userValue as User;

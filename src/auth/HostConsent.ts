@@ -7,6 +7,7 @@ import { PipedriveError } from '../api';
 import { checkBaseUrl, needsTokenConsent } from '../api/baseUrl';
 import type { UserInput } from '../ui/UserInput';
 import { isCancellation } from '../util/errors';
+import { t } from '../util/l10n';
 
 /** globalState key: the hosts outside Pipedrive the user agreed to send the token to. */
 export const TRUSTED_HOSTS_KEY = 'pipedrive.trustedApiHosts';
@@ -27,16 +28,19 @@ export interface AuthOptions {
 
 /** The modal question, through the extension's prompts when given, else VS Code's. */
 async function askHost(host: string, baseUrl: string, ui: Pick<UserInput, 'showWarningMessage'> | undefined): Promise<boolean> {
-  const message = `Send your Pipedrive API token to ${host}?`;
+  const message = t('Send your Pipedrive API token to {0}?', host);
   const options = {
     modal: true as const,
-    detail:
-      `The API server is ${baseUrl} (from pipedrive.apiBaseUrl or the account), which is not a Pipedrive server. Whoever runs ${host} can use ` +
-      `your token to read and change your Pipedrive data. Continue only if you trust it.`,
+    detail: t(
+      'The API server is {0} (from pipedrive.apiBaseUrl or the account), which is not a Pipedrive server. Whoever runs {1} can use your token to read and change your Pipedrive data. Continue only if you trust it.',
+      baseUrl,
+      host,
+    ),
   };
-  if (!ui) return (await vscode.window.showWarningMessage(message, options, 'Continue')) === 'Continue';
+  const go = t('Continue');
+  if (!ui) return (await vscode.window.showWarningMessage(message, options, go)) === go;
   try {
-    return (await ui.showWarningMessage(message, options, { title: 'Continue' })).title === 'Continue';
+    return (await ui.showWarningMessage(message, options, { title: go })).title === go;
   } catch (e) {
     if (isCancellation(e)) return false;
     throw e;
@@ -74,9 +78,10 @@ export class HostConsent {
         operation,
         field: 'apiBaseUrl',
         rule: 'confirmed-host',
-        message:
-          `Your Pipedrive API token was not sent to ${host}: you did not confirm that host. ` +
-          `Set pipedrive.apiBaseUrl back to https://api.pipedrive.com, or sign in again and choose Continue.`,
+        message: t(
+          'Your Pipedrive API token was not sent to {0}: you did not confirm that host. Set pipedrive.apiBaseUrl back to https://api.pipedrive.com, or sign in again and choose Continue.',
+          host,
+        ),
       });
     }
     if (!this.confirmedHosts().includes(host)) {

@@ -7,6 +7,7 @@ import { accountLabel, hostOf, type Account } from '../auth/AccountList';
 import { errorMessage } from '../util/errors';
 import type { CommandContext } from './CommandContext';
 import { askToken } from './signIn';
+import { t } from '../util/l10n';
 
 /**
  * pipedrive.addAccount: the server (Enter keeps the setting's, which the account then follows),
@@ -16,10 +17,10 @@ import { askToken } from './signIn';
 export async function addAccount(ctx: CommandContext): Promise<Account | undefined> {
   const setting = vscode.workspace.getConfiguration('pipedrive').get<string>('apiBaseUrl') ?? 'https://api.pipedrive.com';
   const server = await ctx.ui().showInputBox({
-    title: 'Add a Pipedrive Account',
+    title: t('Add a Pipedrive Account'),
     step: 1,
     totalSteps: 2,
-    prompt: 'The API server of the account. Press Enter for the one in the pipedrive.apiBaseUrl setting, or enter a company domain (acme.pipedrive.com).',
+    prompt: t('The API server of the account. Press Enter for the one in the pipedrive.apiBaseUrl setting, or enter a company domain (acme.pipedrive.com).'),
     value: setting,
     ignoreFocusOut: true,
     validateInput: (v) => {
@@ -27,15 +28,15 @@ export async function addAccount(ctx: CommandContext): Promise<Account | undefin
         apiServerOf(v);
         return undefined;
       } catch (e) {
-        return errorMessage(e).replace(/^pipedrive\.apiBaseUrl/, 'The server');
+        return errorMessage(e);
       }
     },
   });
   const url = apiServerOf(server);
-  const user = await askToken(ctx, { title: 'Add a Pipedrive Account', step: 2, totalSteps: 2 }, (token, signal) => ctx.auth.signIn(token, signal, url));
+  const user = await askToken(ctx, { title: t('Add a Pipedrive Account'), step: 2, totalSteps: 2 }, (token, signal) => ctx.auth.signIn(token, signal, url));
   if (!user) return undefined;
   const account = ctx.auth.account;
-  if (account) void ctx.ui().showInformationMessage(`Added and switched to the Pipedrive account ${accountLabel(account)}.`);
+  if (account) void ctx.ui().showInformationMessage(t('Added and switched to the Pipedrive account {0}.', accountLabel(account)));
   return account;
 }
 
@@ -48,17 +49,17 @@ export async function switchAccount(ctx: CommandContext, accountId?: string): Pr
       .sort((a, b) => accountLabel(a).localeCompare(accountLabel(b)))
       .map((a) => ({
         label: `${a.id === active ? '$(check)' : '$(account)'} ${accountLabel(a)}`,
-        description: a.id === active ? 'signed in' : undefined,
+        description: a.id === active ? t('signed in') : undefined,
         detail: hostOf(a.baseUrl),
         account: a,
       }));
     const items: Item[] = [
       ...accounts,
       { label: '', kind: vscode.QuickPickItemKind.Separator },
-      { label: '$(add) Add Account…', action: 'add' },
-      ...(accounts.length ? [{ label: '$(trash) Remove Account…', action: 'remove' as const }] : []),
+      { label: `$(add) ${t('Add Account…')}`, action: 'add' },
+      ...(accounts.length ? [{ label: `$(trash) ${t('Remove Account…')}`, action: 'remove' as const }] : []),
     ];
-    const picked = await ctx.ui().showQuickPick(items, { title: 'Pipedrive Accounts', placeHolder: 'Switch to another Pipedrive account' });
+    const picked = await ctx.ui().showQuickPick(items, { title: t('Pipedrive Accounts'), placeHolder: t('Switch to another Pipedrive account') });
     if (picked.action === 'add') {
       await addAccount(ctx);
       return;
@@ -72,8 +73,7 @@ export async function switchAccount(ctx: CommandContext, accountId?: string): Pr
   }
   if (accountId === active) return;
   const target = ctx.auth.accounts.find((a) => a.id === accountId);
-  const label = target ? accountLabel(target) : 'the account';
-  await ctx.withProgress(`Switching to ${label}…`, (signal) => ctx.auth.switchTo(accountId as string, signal));
+  await ctx.withProgress(target ? t('Switching to {0}…', accountLabel(target)) : t('Switching accounts…'), (signal) => ctx.auth.switchTo(accountId as string, signal));
 }
 
 /** pipedrive.removeAccount: asks which (and confirms, modally); its token is deleted. */
@@ -82,20 +82,25 @@ export async function removeAccount(ctx: CommandContext, accountId?: string): Pr
   if (!account) {
     const accounts = ctx.auth.accounts;
     if (!accounts.length) {
-      void ctx.ui().showInformationMessage('No Pipedrive account is added in VS Code.');
+      void ctx.ui().showInformationMessage(t('No Pipedrive account is added in VS Code.'));
       return;
     }
     const picked = await ctx.ui().showQuickPick(
-      accounts.map((a) => ({ label: accountLabel(a), description: a.id === ctx.auth.account?.id ? 'signed in' : undefined, detail: hostOf(a.baseUrl), account: a })),
-      { title: 'Remove a Pipedrive Account', placeHolder: 'The account to remove from VS Code' },
+      accounts.map((a) => ({ label: accountLabel(a), description: a.id === ctx.auth.account?.id ? t('signed in') : undefined, detail: hostOf(a.baseUrl), account: a })),
+      { title: t('Remove a Pipedrive Account'), placeHolder: t('The account to remove from VS Code') },
     );
     account = picked.account;
   }
   const active = account.id === ctx.auth.account?.id;
   await ctx.ui().showWarningMessage(
-    `Remove the Pipedrive account ${accountLabel(account)} from VS Code?`,
-    { modal: true, detail: `Its API token is deleted from VS Code's secret storage${active ? ' and this window signs out of it' : ''}. Nothing changes in Pipedrive; you can add the account again with its token.` },
-    { title: 'Remove' },
+    t('Remove the Pipedrive account {0} from VS Code?', accountLabel(account)),
+    {
+      modal: true,
+      detail: active
+        ? t("Its API token is deleted from VS Code's secret storage and this window signs out of it. Nothing changes in Pipedrive; you can add the account again with its token.")
+        : t("Its API token is deleted from VS Code's secret storage. Nothing changes in Pipedrive; you can add the account again with its token."),
+    },
+    { title: t('Remove') },
   );
   await ctx.auth.removeAccount(account.id);
   if (active) await switchToMostRecent(ctx);
@@ -105,5 +110,5 @@ export async function removeAccount(ctx: CommandContext, accountId?: string): Pr
 export async function switchToMostRecent(ctx: CommandContext): Promise<void> {
   const next = ctx.auth.accounts.sort((a, b) => b.lastUsed - a.lastUsed)[0];
   if (!next || ctx.auth.signedIn) return;
-  await ctx.withProgress(`Switching to ${accountLabel(next)}…`, (signal) => ctx.auth.switchTo(next.id, signal));
+  await ctx.withProgress(t('Switching to {0}…', accountLabel(next)), (signal) => ctx.auth.switchTo(next.id, signal));
 }

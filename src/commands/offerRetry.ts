@@ -1,7 +1,7 @@
 // After a failed change, the person's answers are kept: the message offers Retry with the same
 // answers instead of sending them back through every prompt.
 import { PipedriveError } from '../api';
-import { ACCOUNT_CHANGED_MESSAGE } from '../model/OrganizationActions';
+import { accountChangedMessage } from '../model/OrganizationActions';
 import { errorMessage, isCancellation } from '../util/errors';
 import type { CommandContext } from './CommandContext';
 import { showDetailsAction } from './errorBoundary';
@@ -29,7 +29,7 @@ export async function withRetryOffer<T>(ctx: CommandContext, doing: string, send
   // The message with Retry can wait while the person switches accounts: the answers belong to this one.
   const account = ctx.auth.account?.id;
   for (let attempt = 0; ; attempt++) {
-    if (attempt > 0 && ctx.auth.account?.id !== account) throw new Error(t('{0} was not sent again: {1}', doing, ACCOUNT_CHANGED_MESSAGE));
+    if (attempt > 0 && ctx.auth.account?.id !== account) throw new Error(t('{0} was not sent again: {1}', doing, accountChangedMessage()));
     const startedAt = Date.now();
     try {
       return await send();

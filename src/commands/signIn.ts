@@ -3,12 +3,13 @@ import type { PromptStep } from '../ui/UserInput';
 import { errorKind } from '../util/errors';
 import type { CommandContext } from './CommandContext';
 import { switchToMostRecent } from './accounts';
+import { t } from '../util/l10n';
 
-export const TOKEN_PROMPT = 'Paste your Pipedrive API token (Pipedrive: Settings → Personal preferences → API)';
+export const tokenPrompt = (): string => t('Paste your Pipedrive API token (Pipedrive: Settings → Personal preferences → API)');
 
 /** pipedrive.signIn: asks for the API token, checks it with GET /v1/users/me, stores it in SecretStorage. */
 export async function signIn(ctx: CommandContext): Promise<void> {
-  const user = await askToken(ctx, { title: 'Sign in to Pipedrive' }, (token, signal) => ctx.auth.signIn(token, signal));
+  const user = await askToken(ctx, { title: t('Sign in to Pipedrive') }, (token, signal) => ctx.auth.signIn(token, signal));
   if (user) ctx.log.info(ctx.auth.redact(`Signed in as ${user.name}.`));
 }
 
@@ -16,17 +17,17 @@ export async function signIn(ctx: CommandContext): Promise<void> {
 export async function askToken(ctx: CommandContext, step: PromptStep & { title: string }, check: (token: string, signal: AbortSignal) => Promise<User>): Promise<User> {
   const token = await ctx.ui().showInputBox({
     ...step,
-    prompt: TOKEN_PROMPT,
-    placeHolder: 'API token',
+    prompt: tokenPrompt(),
+    placeHolder: t('API token'),
     password: true,
     ignoreFocusOut: true,
-    validateInput: (v) => (v.trim() ? undefined : 'Enter your API token.'),
+    validateInput: (v) => (v.trim() ? undefined : t('Enter your API token.')),
   });
   try {
-    return await ctx.withProgress('Checking your Pipedrive API token…', (signal) => check(token, signal));
+    return await ctx.withProgress(t('Checking your Pipedrive API token…'), (signal) => check(token, signal));
   } catch (e) {
     if (errorKind(e) === 'auth') {
-      throw Object.assign(new Error('Pipedrive rejected this API token (401 Unauthorized), so it was not saved. Copy your personal API token from Pipedrive (Settings → Personal preferences → API) and try again.'), {
+      throw Object.assign(new Error(t('Pipedrive rejected this API token (401 Unauthorized), so it was not saved. Copy your personal API token from Pipedrive (Settings → Personal preferences → API) and try again.')), {
         cause: e,
       });
     }

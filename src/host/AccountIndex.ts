@@ -14,6 +14,7 @@ import type { OrganizationStore } from '../model/OrganizationStore';
 import { VIEW_ID } from '../ui/progress';
 import type { UserInput } from '../ui/UserInput';
 import { errorMessage, isCancellation } from '../util/errors';
+import { formatNumber, t } from '../util/l10n';
 
 /** Tokens one page of the v2 list costs (TOKEN-COSTS.md), for the budget question. */
 const LIST_PAGE_TOKENS = 10;
@@ -133,9 +134,10 @@ export class AccountIndex implements vscode.Disposable {
       } catch (e) {
         if (this.linked !== linked) return undefined;
         this.host.log.error(`Reading organizations from Pipedrive failed: ${errorMessage(e)}`);
-        this.host.setMessage(linked.index.ready ? undefined : 'Some organizations could not be read from Pipedrive. Use Refresh to try again.');
-        void this.host.ui().showErrorMessage(`Could not read your organizations from Pipedrive: ${errorMessage(e)}`, 'Retry').then((a) => {
-          if (a === 'Retry') void this.run(kind === 'start' ? 'refresh' : kind);
+        this.host.setMessage(linked.index.ready ? undefined : t('Some organizations could not be read from Pipedrive. Use Refresh to try again.'));
+        const retry = t('Retry');
+        void this.host.ui().showErrorMessage(t('Could not read your organizations from Pipedrive: {0}', errorMessage(e)), retry).then((a) => {
+          if (a === retry) void this.run(kind === 'start' ? 'refresh' : kind);
         });
         return undefined;
       } finally {
@@ -159,10 +161,10 @@ export class AccountIndex implements vscode.Disposable {
       this.host.setMessage(
         index?.ready
           ? undefined
-          : 'Reading all organizations was put off to save the company\'s daily token budget. Run "Pipedrive: Refresh All Organizations" when you want them.',
+          : t('Reading all organizations was put off to save the company\'s daily token budget. Run "Pipedrive: Refresh All Organizations" when you want them.'),
       );
     } else if (result.outcome === 'cancelled') {
-      this.host.setMessage(index?.ready ? undefined : 'Reading organizations was cancelled; the tree shows those read so far. Refresh goes on from there.');
+      this.host.setMessage(index?.ready ? undefined : t('Reading organizations was cancelled; the tree shows those read so far. Refresh goes on from there.'));
     } else {
       this.host.setMessage(undefined);
     }
@@ -178,14 +180,18 @@ export class AccountIndex implements vscode.Disposable {
     const finished = new Promise<void>((r) => (finish = r));
     const show = (p: SyncProgress) => {
       if (!reportTo) return;
-      const of = p.estimated ? ` of about ${p.estimated.toLocaleString()}` : '';
+      const loaded = formatNumber(p.loaded);
       const increment = p.estimated ? Math.max(0, ((p.loaded - last) / p.estimated) * 100) : undefined;
       last = p.loaded;
-      reportTo.report({ message: `${p.loaded.toLocaleString()}${of}`, increment });
-      this.host.setMessage(`Reading organizations from Pipedrive: ${p.loaded.toLocaleString()}${of} so far…`);
+      reportTo.report({ message: p.estimated ? t('{0} of about {1}', loaded, formatNumber(p.estimated)) : loaded, increment });
+      this.host.setMessage(
+        p.estimated
+          ? t('Reading organizations from Pipedrive: {0} of about {1} so far…', loaded, formatNumber(p.estimated))
+          : t('Reading organizations from Pipedrive: {0} so far…', loaded),
+      );
     };
     void vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: 'Reading organizations from Pipedrive', cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: t('Reading organizations from Pipedrive'), cancellable: true },
       (progress, token) => {
         reportTo = progress;
         if (latest) show(latest);
@@ -207,18 +213,17 @@ export class AccountIndex implements vscode.Disposable {
     const tokens = (w.estimatedRequests ?? 1) * LIST_PAGE_TOKENS;
     if (!client.tokens.isLow(tokens)) return true;
     const budget = client.tokens.budget;
-    const left = budget ? `${budget.left.toLocaleString()} of ${budget.limit.toLocaleString()} tokens are left today` : 'little is left today';
-    const cost = w.estimatedRequests ? `about ${tokens.toLocaleString()} tokens (${w.estimatedRequests.toLocaleString()} requests)` : 'at least 10 tokens per 500 organizations';
+    // Two whole sentences, each translated as one: what is left, and what the walk costs.
+    const left = budget
+      ? t("The company's daily API budget is nearly spent: {0} of {1} tokens are left today.", formatNumber(budget.left), formatNumber(budget.limit))
+      : t("The company's daily API budget is nearly spent: little is left today.");
+    const cost = w.estimatedRequests
+      ? t('Reading every organization costs about {0} tokens ({1} requests), shared with every other integration of the company.', formatNumber(tokens), formatNumber(w.estimatedRequests))
+      : t('Reading every organization costs at least 10 tokens per 500 organizations, shared with every other integration of the company.');
+    const readNow = t('Read Now');
     try {
-      const answer = await this.host.ui().showWarningMessage(
-        'Read every organization from Pipedrive now?',
-        {
-          modal: true,
-          detail: `The company's daily API budget is nearly spent: ${left}. Reading every organization costs ${cost}, shared with every other integration of the company.`,
-        },
-        { title: 'Read Now' },
-      );
-      return answer.title === 'Read Now';
+      const answer = await this.host.ui().showWarningMessage(t('Read every organization from Pipedrive now?'), { modal: true, detail: `${left} ${cost}` }, { title: readNow });
+      return answer.title === readNow;
     } catch (e) {
       if (isCancellation(e)) return false;
       throw e;

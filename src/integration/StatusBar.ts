@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { PipedriveClient, User, WaitEvent } from '../api';
 import { safeLine } from '../util/safeText';
+import { formatNumber, t } from '../util/l10n';
 
 export const STATUS_MENU_COMMAND = 'pipedrive.statusMenu';
 
@@ -87,17 +88,22 @@ export class PipedriveStatusBar implements vscode.Disposable {
     // Names come from Pipedrive: no bidi overrides or line breaks in the status bar.
     const who = `${safeLine(user.name)}${user.company_name ? ` · ${safeLine(user.company_name)}` : ''}`;
     const waitSeconds = this.rateLimitEnds !== undefined ? Math.max(1, Math.ceil((this.rateLimitEnds - Date.now()) / 1000)) : undefined;
-    const waiting = this.rateLimited > 0 ? `Waiting for Pipedrive's rate limit${waitSeconds !== undefined ? ` (about ${waitSeconds} s)` : ''}…` : undefined;
-    this.item.text = waiting ? `$(watch) ${who} · rate limit` : `${this.busy > 0 ? '$(sync~spin)' : '$(organization)'} ${who}`;
+    const waiting =
+      this.rateLimited === 0
+        ? undefined
+        : waitSeconds !== undefined
+          ? t("Waiting for Pipedrive's rate limit (about {0} s)…", waitSeconds)
+          : t("Waiting for Pipedrive's rate limit…");
+    this.item.text = waiting ? `$(watch) ${t('{0} · rate limit', who)}` : `${this.busy > 0 ? '$(sync~spin)' : '$(organization)'} ${who}`;
     const tokens = client?.tokens;
     const budget = tokens?.budget;
     const lines = [
-      `Pipedrive: signed in as ${who.replace(' · ', ' at ')}`,
+      user.company_name ? t('Pipedrive: signed in as {0} at {1}', safeLine(user.name), safeLine(user.company_name)) : t('Pipedrive: signed in as {0}', safeLine(user.name)),
       waiting,
-      this.busy > 0 ? 'Reading organizations…' : undefined,
-      tokens ? `Tokens spent today by this window: ${tokens.spentToday.toLocaleString()}` : undefined,
-      budget ? `Company budget left today: ${budget.left.toLocaleString()} of ${budget.limit.toLocaleString()}` : undefined,
-      this.source.accounts > 1 ? 'Click to switch account, refresh, show the log or sign out' : 'Click for Refresh, the log, accounts and Sign Out',
+      this.busy > 0 ? t('Reading organizations…') : undefined,
+      tokens ? t('Tokens spent today by this window: {0}', formatNumber(tokens.spentToday)) : undefined,
+      budget ? t('Company budget left today: {0} of {1}', formatNumber(budget.left), formatNumber(budget.limit)) : undefined,
+      this.source.accounts > 1 ? t('Click to switch account, refresh, show the log or sign out') : t('Click for Refresh, the log, accounts and Sign Out'),
     ];
     this.item.tooltip = lines.filter((l): l is string => l !== undefined).join('\n');
     this.item.show();

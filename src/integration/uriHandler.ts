@@ -5,6 +5,7 @@ import type { CommandContext } from '../commands/CommandContext';
 import { executeCommand } from '../commands/index';
 import { errorMessage } from '../util/errors';
 import { parseOrganizationLink } from './vscodeLink';
+import { t } from '../util/l10n';
 
 export function createUriHandler(ctx: CommandContext): { handleUri(uri: vscode.Uri): Promise<void> } {
   return {
@@ -18,14 +19,14 @@ export function createUriHandler(ctx: CommandContext): { handleUri(uri: vscode.U
       if (!ctx.auth.signedIn) {
         await executeCommand('pipedrive.signIn');
         if (!ctx.auth.signedIn) {
-          void ctx.ui().showInformationMessage(`Sign in to Pipedrive to open organization ${parsed.orgId}.`);
+          void ctx.ui().showInformationMessage(t('Sign in to Pipedrive to open organization {0}.', parsed.orgId));
           return;
         }
       }
       try {
         await ctx.panels.openDetails(parsed.orgId).whenLoaded();
       } catch (e) {
-        void ctx.ui().showErrorMessage(`Opening organization ${parsed.orgId} failed: ${errorMessage(e)}`);
+        void ctx.ui().showErrorMessage(t('Opening organization {0} failed: {1}', parsed.orgId, errorMessage(e)));
       }
     },
   };

@@ -1,6 +1,7 @@
 // Links into VS Code: `vscode://<publisher>.<name>/organization/{id}` opens that organization's
 // Details panel. Parsing is kept apart from the handler (no vscode import) so every malformed form
 // is tested without a window. A link never runs a change: it only opens a panel.
+import { t } from '../util/l10n';
 
 export const LINK_PATH = 'organization';
 
@@ -10,11 +11,11 @@ export type ParsedLink = { ok: true; orgId: number } | { ok: false; problem: str
 export function parseOrganizationLink(path: string): ParsedLink {
   const parts = path.split('/').filter((p) => p !== '');
   if (parts.length !== 2 || parts[0] !== LINK_PATH) {
-    return { ok: false, problem: `This link does not point to a Pipedrive organization (expected /${LINK_PATH}/<id>).` };
+    return { ok: false, problem: t('This link does not point to a Pipedrive organization (expected /{0}/<id>).', LINK_PATH) };
   }
-  if (!/^[1-9]\d{0,15}$/.test(parts[1])) return { ok: false, problem: `"${parts[1].slice(0, 40)}" is not an organization id.` };
+  if (!/^[1-9]\d{0,15}$/.test(parts[1])) return { ok: false, problem: t('"{0}" is not an organization id.', parts[1].slice(0, 40)) };
   const orgId = Number(parts[1]);
-  if (!Number.isSafeInteger(orgId)) return { ok: false, problem: `"${parts[1]}" is not an organization id.` };
+  if (!Number.isSafeInteger(orgId)) return { ok: false, problem: t('"{0}" is not an organization id.', parts[1]) };
   return { ok: true, orgId };
 }
 

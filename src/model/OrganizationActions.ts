@@ -3,6 +3,7 @@
 // both call it, so no path can change Pipedrive and leave a view stale. No vscode import.
 import { isPartialDeleteError, type AddOrganizationInput, type CallOptions, type Organization, type OrganizationDetails, type OrganizationFollower, type PipedriveClient, type UpdateOrganizationInput } from '../api';
 import type { OrganizationStore } from './OrganizationStore';
+import { t } from '../util/l10n';
 
 export type ActionsClient = Pick<
   PipedriveClient,
@@ -17,7 +18,8 @@ export type ActionsClient = Pick<
 >;
 
 /** A pinned run went on after the window switched to another account (or signed out): nothing more is sent. */
-export const ACCOUNT_CHANGED_MESSAGE = 'You switched to another Pipedrive account (or signed out) while this ran, so nothing more was sent: the rest belongs to the account you left.';
+export const accountChangedMessage = (): string =>
+  t('You switched to another Pipedrive account (or signed out) while this ran, so nothing more was sent: the rest belongs to the account you left.');
 
 export class OrganizationActions {
   constructor(
@@ -42,7 +44,7 @@ export class OrganizationActions {
   /** The client of this call: the session's now (and, when pinned, only while it is still the pinned one). */
   private client(): ActionsClient {
     if (!this.pinned) return this.session();
-    if (!this.isCurrent(this.pinned)) throw new Error(ACCOUNT_CHANGED_MESSAGE);
+    if (!this.isCurrent(this.pinned)) throw new Error(accountChangedMessage());
     return this.pinned;
   }
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { PipedriveClient } from '../../../src/api';
-import { ACCOUNT_CHANGED_MESSAGE, OrganizationActions } from '../../../src/model/OrganizationActions';
+import { accountChangedMessage, OrganizationActions } from '../../../src/model/OrganizationActions';
 import { OrganizationStore } from '../../../src/model/OrganizationStore';
 import { startSandbox } from '../../../src/sandbox/server';
 import type { Sandbox } from '../../../src/sandbox/types';
@@ -42,11 +42,11 @@ describe('OrganizationActions across an account switch', function () {
     first.clearLog();
     second.clearLog();
     switchTo(b);
-    await assert.rejects(pinned.update(4, { name: 'Never sent' }), (e: Error) => e.message === ACCOUNT_CHANGED_MESSAGE);
+    await assert.rejects(pinned.update(4, { name: 'Never sent' }), (e: Error) => e.message === accountChangedMessage());
     assert.deepEqual(first.log.map((e) => e.path), []);
     assert.deepEqual(second.log.map((e) => e.path), []);
     switchTo(undefined);
-    await assert.rejects(pinned.delete(4), (e: Error) => e.message === ACCOUNT_CHANGED_MESSAGE);
+    await assert.rejects(pinned.delete(4), (e: Error) => e.message === accountChangedMessage());
   });
 
   it('unpinned: an answer that arrives after the switch does not reach the store (the other account\'s tree)', async () => {
