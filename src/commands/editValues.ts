@@ -4,6 +4,7 @@
 import { ADDRESS_PARTS, checkName, isCalendarDate, VISIBLE_TO_VALUES, type AddressInput, type Organization, type OrganizationField, type UpdateOrganizationInput, type VisibleTo } from '../api';
 import { safeLine } from '../util/safeText';
 import { formatNumber, t } from '../util/l10n';
+import { activeCustomFields, customFieldKind, fieldOptions, type CustomFieldKind } from '../model/customFields';
 
 export interface Choice<T> {
   value: T;
@@ -155,19 +156,19 @@ export interface Money {
 /** How a custom field is edited. */
 export type CustomKind = 'text' | 'largeText' | 'number' | 'monetary' | 'date' | 'option' | 'options' | 'user' | 'person' | 'organization';
 
-const KIND_OF_TYPE: Readonly<Record<string, CustomKind>> = {
-  varchar: 'text',
-  varchar_auto: 'text',
-  text: 'largeText',
-  double: 'number',
-  int: 'number',
+/** How Edit asks for each kind of the shared model (model/customFields); the rest are not edited here. */
+const PROMPT_OF_KIND: Partial<Readonly<Record<CustomFieldKind, CustomKind>>> = {
+  text: 'text',
+  largeText: 'largeText',
+  number: 'number',
+  integer: 'number',
   monetary: 'monetary',
   date: 'date',
-  enum: 'option',
-  set: 'options',
+  option: 'option',
+  options: 'options',
   user: 'user',
-  people: 'person',
-  org: 'organization',
+  person: 'person',
+  organization: 'organization',
 };
 
 export interface CustomFieldSpec {
@@ -182,20 +183,14 @@ export interface CustomFieldSpec {
   readonly options: Choice<number>[];
 }
 
-/** Custom field keys are 40 hex characters; the standard fields have names as keys. */
-const CUSTOM_KEY = /^[0-9a-f]{40}$/;
-
 /** The account's custom fields this prompt can edit, in Pipedrive's order. */
 export function editableCustomFields(fields: readonly OrganizationField[]): CustomFieldSpec[] {
-  return fields
-    .filter((f) => CUSTOM_KEY.test(f.key) && f.active_flag !== false && KIND_OF_TYPE[f.field_type] !== undefined)
-    .map((f) => ({
-      key: f.key,
-      name: safeLine(f.name) || f.key,
-      kind: KIND_OF_TYPE[f.field_type],
-      integer: f.field_type === 'int',
-      options: (f.options ?? []).map((o) => ({ value: Number(o.id), label: safeLine(o.label) })).filter((o) => Number.isSafeInteger(o.value)),
-    }));
+  return activeCustomFields(fields).flatMap((f) => {
+    const kind = customFieldKind(f.field_type);
+    const prompt = PROMPT_OF_KIND[kind];
+    if (!prompt) return [];
+    return [{ key: f.key, name: safeLine(f.name) || f.key, kind: prompt, integer: kind === 'integer', options: fieldOptions(f).map((o) => ({ value: o.id, label: safeLine(o.label) })) }];
+  });
 }
 
 function asNumber(v: unknown): number | undefined {

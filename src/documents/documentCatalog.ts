@@ -3,6 +3,7 @@
 // with the name it goes under in the document. Built from GET /v1/organizationFields and /v1/users.
 import type { OrganizationField, User } from '../api';
 import { labelChoices, visibilityChoices, type Choice } from '../commands/editValues';
+import { activeCustomFields, customFieldKind, fieldOptions, isCustomFieldKey, type CustomFieldKind } from '../model/customFields';
 
 /** How a custom field's value is written in the document. */
 export type CustomKind = 'text' | 'number' | 'integer' | 'monetary' | 'date' | 'time' | 'enum' | 'set' | 'user' | 'person' | 'org' | 'address' | 'raw';
@@ -36,32 +37,25 @@ export interface DocumentCatalog {
   readonly custom: readonly CustomFieldSpec[];
 }
 
-const CUSTOM_KEY = /^[0-9a-f]{40}$/;
-
-const KINDS: Readonly<Record<string, CustomKind>> = {
-  varchar: 'text',
-  varchar_auto: 'text',
-  varchar_options: 'text',
+/** How the document writes each kind of the shared model (model/customFields). */
+const DOCUMENT_KIND: Readonly<Record<CustomFieldKind, CustomKind>> = {
   text: 'text',
-  phone: 'text',
-  double: 'number',
-  int: 'integer',
+  largeText: 'text',
+  number: 'number',
+  integer: 'integer',
   monetary: 'monetary',
   date: 'date',
   time: 'time',
-  enum: 'enum',
-  set: 'set',
+  option: 'enum',
+  options: 'set',
   user: 'user',
-  people: 'person',
   person: 'person',
-  org: 'org',
+  organization: 'org',
   address: 'address',
+  unknown: 'raw',
 };
 
-/** Custom fields are the ones whose key is a 40-character hash; standard fields have plain keys. */
-export function isCustomFieldKey(key: string): boolean {
-  return CUSTOM_KEY.test(key);
-}
+export { isCustomFieldKey };
 
 export function buildCatalog(fields: readonly OrganizationField[], users: Iterable<User>): DocumentCatalog {
   return {
@@ -81,7 +75,7 @@ function userChoices(users: readonly User[]): UserChoice[] {
 }
 
 function customFields(fields: readonly OrganizationField[]): CustomFieldSpec[] {
-  const custom = fields.filter((f) => typeof f.key === 'string' && isCustomFieldKey(f.key) && f.active_flag !== false);
+  const custom = activeCustomFields(fields);
   const count = new Map<string, number>();
   for (const f of custom) count.set(f.name, (count.get(f.name) ?? 0) + 1);
   return custom.map((f) => ({
@@ -89,7 +83,7 @@ function customFields(fields: readonly OrganizationField[]): CustomFieldSpec[] {
     // Two fields of one name would collide as properties: the key's start tells them apart.
     name: (count.get(f.name) ?? 0) > 1 ? `${f.name} (${f.key.slice(0, 8)})` : String(f.name ?? f.key),
     fieldType: f.field_type,
-    kind: KINDS[f.field_type] ?? 'raw',
-    options: (f.options ?? []).map((o) => ({ id: Number(o.id), label: String(o.label) })).filter((o) => Number.isSafeInteger(o.id)),
+    kind: DOCUMENT_KIND[customFieldKind(f.field_type)],
+    options: fieldOptions(f),
   }));
 }

@@ -4,6 +4,7 @@
 // the names, JSON Lines uses them as keys. No vscode import.
 import type { Organization, OrganizationField } from '../api/records';
 import { ownerIdOf } from '../model/organization';
+import { isCustomFieldKey } from '../model/customFields';
 
 /** One value of a row: JSON Lines keeps its type; CSV writes it as text (lists joined with "; "). */
 export type CellValue = string | number | boolean | null | readonly (string | number)[];
@@ -24,7 +25,6 @@ export interface ColumnOptions {
 }
 
 /** Pipedrive's custom field keys are 40 hex characters; standard fields have plain names. */
-const CUSTOM_KEY = /^[0-9a-f]{40}$/;
 
 /** Every column of an export, standard first, custom fields in the account's field order. */
 export function exportColumns(options: ColumnOptions): Column[] {
@@ -59,7 +59,7 @@ export function exportColumns(options: ColumnOptions): Column[] {
   ];
   const taken = new Set(standard.map((c) => c.name));
   const custom = options.fields
-    .filter((f) => CUSTOM_KEY.test(f.key) && f.active_flag !== false)
+    .filter((f) => isCustomFieldKey(f.key) && f.active_flag !== false)
     .flatMap((f) => customColumns(f, uniqueName(f, taken), userName));
   return [...standard, ...custom];
 }
