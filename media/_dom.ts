@@ -106,14 +106,22 @@ export function yieldToBrowser(): Promise<void> {
 }
 
 /**
- * Resolves when the page's fonts (the codicon font) have loaded, or after `ms`. The panels say
- * `ready` only then: code-server stops loading webviews after one was hidden or closed while its
- * font was still loading, so "ready" means fully loaded.
+ * Resolves when the page's fonts (the codicon font) have loaded, or after `ms`.
  */
 export function fontsSettled(ms = 1500): Promise<void> {
   const fonts = (document as Document & { fonts?: { ready: Promise<unknown> } }).fonts;
   if (!fonts) return Promise.resolve();
   return Promise.race([fonts.ready.then(() => undefined), new Promise<void>((resolve) => setTimeout(resolve, ms))]);
+}
+
+/**
+ * Says `ready` now (the host posts what it has at once: content never waits for the icon font) and
+ * `settled` once the fonts have loaded: code-server stops loading webviews after one was closed
+ * while its codicon font was still loading, so the host's `ready` (safe to close) waits for that.
+ */
+export function sayReady(post: (m: { type: 'ready' } | { type: 'settled' }) => void): void {
+  post({ type: 'ready' });
+  void fontsSettled().then(() => post({ type: 'settled' }));
 }
 
 /**

@@ -19,7 +19,7 @@ import {
   type SectionParams,
   type UserOption,
 } from '../src/webviews/details/protocol';
-import { button, checkbox, externalLink, fontsSettled, h, icon, keepScroll, select, vscodeApi } from './_dom';
+import { button, checkbox, externalLink, h, icon, keepScroll, sayReady, select, vscodeApi } from './_dom';
 
 const api = vscodeApi<DetailsState, DetailsWebviewMessage>();
 const orgId = Number(document.body.dataset.orgId);
@@ -387,6 +387,9 @@ window.addEventListener('message', (ev: MessageEvent<DetailsHostMessage>) => {
       headerBox.classList.remove('slow');
       if (notice.classList.contains('slow')) notice.replaceChildren();
       renderHeader(m.header);
+      // Layout now, inside this task: the report means the header is laid out, ready to paint.
+      void headerBox.offsetHeight;
+      post({ type: 'headerShown' });
       return;
     case 'headerError':
       headerBox.classList.remove('slow');
@@ -431,9 +434,7 @@ window.addEventListener('message', (ev: MessageEvent<DetailsHostMessage>) => {
 });
 
 updateActions();
-void fontsSettled().then(() => {
-  post({ type: 'ready' });
-  readySent = true;
-  // Sections that were open before a reload load again.
-  for (const ui of sections.values()) if (ui.details.open && !ui.loaded) load(ui, false);
-});
+sayReady(post);
+readySent = true;
+// Sections that were open before a reload load again.
+for (const ui of sections.values()) if (ui.details.open && !ui.loaded) load(ui, false);

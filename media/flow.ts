@@ -4,7 +4,7 @@
 // performance.now() and reported to the host.
 import { FLOW_ITEM_TYPES, FLOW_MAX_LIMIT, FLOW_PAGE_SIZE, type FlowFilter, type FlowHostMessage, type FlowItemTypeName, type FlowItemView, type FlowState, type FlowWebviewMessage } from '../src/webviews/flow/protocol';
 import { FLOW_ICONS, FLOW_TYPE_LABELS, groupByDay } from '../src/webviews/flow/flowModel';
-import { button, checkbox, externalLink, fontsSettled, h, icon, keepScroll, vscodeApi } from './_dom';
+import { button, checkbox, externalLink, h, icon, keepScroll, sayReady, vscodeApi } from './_dom';
 import { RowHeights } from './_rowHeights';
 
 /** Rows rendered above and below the view, in pixels. */
@@ -247,9 +247,7 @@ window.addEventListener('message', (ev: MessageEvent<FlowHostMessage>) => {
 
 paintChips();
 status.replaceChildren(h('span', { class: 'loading' }, icon('loading', 'codicon-modifier-spin'), ' Loading…'));
-void fontsSettled().then(() => {
-  post({ type: 'ready' });
-  readySent = true;
-  // After a reload ask for as many items as were shown before (within one request's limit).
-  load(false, Math.min(FLOW_MAX_LIMIT, Math.max(FLOW_PAGE_SIZE, state.loaded)));
-});
+sayReady(post);
+readySent = true;
+// After a reload ask for as many items as were shown before (within one request's limit).
+load(false, Math.min(FLOW_MAX_LIMIT, Math.max(FLOW_PAGE_SIZE, state.loaded)));

@@ -1,5 +1,11 @@
 // What the Details and Flow panels share: webview options, the HTML shell (set once), the `ready`
 // handshake, validated incoming messages, and disposal.
+//
+// Two steps of a page coming up: `ready` (the page script runs and listens: the host posts what
+// it has at once, so content never waits for the icon font) and `settled` (its fonts have loaded
+// too: only then does the host call it `ready` in its API, because code-server stops loading
+// webviews after one was closed while still fetching its codicon font; tests and the bench close a
+// panel only after that).
 import * as vscode from 'vscode';
 import { buildPanelHtml, createNonce } from './html';
 import type { Check } from './validate';
@@ -35,6 +41,9 @@ export abstract class PanelHost<In extends { type: string }, Out> implements vsc
   private reloads = 0;
   /** The person declined Retry: no more questions until the page comes up (or is reopened). */
   private declined = false;
+  /** The page script runs and listens: messages go out. */
+  private listening = false;
+  /** The page has also loaded its fonts (what `ready` reports). */
   private isReady = false;
   private disposed = false;
   private readonly onDidDisposeEmitter = new vscode.EventEmitter<void>();
@@ -46,8 +55,11 @@ export abstract class PanelHost<In extends { type: string }, Out> implements vsc
   readonly onDidDispose = this.onDidDisposeEmitter.event;
   /** Every message the host posted (tests watch what the panel shows). */
   readonly onDidPost = this.onDidPostEmitter.event;
-  /** The webview (re)loaded and said `ready`. */
+  /** The webview (re)loaded, listens and has loaded its fonts (safe to close). */
   readonly onDidReady = this.onDidReadyEmitter.event;
+  private readonly onDidListenEmitter = new vscode.EventEmitter<void>();
+  /** The page script runs and listens (before its fonts settle): what was posted is on its way. */
+  readonly onDidListen = this.onDidListenEmitter.event;
 
   protected constructor(
     readonly panel: vscode.WebviewPanel,
@@ -79,15 +91,21 @@ export abstract class PanelHost<In extends { type: string }, Out> implements vsc
     this.register(
       panel.onDidChangeViewState((e) => {
         // Without retainContextWhenHidden a hidden webview is torn down; it says `ready` again when shown.
-        if (!e.webviewPanel.visible) this.isReady = false;
-        else if (!this.isReady) this.armWatchdog();
+        if (!e.webviewPanel.visible) this.listening = this.isReady = false;
+        else if (!this.listening) this.armWatchdog();
       }),
     );
     this.register(panel.onDidDispose(() => this.dispose()));
   }
 
+  /** The page is fully loaded (script listening and fonts settled). */
   get ready(): boolean {
     return this.isReady;
+  }
+
+  /** The page script runs and receives what the host posts. */
+  get isListening(): boolean {
+    return this.listening;
   }
 
   get isDisposed(): boolean {
@@ -132,11 +150,17 @@ export abstract class PanelHost<In extends { type: string }, Out> implements vsc
       return false;
     }
     if (message.type === 'ready') {
-      this.isReady = true;
+      this.listening = true;
       this.reloads = 0;
       this.declined = false;
       if (this.watchdog) clearTimeout(this.watchdog);
       this.onReady();
+      this.onDidListenEmitter.fire();
+      return true;
+    }
+    if (message.type === 'settled') {
+      if (!this.listening || this.isReady) return true;
+      this.isReady = true;
       this.onDidReadyEmitter.fire();
       return true;
     }
@@ -148,12 +172,12 @@ export abstract class PanelHost<In extends { type: string }, Out> implements vsc
     return true;
   }
 
-  /** Posts to the page when it is ready; before that the page asks again with `ready`. */
+  /** Posts to the page when it listens; before that the page asks again with `ready`. */
   protected post(message: Out): void {
     if (this.disposed) return;
     collectUrls(message, this.offeredUrls);
     this.onDidPostEmitter.fire(message);
-    if (!this.isReady) return;
+    if (!this.listening) return;
     void this.panel.webview.postMessage(message).then(undefined, () => undefined);
   }
 
@@ -170,13 +194,13 @@ export abstract class PanelHost<In extends { type: string }, Out> implements vsc
 
   private armWatchdog(): void {
     if (this.watchdog) clearTimeout(this.watchdog);
-    if (this.disposed || this.isReady || this.declined) return;
+    if (this.disposed || this.listening || this.declined) return;
     this.watchdog = setTimeout(() => void this.onReadyOverdue(), PanelHost.readyTimeoutMs);
   }
 
   private async onReadyOverdue(): Promise<void> {
     this.watchdog = undefined;
-    if (this.disposed || this.isReady || !this.panel.visible) return;
+    if (this.disposed || this.listening || !this.panel.visible) return;
     const waited = `${Math.round(PanelHost.readyTimeoutMs / 100) / 10} s`;
     if (this.reloads === 0) {
       this.reloads++;
@@ -188,7 +212,7 @@ export abstract class PanelHost<In extends { type: string }, Out> implements vsc
     this.log.warn(`${this.label} ${this.orgId}: the page is still not ready after loading it again.`);
     const retry = await PanelHost.askRetry(`The ${this.label} of organization ${this.orgId} did not load.`);
     if (!retry) this.declined = true;
-    if (!retry || this.disposed || this.isReady) return;
+    if (!retry || this.disposed || this.listening) return;
     this.reloads++;
     this.panel.webview.html = this.html();
     this.armWatchdog();
@@ -208,6 +232,7 @@ export abstract class PanelHost<In extends { type: string }, Out> implements vsc
     this.onDidDisposeEmitter.dispose();
     this.onDidPostEmitter.dispose();
     this.onDidReadyEmitter.dispose();
+    this.onDidListenEmitter.dispose();
   }
 }
 

@@ -79,7 +79,9 @@ describe('Panels', function () {
     const panel = panels.openDetails(sandboxFixtures.plainOrgId);
     const ready = waitFor(panel.onDidReady, () => true, 'the webview to say ready');
     const header = waitFor(panel.onDidPost, (m) => m.type === 'header', 'the header');
-    const [, posted] = await Promise.all([ready, header]);
+    // The page itself says the header is laid out (it does not wait for the icon font to post it).
+    const shown = waitFor(panel.onDidShowHeader, () => true, 'the page to show the header');
+    const [, posted] = await Promise.all([ready, header, shown]);
     const ms = Date.now() - started;
     console.log(`${LOG_PREFIX} measured: open details → ready + header in ${ms} ms`);
     assert.ok(posted.type === 'header');

@@ -45,10 +45,14 @@ export class DetailsPanel extends PanelHost<DetailsWebviewMessage, DetailsHostMe
   private followerUsers = new Map<number, number>();
   private readonly onDidChangeStatusEmitter = new vscode.EventEmitter<DetailsStatus>();
   readonly onDidChangeStatus = this.onDidChangeStatusEmitter.event;
+  private readonly onDidShowHeaderEmitter = new vscode.EventEmitter<void>();
+  /** The page laid out the header it was sent (what a person sees; the bench times it). */
+  readonly onDidShowHeader = this.onDidShowHeaderEmitter.event;
 
   constructor(panel: vscode.WebviewPanel, orgId: number, private readonly env: DetailsPanelEnv) {
     super(panel, orgId, env.extensionUri, 'details', env.deps.log, 'Details panel');
     this.register(this.onDidChangeStatusEmitter);
+    this.register(this.onDidShowHeaderEmitter);
     this.register(env.deps.onDidChangeOrganization((e) => this.onOrganizationChanged(e)));
     const cached = env.headers.get(orgId);
     if (cached) this.showHeader(cached);
@@ -86,6 +90,10 @@ export class DetailsPanel extends PanelHost<DetailsWebviewMessage, DetailsHostMe
   protected async onMessage(m: DetailsWebviewMessage): Promise<void> {
     switch (m.type) {
       case 'ready':
+      case 'settled':
+        return;
+      case 'headerShown':
+        this.onDidShowHeaderEmitter.fire();
         return;
       case 'refresh':
         await this.refreshHeader();

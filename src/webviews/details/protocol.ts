@@ -127,7 +127,12 @@ export type LoadSectionMessage =
   | { type: 'loadSection'; section: 'files'; requestId: number; start?: number; params: SectionParams['files'] };
 
 export type DetailsWebviewMessage =
+  /** The page script runs and listens (sent at once, before fonts load). */
   | { type: 'ready' }
+  /** The page's fonts have loaded too (the panel is fully up). */
+  | { type: 'settled' }
+  /** The header is on screen (laid out); the bench times opening Details by it. */
+  | { type: 'headerShown' }
   | { type: 'refresh' }
   /** Stop the header read that is taking long (the slow state's Cancel). */
   | { type: 'cancel' }
@@ -137,7 +142,7 @@ export type DetailsWebviewMessage =
   | { type: 'removeFollower'; followerId: number }
   | { type: 'openExternal'; url: string };
 
-export const DETAILS_MESSAGE_TYPES = ['ready', 'refresh', 'cancel', 'loadSection', 'action', 'addFollower', 'removeFollower', 'openExternal'] as const;
+export const DETAILS_MESSAGE_TYPES = ['ready', 'settled', 'headerShown', 'refresh', 'cancel', 'loadSection', 'action', 'addFollower', 'removeFollower', 'openExternal'] as const;
 
 /** What the webview keeps in vscode.setState (and what the serializer gets back after a reload). */
 export interface DetailsState {
@@ -156,6 +161,8 @@ export function parseDetailsMessage(raw: unknown): Check<DetailsWebviewMessage> 
   let bad: string | undefined;
   switch (m.type) {
     case 'ready':
+    case 'settled':
+    case 'headerShown':
     case 'refresh':
     case 'cancel':
       bad = keys([]);

@@ -11,7 +11,7 @@ import type { OrganizationChangeEvent, PanelDeps } from '../PanelDeps';
 import { PanelHost, webviewOptions } from '../PanelHost';
 import type { Check } from '../validate';
 import { flowItemView, newestFirst } from './flowModel';
-import { FLOW_MAX_LIMIT, FLOW_PAGE_SIZE, FLOW_VIEW_TYPE, parseFlowMessage, type FlowFilter, type FlowHostMessage, type FlowWebviewMessage } from './protocol';
+import { FLOW_MAX_LIMIT, FLOW_PAGE_SIZE, FLOW_VIEW_TYPE, parseFlowMessage, type FlowFilter, type FlowHostMessage, type FlowItemView, type FlowWebviewMessage } from './protocol';
 
 export interface FlowPanelEnv {
   extensionUri: vscode.Uri;
@@ -34,7 +34,10 @@ export interface FlowRenderReport {
 export class FlowPanel extends PanelHost<FlowWebviewMessage, FlowHostMessage> {
   static create(env: FlowPanelEnv, orgId: number, column = vscode.ViewColumn.Active): FlowPanel {
     const panel = vscode.window.createWebviewPanel(FLOW_VIEW_TYPE, `Flow: organization ${orgId}`, { viewColumn: column, preserveFocus: false }, webviewOptions(env.extensionUri));
-    return new FlowPanel(panel, orgId, env);
+    const flow = new FlowPanel(panel, orgId, env);
+    // A new page asks for the first page with no filter: read it while the webview boots.
+    flow.prefetchFirstPage();
+    return flow;
   }
 
   private titleMessage: FlowHostMessage | undefined;
@@ -43,7 +46,9 @@ export class FlowPanel extends PanelHost<FlowWebviewMessage, FlowHostMessage> {
   private statusMessage: FlowHostMessage | undefined;
   private filter: FlowFilter = { items: [], allChanges: false };
   /** Host-initiated pages use ids from the top of the range so they never clash with the webview's. */
-  private hostRequestId = 1_000_000_000;
+  private hostRequestId = HOST_REQUEST_IDS;
+  /** The first page, read while the webview boots; the page's first `load` takes it. */
+  private prefetched: { filter: string; views: Promise<PageViews | undefined>; abort: AbortController } | undefined;
   private readonly onDidRenderEmitter = new vscode.EventEmitter<FlowRenderReport>();
   readonly onDidRender = this.onDidRenderEmitter.event;
   lastRender: FlowRenderReport | undefined;
@@ -68,6 +73,7 @@ export class FlowPanel extends PanelHost<FlowWebviewMessage, FlowHostMessage> {
   protected async onMessage(m: FlowWebviewMessage): Promise<void> {
     switch (m.type) {
       case 'ready':
+      case 'settled':
         return;
       case 'openExternal':
         return this.openExternal(m.url);
@@ -83,9 +89,37 @@ export class FlowPanel extends PanelHost<FlowWebviewMessage, FlowHostMessage> {
         this.onDidRenderEmitter.fire(this.lastRender);
         return;
       case 'load':
+        // The page's first load while the host shows everything (showAll): that page replaces it.
+        if (this.current && this.current.requestId >= HOST_REQUEST_IDS && !m.start && sameFilter(m.filter, this.filter)) return;
         this.filter = m.filter;
-        return this.load(m.requestId, m.start ?? 0, m.limit ?? FLOW_PAGE_SIZE, m.filter);
+        await this.load(m.requestId, m.start ?? 0, m.limit ?? FLOW_PAGE_SIZE, m.filter);
+        return;
     }
+  }
+
+  /** Starts reading the first page (default filter) before the page asks for it. */
+  prefetchFirstPage(): void {
+    const abort = new AbortController();
+    const filter: FlowFilter = { items: [], allChanges: false };
+    const views = (async () => {
+      if (this.env.deps.ready) await untilAborted(Promise.resolve(this.env.deps.ready).then(undefined, () => undefined), abort.signal);
+      const client = this.env.deps.getClient();
+      return client ? this.readViews(client, 0, FLOW_PAGE_SIZE, filter, abort.signal, new SkipLog()) : undefined;
+    })();
+    // Never an unhandled rejection: the page's load sees the error when it takes the result.
+    views.catch(() => undefined);
+    this.prefetched = { filter: JSON.stringify(filter), views, abort };
+    this.register({ dispose: () => abort.abort() });
+  }
+
+  /** The prefetched first page when it matches this load (taken once), else undefined. */
+  private takePrefetched(start: number, limit: number, filter: FlowFilter): Promise<PageViews | undefined> | undefined {
+    const p = this.prefetched;
+    this.prefetched = undefined;
+    if (!p) return undefined;
+    if (start === 0 && limit === FLOW_PAGE_SIZE && p.filter === JSON.stringify(filter)) return p.views;
+    p.abort.abort();
+    return undefined;
   }
 
   /**
@@ -94,18 +128,24 @@ export class FlowPanel extends PanelHost<FlowWebviewMessage, FlowHostMessage> {
    */
   async showAll(): Promise<FlowRenderReport> {
     const requestId = this.hostRequestId++;
+    let sub: vscode.Disposable | undefined;
     const rendered = new Promise<FlowRenderReport>((resolve) => {
-      const sub = this.onDidRender((r) => {
+      sub = this.onDidRender((r) => {
         if (r.requestId !== requestId) return;
-        sub.dispose();
+        sub?.dispose();
         resolve(r);
       });
     });
-    await this.load(requestId, 0, Number.MAX_SAFE_INTEGER, this.filter);
+    const outcome = await this.load(requestId, 0, Number.MAX_SAFE_INTEGER, this.filter);
+    if (outcome !== 'posted') {
+      sub?.dispose();
+      throw new Error(`the whole flow was not shown (${outcome})`);
+    }
     return rendered;
   }
 
-  private async load(requestId: number, start: number, limit: number, filter: FlowFilter): Promise<void> {
+  /** What a load came to: a page posted, an error shown, or a newer load took over. */
+  private async load(requestId: number, start: number, limit: number, filter: FlowFilter): Promise<'posted' | 'error' | 'superseded'> {
     const append = start > 0;
     this.current?.abort.abort();
     const abort = new AbortController();
@@ -121,28 +161,37 @@ export class FlowPanel extends PanelHost<FlowWebviewMessage, FlowHostMessage> {
     try {
       if (this.env.deps.ready) await untilAborted(Promise.resolve(this.env.deps.ready).then(undefined, () => undefined), abort.signal);
       const client = this.env.deps.getClient();
-      if (!client) {
+      const prefetched = this.takePrefetched(start, limit, filter);
+      const page = (prefetched && (await untilAborted(prefetched, abort.signal))) || (client ? await this.readViews(client, start, limit, filter, abort.signal, skipped) : undefined);
+      if (!page) {
         this.post({ type: 'error', requestId, append, message: 'Sign in to Pipedrive to see this organization.' });
-        return;
+        return 'error';
       }
-      const catalog = await untilAborted(this.env.catalog.get().catch(() => DisplayNames.empty), abort.signal);
-      const { items, related, next } = await this.read(client, start, limit, filter, abort.signal);
-      this.showTitle(related);
-      const ctx = { catalog, related, locale: vscode.env.language };
-      const views = newestFirst(mapRecords(items, 'flow item', (item, i) => flowItemView(item as unknown as FlowItem, ctx, start + i), skipped.add));
-      this.post({ type: 'page', requestId, items: views, append, ...(next !== undefined ? { next } : {}) });
+      this.showTitle(page.related);
+      this.post({ type: 'page', requestId, items: page.views, append, ...(page.next !== undefined ? { next: page.next } : {}) });
+      return 'posted';
     } catch (e) {
-      if (abort.signal.aborted && this.current !== current) return; // a newer load took over
+      if (abort.signal.aborted && this.current !== current) return 'superseded'; // a newer load took over
       if (!abort.signal.aborted && e instanceof PipedriveError && (e.kind === 'not-found' || e.kind === 'gone')) this.setGone('deleted');
       const message = abort.signal.aborted ? 'Loading was cancelled. Pipedrive did not answer.' : e instanceof Error ? e.message : String(e);
       this.log.warn(`Flow panel ${this.orgId}: ${message}`);
       this.post({ type: 'error', requestId, append, message });
+      return 'error';
     } finally {
       clearTimeout(slow);
       if (this.current === current) this.current = undefined;
       const line = skipped.summary(`Flow panel ${this.orgId}`);
       if (line) this.log.warn(line);
     }
+  }
+
+  /** Reads and formats `limit` items from `start` (newest first). */
+  private async readViews(client: PipedriveClient, start: number, limit: number, filter: FlowFilter, signal: AbortSignal, skipped: SkipLog): Promise<PageViews> {
+    const catalog = await untilAborted(this.env.catalog.get().catch(() => DisplayNames.empty), signal);
+    const { items, related, next } = await this.read(client, start, limit, filter, signal);
+    const ctx = { catalog, related, locale: vscode.env.language };
+    const views = newestFirst(mapRecords(items, 'flow item', (item, i) => flowItemView(item as unknown as FlowItem, ctx, start + i), skipped.add));
+    return { views, related, ...(next !== undefined ? { next } : {}) };
   }
 
   /** Reads `limit` items from `start` in pages the API accepts. */
@@ -185,6 +234,19 @@ export class FlowPanel extends PanelHost<FlowWebviewMessage, FlowHostMessage> {
     if (e.id !== this.orgId || this.isDisposed) return;
     if (e.kind === 'deleted' || e.kind === 'merged') this.setGone(e.kind);
   }
+}
+
+/** Ids of pages the host starts (showAll) begin here, above any id the page uses. */
+const HOST_REQUEST_IDS = 1_000_000_000;
+
+interface PageViews {
+  views: FlowItemView[];
+  related?: OrganizationRelatedObjects;
+  next?: number;
+}
+
+function sameFilter(a: FlowFilter, b: FlowFilter): boolean {
+  return a.allChanges === b.allChanges && a.items.length === b.items.length && a.items.every((t) => b.items.includes(t));
 }
 
 function mergeRelated(a: OrganizationRelatedObjects | undefined, b: OrganizationRelatedObjects | undefined): OrganizationRelatedObjects | undefined {

@@ -58,7 +58,10 @@ export type FlowHostMessage =
   | { type: 'status'; status: 'deleted' | 'merged'; message: string };
 
 export type FlowWebviewMessage =
+  /** The page script runs and listens (sent at once, before fonts load). */
   | { type: 'ready' }
+  /** The page's fonts have loaded too (the panel is fully up). */
+  | { type: 'settled' }
   | { type: 'load'; requestId: number; start?: number; limit?: number; filter: FlowFilter }
   /** How long rendering a page took in the webview (performance.now()). */
   | { type: 'rendered'; requestId: number; count: number; total: number; ms: number }
@@ -67,7 +70,7 @@ export type FlowWebviewMessage =
   /** Stop reading page `requestId` (the slow state's Cancel). */
   | { type: 'cancel'; requestId: number };
 
-export const FLOW_MESSAGE_TYPES = ['ready', 'load', 'rendered', 'openExternal', 'openDetails', 'cancel'] as const;
+export const FLOW_MESSAGE_TYPES = ['ready', 'settled', 'load', 'rendered', 'openExternal', 'openDetails', 'cancel'] as const;
 
 export interface FlowState {
   orgId: number;
@@ -84,6 +87,7 @@ export function parseFlowMessage(raw: unknown): Check<FlowWebviewMessage> {
   let bad: string | undefined;
   switch (m.type) {
     case 'ready':
+    case 'settled':
     case 'openDetails':
       bad = onlyKeys(m, ['type']);
       return bad ? fail(bad) : ok({ type: m.type });
