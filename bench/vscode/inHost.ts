@@ -14,6 +14,43 @@ import type { RequestLogEntry } from '../../src/sandbox/types';
 
 const EXTENSION_ID = 'pipedrive-orgs.pipedrive-organizations';
 
+/** Figure 6: the webview panels. */
+export interface PanelTimings {
+  via: string;
+  /** openDetails() → the page script listens (says `ready`). */
+  detailsOpenMs: number[];
+  /** openDetails() → the page reports the header laid out. */
+  detailsHeaderMs: number[];
+  /** openFlow() → the page reports its first page rendered (the first screen). */
+  flowFirstScreenMs?: number[];
+  /** showAll() of the 2,000+-item flow: render time measured in the webview. */
+  flowRenderMs: number[];
+  /** showAll(): host read + post + render. */
+  flowHostMs: number[];
+  flowItems: number;
+  /** Item rows in the webview's DOM after rendering the 2,000+ items. */
+  flowInDom?: number;
+  /** The 20,000-item flow: render, then a scroll measured in the webview by the Playwright side. */
+  hugeFlow?: { items: number; renderMs: number; inDom?: number; scroll?: ScrollMeasure; note?: string };
+  note?: string;
+}
+
+/** What the workbench side (bench/figures/vscode.ts) measured while scrolling the flow webview. */
+export interface ScrollMeasure {
+  /** requestAnimationFrame intervals while scrolling by `stepPx` per frame. */
+  frameMs: number[];
+  stepPx: number;
+  /** performance.memory.usedJSHeapSize of the webview after scrolling (Chromium), MB. */
+  heapMb: number | null;
+  /** Item rows in the DOM after scrolling. */
+  inDom: number;
+  scrolledPx: number;
+}
+
+/** The in-host side asks the workbench side to scroll a webview: request and answer files. */
+export const scrollRequestFile = (resultsFile: string) => `${resultsFile}.scroll-request.json`;
+export const scrollResultFile = (resultsFile: string) => `${resultsFile}.scroll-result.json`;
+
 export interface ActionCount {
   requests: number | null;
   /** "GET /v1/organizations" → count. */
@@ -26,7 +63,7 @@ export interface InHostResults {
   actions: Record<string, ActionCount & { sections?: number }>;
   paging?: { letter: string; letterSize: number; pageSize: number; firstPageMs: number; pageMs: number[]; totalMs: number; pages: number };
   memory?: { gcExposed: boolean; letter: string; points: { orgs: number; heapUsedMb: number; rssMb: number; externalMb: number }[]; perTenThousandHeapMb: number; perTenThousandRssMb: number };
-  panels?: { via: string; detailsOpenMs: number[]; detailsHeaderMs: number[]; flowRenderMs: number[]; flowHostMs: number[]; flowItems: number; note?: string };
+  panels?: PanelTimings;
   errors: string[];
   /** The last thing each step started: where a step that did not finish stopped. */
   progress?: string[];
@@ -40,6 +77,7 @@ const env = {
   bigLetterSize: Number(process.env.PIPEDRIVE_BENCH_BIG_LETTER_SIZE ?? 0),
   quick: process.env.PIPEDRIVE_BENCH_QUICK === '1',
   flowOrgId: Number(process.env.PIPEDRIVE_BENCH_FLOW_ORG ?? 7),
+  hugeFlowOrgId: Number(process.env.PIPEDRIVE_BENCH_HUGE_FLOW_ORG ?? 17),
 };
 
 // ---- the sandbox's request log (control routes are not logged themselves) -----------------------
@@ -325,41 +363,101 @@ async function panelsAndDetails(api: PipedriveExtensionApi, results: InHostResul
     for (const p of [...panels.details.values()]) p.dispose();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 
-    // Timings: open a Details panel (webview ready; header loaded), render a 2,000-item flow.
+    // Timings: open a Details panel (page listening; header on screen), the flow's first screen,
+    // render a 2,000-item flow. A panel is closed only once it settled (fonts loaded).
     const reps = env.quick ? 2 : 5;
     const detailsOpenMs: number[] = [];
     const detailsHeaderMs: number[] = [];
+    const flowFirstScreenMs: number[] = [];
     const flowRenderMs: number[] = [];
     const flowHostMs: number[] = [];
     let flowItems = 0;
+    let flowInDom: number | undefined;
+    type Details = import('../../src/webviews/details/DetailsPanel').DetailsPanel;
+    type Flow = import('../../src/webviews/flow/FlowPanel').FlowPanel;
     for (let i = 0; i < reps; i++) {
       const id = 20 + i; // a different organization each time: nothing cached in the panel
       mark(`details: timing ${i + 1}`);
       const t0 = performance.now();
-      const d = panels.openDetails(id) as unknown as PanelLike;
-      await ready(d);
+      const d = panels.openDetails(id) as Details;
+      const listening = once(d.onDidListen);
+      const shown = once(d.onDidShowHeader);
+      await listening;
       detailsOpenMs.push(ms(t0));
-      await d.whenLoaded?.();
+      await shown;
       detailsHeaderMs.push(ms(t0));
+      await ready(d as unknown as PanelLike);
       d.dispose();
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     }
     for (let i = 0; i < reps; i++) {
       mark(`flow: timing ${i + 1}`);
-      const f = panels.openFlow(env.flowOrgId);
-      await ready(f as unknown as PanelLike);
       const t0 = performance.now();
+      const f = panels.openFlow(env.flowOrgId) as Flow;
+      await once(f.onDidRender);
+      flowFirstScreenMs.push(ms(t0));
+      await ready(f as unknown as PanelLike);
+      const t1 = performance.now();
       const report = await f.showAll();
-      flowHostMs.push(ms(t0));
+      flowHostMs.push(ms(t1));
       flowRenderMs.push(report.ms);
       flowItems = report.count;
+      flowInDom = report.inDom;
       f.dispose();
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     }
-    results.panels = { via, detailsOpenMs, detailsHeaderMs, flowRenderMs, flowHostMs, flowItems };
+    results.panels = { via, detailsOpenMs, detailsHeaderMs, flowFirstScreenMs, flowRenderMs, flowHostMs, flowItems, ...(flowInDom !== undefined ? { flowInDom } : {}) };
+    mark('flow: 20,000 items');
+    const huge = panels.openFlow(env.hugeFlowOrgId) as Flow;
+    await once(huge.onDidRender);
+    await ready(huge as unknown as PanelLike);
+    const all = await huge.showAll();
+    results.panels.hugeFlow = { items: all.count, renderMs: all.ms, ...(all.inDom !== undefined ? { inDom: all.inDom } : {}) };
+    mark('flow: 20,000 items: scrolling');
+    try {
+      results.panels.hugeFlow.scroll = await askScroll(all.count);
+    } catch (e) {
+      results.panels.hugeFlow.note = `scroll not measured: ${e instanceof Error ? e.message : String(e)}`;
+    }
+    huge.dispose();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   } finally {
     cleanup();
   }
+}
+
+/** The next event. */
+function once<T>(event: vscode.Event<T>, timeout = 30_000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const t = setTimeout(() => {
+      sub.dispose();
+      reject(new Error('the panel did not report within 30 s'));
+    }, timeout);
+    const sub = event((e) => {
+      clearTimeout(t);
+      sub.dispose();
+      resolve(e);
+    });
+  });
+}
+
+/**
+ * Asks the workbench side (bench/figures/vscode.ts, which drives Chromium) to scroll the flow
+ * webview showing `items` items and measure its frames; waits for its answer file.
+ */
+async function askScroll(items: number): Promise<ScrollMeasure> {
+  if (!env.resultsFile) throw new Error('no results file to talk to the workbench side through');
+  const answer = scrollResultFile(env.resultsFile);
+  fs.rmSync(answer, { force: true });
+  fs.writeFileSync(scrollRequestFile(env.resultsFile), JSON.stringify({ items }));
+  const end = Date.now() + 60_000;
+  while (!fs.existsSync(answer)) {
+    if (Date.now() > end) throw new Error('the workbench side did not answer within 60 s');
+    await sleep(200);
+  }
+  const got = JSON.parse(fs.readFileSync(answer, 'utf8')) as ScrollMeasure | { error: string };
+  if ('error' in got) throw new Error(got.error);
+  return got;
 }
 
 async function bigLetter(api: PipedriveExtensionApi, results: InHostResults): Promise<void> {

@@ -186,8 +186,27 @@ describe('Panels (e2e)', () => {
     await flow.locator('.timeline[data-count="100"]').waitFor();
     await flow.locator('.load-older').click();
     await flow.locator('.section-status .loading').waitFor({ state: 'detached' });
-    assert.ok(Number(await flow.locator('.timeline').getAttribute('data-count')) > 150);
+    const total = Number(await flow.locator('.timeline').getAttribute('data-count'));
+    assert.ok(total > 150);
     await wb.screenshot('panels-flow', 'flow');
+
+    // Keyboard through the virtualised feed: End reaches the last item though it was not in the
+    // DOM, Home the first; PageDown moves on; the DOM still holds a window, never all of them.
+    const focusedPos = async () => Number(await flow.locator(':focus').getAttribute('aria-posinset'));
+    await flow.locator('body').evaluate(() => window.scrollTo(0, 0));
+    await flow.locator('.flow-item[aria-posinset="1"]').focus();
+    await wb.page.keyboard.press('End');
+    await flow.locator(`.flow-item[aria-posinset="${total}"]:focus`).waitFor();
+    // More items are still to load: the feed's size is unknown (-1).
+    assert.strictEqual(await flow.locator(':focus').getAttribute('aria-setsize'), '-1');
+    await wb.page.keyboard.press('Home');
+    await flow.locator('.flow-item[aria-posinset="1"]:focus').waitFor();
+    await wb.page.keyboard.press('PageDown');
+    assert.ok((await focusedPos()) > 1, 'PageDown did not move');
+    await wb.page.keyboard.press('ArrowUp');
+    assert.ok((await focusedPos()) >= 1);
+    const windowed = await flow.locator('.flow-item').count();
+    assert.ok(windowed < total, `${windowed} of ${total} items in the DOM`);
   });
 
   it('shows hostile names and notes literally and runs nothing', async function () {

@@ -299,6 +299,22 @@ describe('Panels', function () {
     assert.match(flow.panel.title, /^Flow: Flowing Rivers Media$/);
   });
 
+  it('a 20,000-item flow shows every item yet keeps only a window of rows in the page', async function () {
+    this.timeout(120_000);
+    const flow = panels.openFlow(sandboxFixtures.hugeFlowOrgId);
+    const first =
+      flow.lastRender ??
+      (await waitFor(flow.onDidRender, () => true, 'the first page to render', 60_000).catch((e) => {
+        throw new Error(`${e.message}; panel log: ${logged.slice(-8).join(' | ')}; listening=${flow.isListening} ready=${flow.ready} visible=${flow.panel.visible} reloads=${flow.reloadCount}`);
+      }));
+    assert.ok(first.count > 0);
+    const report = await flow.showAll();
+    console.log(`${LOG_PREFIX} measured: flow of ${report.count} items rendered in ${report.ms} ms in the webview, ${report.inDom} item rows in its DOM`);
+    assert.ok(report.total >= 20_000, `only ${report.total} items shown`);
+    assert.strictEqual(report.total, report.count);
+    assert.ok(report.inDom !== undefined && report.inDom > 0 && report.inDom < 300, `${report.inDom} item rows in the DOM`);
+  });
+
   it('the Flow host refuses malformed filters', async () => {
     const flow = panels.openFlow(sandboxFixtures.plainOrgId);
     let posted: FlowHostMessage | undefined;

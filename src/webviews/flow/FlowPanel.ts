@@ -29,6 +29,8 @@ export interface FlowRenderReport {
   total: number;
   /** Render time measured in the webview with performance.now(). */
   ms: number;
+  /** Item elements in the webview's DOM after it (the virtualised window). */
+  inDom?: number;
 }
 
 export class FlowPanel extends PanelHost<FlowWebviewMessage, FlowHostMessage> {
@@ -84,7 +86,7 @@ export class FlowPanel extends PanelHost<FlowWebviewMessage, FlowHostMessage> {
         if (this.current?.requestId === m.requestId) this.current.abort.abort();
         return;
       case 'rendered':
-        this.lastRender = { requestId: m.requestId, count: m.count, total: m.total, ms: m.ms };
+        this.lastRender = { requestId: m.requestId, count: m.count, total: m.total, ms: m.ms, ...(m.inDom !== undefined ? { inDom: m.inDom } : {}) };
         this.log.info(`Flow panel ${this.orgId}: rendered ${m.count} items (${m.total} shown) in ${m.ms.toFixed(1)} ms`);
         this.onDidRenderEmitter.fire(this.lastRender);
         return;

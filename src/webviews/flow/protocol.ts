@@ -64,7 +64,8 @@ export type FlowWebviewMessage =
   | { type: 'settled' }
   | { type: 'load'; requestId: number; start?: number; limit?: number; filter: FlowFilter }
   /** How long rendering a page took in the webview (performance.now()). */
-  | { type: 'rendered'; requestId: number; count: number; total: number; ms: number }
+  /** `inDom`: item elements in the DOM now (the virtualised window, not the whole list). */
+  | { type: 'rendered'; requestId: number; count: number; total: number; ms: number; inDom?: number }
   | { type: 'openExternal'; url: string }
   | { type: 'openDetails' }
   /** Stop reading page `requestId` (the slow state's Cancel). */
@@ -100,10 +101,11 @@ export function parseFlowMessage(raw: unknown): Check<FlowWebviewMessage> {
       if ((bad = onlyKeys(m, ['type', 'requestId']))) return fail(bad);
       return isNonNegativeInt(m.requestId) ? ok({ type: 'cancel', requestId: m.requestId }) : fail('requestId must be a non-negative integer');
     case 'rendered': {
-      if ((bad = onlyKeys(m, ['type', 'requestId', 'count', 'total', 'ms']))) return fail(bad);
+      if ((bad = onlyKeys(m, ['type', 'requestId', 'count', 'total', 'ms'], ['inDom']))) return fail(bad);
       if (!isNonNegativeInt(m.requestId) || !isNonNegativeInt(m.count) || !isNonNegativeInt(m.total)) return fail('counts must be non-negative integers');
+      if (m.inDom !== undefined && !isNonNegativeInt(m.inDom)) return fail('inDom must be a non-negative integer');
       if (typeof m.ms !== 'number' || !Number.isFinite(m.ms) || m.ms < 0) return fail('ms must be a non-negative number');
-      return ok({ type: 'rendered', requestId: m.requestId, count: m.count, total: m.total, ms: m.ms });
+      return ok({ type: 'rendered', requestId: m.requestId, count: m.count, total: m.total, ms: m.ms, ...(m.inDom !== undefined ? { inDom: m.inDom as number } : {}) });
     }
     case 'load': {
       if ((bad = onlyKeys(m, ['type', 'requestId', 'filter'], ['start', 'limit']))) return fail(bad);
