@@ -33,7 +33,10 @@ export abstract class PanelHost<In extends { type: string }, Out> implements vsc
    */
   static readyTimeoutMs = 8_000;
   /** The question after the second wait; tests replace it. */
-  static askRetry: (message: string) => PromiseLike<boolean> = async (message) => (await vscode.window.showWarningMessage(message, 'Retry')) === 'Retry';
+  static askRetry: (message: string) => PromiseLike<boolean> = async (message) => {
+    const retry = vscode.l10n.t('Retry');
+    return (await vscode.window.showWarningMessage(message, retry)) === retry;
+  };
 
   private readonly disposables: vscode.Disposable[] = [];
   private readonly html: () => string;
@@ -84,6 +87,9 @@ export abstract class PanelHost<In extends { type: string }, Out> implements vsc
         styleUris: [asUri('codicon.css'), asUri('panels.css')],
         bodyData: { 'org-id': orgId, panel: script },
         title: label,
+        lang: vscode.env.language,
+        l10nBundle: vscode.l10n.bundle,
+        loadingText: vscode.l10n.t('Loading…'),
       });
     webview.html = this.html();
     this.armWatchdog();
@@ -210,7 +216,11 @@ export abstract class PanelHost<In extends { type: string }, Out> implements vsc
       return;
     }
     this.log.warn(`${this.label} ${this.orgId}: the page is still not ready after loading it again.`);
-    const retry = await PanelHost.askRetry(`The ${this.label} of organization ${this.orgId} did not load.`);
+    const message =
+      this.label === 'Flow panel'
+        ? vscode.l10n.t('The Flow panel of organization {0} did not load.', this.orgId)
+        : vscode.l10n.t('The Details panel of organization {0} did not load.', this.orgId);
+    const retry = await PanelHost.askRetry(message);
     if (!retry) this.declined = true;
     if (!retry || this.disposed || this.listening) return;
     this.reloads++;
