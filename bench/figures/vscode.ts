@@ -17,7 +17,8 @@ import { Session } from '../../test/harness/session';
 import { Workbench } from '../../test/e2e/workbench';
 import { EXT_DIR, ROOT, WORK } from '../lib/build';
 import { round, summarize, type Summary } from '../lib/stats';
-import { scrollRequestFile, scrollResultFile, type InHostResults, type PanelTimings, type ScrollMeasure } from '../vscode/inHost';
+import type { InHostResults, PanelTimings } from '../vscode/inHost';
+import { scrollRequestFile, scrollResultFile, type ScrollMeasure } from '../vscode/scrollProtocol';
 import type { Row } from '../main';
 
 export interface UiResults {

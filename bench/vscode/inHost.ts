@@ -11,6 +11,7 @@ import type { PipedriveExtensionApi } from '../../src/extension';
 import type { TreeNode } from '../../src/tree/nodes';
 import { TestUserInput } from '../../src/ui/TestUserInput';
 import type { RequestLogEntry } from '../../src/sandbox/types';
+import { scrollRequestFile, scrollResultFile, type ScrollMeasure } from './scrollProtocol';
 
 const EXTENSION_ID = 'pipedrive-orgs.pipedrive-organizations';
 
@@ -35,21 +36,6 @@ export interface PanelTimings {
   note?: string;
 }
 
-/** What the workbench side (bench/figures/vscode.ts) measured while scrolling the flow webview. */
-export interface ScrollMeasure {
-  /** requestAnimationFrame intervals while scrolling by `stepPx` per frame. */
-  frameMs: number[];
-  stepPx: number;
-  /** performance.memory.usedJSHeapSize of the webview after scrolling (Chromium), MB. */
-  heapMb: number | null;
-  /** Item rows in the DOM after scrolling. */
-  inDom: number;
-  scrolledPx: number;
-}
-
-/** The in-host side asks the workbench side to scroll a webview: request and answer files. */
-export const scrollRequestFile = (resultsFile: string) => `${resultsFile}.scroll-request.json`;
-export const scrollResultFile = (resultsFile: string) => `${resultsFile}.scroll-result.json`;
 
 export interface ActionCount {
   requests: number | null;

@@ -26,7 +26,7 @@ export type DetailsStatus = 'loading' | 'error' | PanelStatus;
 
 export class DetailsPanel extends PanelHost<DetailsWebviewMessage, DetailsHostMessage> {
   static create(env: DetailsPanelEnv, orgId: number, column = vscode.ViewColumn.Active): DetailsPanel {
-    const panel = vscode.window.createWebviewPanel(DETAILS_VIEW_TYPE, `Organization ${orgId}`, { viewColumn: column, preserveFocus: false }, webviewOptions(env.extensionUri));
+    const panel = vscode.window.createWebviewPanel(DETAILS_VIEW_TYPE, vscode.l10n.t('Organization {0}', orgId), { viewColumn: column, preserveFocus: false }, webviewOptions(env.extensionUri));
     return new DetailsPanel(panel, orgId, env);
   }
 
@@ -129,7 +129,7 @@ export class DetailsPanel extends PanelHost<DetailsWebviewMessage, DetailsHostMe
     // Never silent: after SLOW_AFTER_MS without an answer the page says so and offers Cancel.
     const slow = setTimeout(() => {
       if (abort.signal.aborted || this.isDisposed) return;
-      this.slowMessage = { type: 'slow', message: 'Pipedrive is slow to answer…' };
+      this.slowMessage = { type: 'slow', message: vscode.l10n.t('Pipedrive is slow to answer…') };
       this.post(this.slowMessage);
     }, SLOW_AFTER_MS);
     const skipped = new SkipLog();
@@ -138,7 +138,7 @@ export class DetailsPanel extends PanelHost<DetailsWebviewMessage, DetailsHostMe
       const version = this.env.headers.version;
       const client = this.env.deps.getClient();
       if (!client) {
-        this.showHeaderError('Sign in to Pipedrive to see this organization.');
+        this.showHeaderError(vscode.l10n.t('Sign in to Pipedrive to see this organization.'));
         return;
       }
       const catalog = await untilAborted(this.catalog(), abort.signal);
@@ -155,7 +155,7 @@ export class DetailsPanel extends PanelHost<DetailsWebviewMessage, DetailsHostMe
       this.showHeader(result.header);
     } catch (e) {
       if (abort.signal.aborted && this.headerAbort !== abort) return; // a newer read took over
-      this.showHeaderError(abort.signal.aborted ? 'Loading was cancelled. Pipedrive did not answer.' : errorText(e));
+      this.showHeaderError(abort.signal.aborted ? vscode.l10n.t('Loading was cancelled. Pipedrive did not answer.') : errorText(e));
     } finally {
       clearTimeout(slow);
       if (this.headerAbort === abort) {
@@ -168,7 +168,7 @@ export class DetailsPanel extends PanelHost<DetailsWebviewMessage, DetailsHostMe
   }
 
   private showHeader(header: HeaderView): void {
-    this.panel.title = header.name || `Organization ${this.orgId}`;
+    this.panel.title = header.name || vscode.l10n.t('Organization {0}', this.orgId);
     this.headerMessage = { type: 'header', header };
     this.post(this.headerMessage);
     if (this.statusValue === 'loading' || this.statusValue === 'error') this.setStatus('active');
@@ -184,8 +184,8 @@ export class DetailsPanel extends PanelHost<DetailsWebviewMessage, DetailsHostMe
   private setGone(status: 'deleted' | 'merged'): void {
     const message =
       status === 'deleted'
-        ? 'This organization was deleted in Pipedrive. What the panel shows is no longer current.'
-        : 'This organization was merged into another organization. What the panel shows is no longer current.';
+        ? vscode.l10n.t('This organization was deleted in Pipedrive. What the panel shows is no longer current.')
+        : vscode.l10n.t('This organization was merged into another organization. What the panel shows is no longer current.');
     this.statusMessage = { type: 'status', status, message };
     this.post(this.statusMessage);
     this.setStatus(status);
@@ -213,7 +213,7 @@ export class DetailsPanel extends PanelHost<DetailsWebviewMessage, DetailsHostMe
     await settled(this.env.deps.ready);
     const client = this.env.deps.getClient();
     if (!client) {
-      this.post({ type: 'sectionError', section: m.section, requestId: m.requestId, message: 'Sign in to Pipedrive to see this section.', append });
+      this.post({ type: 'sectionError', section: m.section, requestId: m.requestId, message: vscode.l10n.t('Sign in to Pipedrive to see this section.'), append });
       return;
     }
     const skipped = new SkipLog();
@@ -237,7 +237,7 @@ export class DetailsPanel extends PanelHost<DetailsWebviewMessage, DetailsHostMe
       return;
     }
     if (this.statusValue === 'deleted' || this.statusValue === 'merged') {
-      this.post({ type: 'notice', level: 'error', message: 'This organization no longer exists.' });
+      this.post({ type: 'notice', level: 'error', message: vscode.l10n.t('This organization no longer exists.') });
       return;
     }
     this.post({ type: 'busy', busy: true });
@@ -255,7 +255,7 @@ export class DetailsPanel extends PanelHost<DetailsWebviewMessage, DetailsHostMe
 
   private async changeFollowers(change: () => Promise<unknown>): Promise<void> {
     if (!this.env.deps.getClient()) {
-      this.post({ type: 'notice', level: 'error', message: 'Sign in to Pipedrive first.' });
+      this.post({ type: 'notice', level: 'error', message: vscode.l10n.t('Sign in to Pipedrive first.') });
       return;
     }
     try {

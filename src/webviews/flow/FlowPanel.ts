@@ -35,7 +35,7 @@ export interface FlowRenderReport {
 
 export class FlowPanel extends PanelHost<FlowWebviewMessage, FlowHostMessage> {
   static create(env: FlowPanelEnv, orgId: number, column = vscode.ViewColumn.Active): FlowPanel {
-    const panel = vscode.window.createWebviewPanel(FLOW_VIEW_TYPE, `Flow: organization ${orgId}`, { viewColumn: column, preserveFocus: false }, webviewOptions(env.extensionUri));
+    const panel = vscode.window.createWebviewPanel(FLOW_VIEW_TYPE, vscode.l10n.t('Flow: organization {0}', orgId), { viewColumn: column, preserveFocus: false }, webviewOptions(env.extensionUri));
     const flow = new FlowPanel(panel, orgId, env);
     // A new page asks for the first page with no filter: read it while the webview boots.
     flow.prefetchFirstPage();
@@ -156,7 +156,7 @@ export class FlowPanel extends PanelHost<FlowWebviewMessage, FlowHostMessage> {
     // Never silent: after SLOW_AFTER_MS without an answer the page says so and offers Cancel.
     const slow = setTimeout(() => {
       if (abort.signal.aborted || this.isDisposed) return;
-      current.slow = { type: 'slow', requestId, message: 'Pipedrive is slow to answer…' };
+      current.slow = { type: 'slow', requestId, message: vscode.l10n.t('Pipedrive is slow to answer…') };
       this.post(current.slow);
     }, SLOW_AFTER_MS);
     const skipped = new SkipLog();
@@ -166,7 +166,7 @@ export class FlowPanel extends PanelHost<FlowWebviewMessage, FlowHostMessage> {
       const prefetched = this.takePrefetched(start, limit, filter);
       const page = (prefetched && (await untilAborted(prefetched, abort.signal))) || (client ? await this.readViews(client, start, limit, filter, abort.signal, skipped) : undefined);
       if (!page) {
-        this.post({ type: 'error', requestId, append, message: 'Sign in to Pipedrive to see this organization.' });
+        this.post({ type: 'error', requestId, append, message: vscode.l10n.t(vscode.l10n.t('Sign in to Pipedrive to see this organization.')) });
         return 'error';
       }
       this.showTitle(page.related);
@@ -175,7 +175,7 @@ export class FlowPanel extends PanelHost<FlowWebviewMessage, FlowHostMessage> {
     } catch (e) {
       if (abort.signal.aborted && this.current !== current) return 'superseded'; // a newer load took over
       if (!abort.signal.aborted && e instanceof PipedriveError && (e.kind === 'not-found' || e.kind === 'gone')) this.setGone('deleted');
-      const message = abort.signal.aborted ? 'Loading was cancelled. Pipedrive did not answer.' : e instanceof Error ? e.message : String(e);
+      const message = abort.signal.aborted ? vscode.l10n.t('Loading was cancelled. Pipedrive did not answer.') : e instanceof Error ? e.message : String(e);
       this.log.warn(`Flow panel ${this.orgId}: ${message}`);
       this.post({ type: 'error', requestId, append, message });
       return 'error';
@@ -221,13 +221,13 @@ export class FlowPanel extends PanelHost<FlowWebviewMessage, FlowHostMessage> {
   private showTitle(related: OrganizationRelatedObjects | undefined): void {
     const name = plainText(related?.organization?.[String(this.orgId)]?.name);
     if (!name || this.titleMessage) return;
-    this.panel.title = `Flow: ${name}`;
+    this.panel.title = vscode.l10n.t('Flow: {0}', name);
     this.titleMessage = { type: 'title', name };
     this.post(this.titleMessage);
   }
 
   private setGone(status: 'deleted' | 'merged'): void {
-    const message = status === 'deleted' ? 'This organization was deleted in Pipedrive.' : 'This organization was merged into another organization.';
+    const message = status === 'deleted' ? vscode.l10n.t('This organization was deleted in Pipedrive.') : vscode.l10n.t('This organization was merged into another organization.');
     this.statusMessage = { type: 'status', status, message };
     this.post(this.statusMessage);
   }
