@@ -2,6 +2,7 @@
 // innerHTML, no inline handlers, no attribute that runs code. Text is cleaned again on render
 // (bidi overrides, zero-width and control characters out), whatever the host sent.
 import { safeText } from '../src/util/safeText';
+import type { PageBoot } from '../src/webviews/validate';
 
 export interface VsCodeApi<S, M> {
   postMessage(message: M): void;
@@ -114,13 +115,24 @@ export function fontsSettled(ms = 1500): Promise<void> {
   return Promise.race([fonts.ready.then(() => undefined), new Promise<void>((resolve) => setTimeout(resolve, ms))]);
 }
 
+/** When this page came up: its document's start and now (epoch ms), and the files it fetched. */
+function bootTiming(): PageBoot {
+  const origin = performance.timeOrigin;
+  const resources = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((r) => ({
+    name: r.name.split(/[?#]/)[0].split('/').pop() ?? '',
+    start: r.startTime,
+    ms: r.duration,
+  }));
+  return { docStart: origin, scriptAt: origin + performance.now(), resources };
+}
+
 /**
  * Says `ready` now (the host posts what it has at once: content never waits for the icon font) and
  * `settled` once the fonts have loaded: code-server stops loading webviews after one was closed
  * while its codicon font was still loading, so the host's `ready` (safe to close) waits for that.
  */
-export function sayReady(post: (m: { type: 'ready' } | { type: 'settled' }) => void): void {
-  post({ type: 'ready' });
+export function sayReady(post: (m: { type: 'ready'; boot?: PageBoot } | { type: 'settled' }) => void): void {
+  post({ type: 'ready', boot: bootTiming() });
   void fontsSettled().then(() => post({ type: 'settled' }));
 }
 

@@ -361,6 +361,36 @@ for (const id of SECTION_IDS) {
   sectionsBox.append(ui.details);
 }
 
+/** Another organization in this page (a preview panel moved on): nothing of the last one stays. */
+function resetTo(id: number): void {
+  state.orgId = id;
+  state.scrollY = 0;
+  save();
+  document.body.dataset.orgId = String(id);
+  headerShown = false;
+  gone = false;
+  busy = false;
+  banner.hidden = true;
+  document.body.classList.remove('gone');
+  notice.replaceChildren();
+  headerBox.classList.remove('slow');
+  headerBox.replaceChildren(skeleton(t('Loading organization…')));
+  pipedriveLink.replaceChildren();
+  renderFollow(undefined);
+  updateActions();
+  for (const ui of sections.values()) {
+    ui.requestId = nextRequestId++; // answers for the last organization are dropped
+    ui.loaded = false;
+    ui.next = undefined;
+    ui.list.replaceChildren();
+    ui.status.replaceChildren();
+    ui.more.hidden = true;
+    ui.details.querySelector('.summary-count')?.remove();
+    if (ui.details.open) load(ui, false);
+  }
+  window.scrollTo(0, 0);
+}
+
 // ---- messages ------------------------------------------------------------------------------
 
 let noticeTimer: ReturnType<typeof setTimeout> | undefined;
@@ -413,6 +443,9 @@ window.addEventListener('message', (ev: MessageEvent<DetailsHostMessage>) => {
       notice.textContent = m.message;
       if (noticeTimer) clearTimeout(noticeTimer);
       if (m.level === 'info') noticeTimer = setTimeout(() => (notice.textContent = ''), 8000);
+      return;
+    case 'reset':
+      resetTo(m.orgId);
       return;
     case 'invalidate':
       for (const ui of sections.values()) {

@@ -348,6 +348,17 @@ window.addEventListener('message', (ev: MessageEvent<FlowHostMessage>) => {
     case 'page':
       void onPage(m);
       return;
+    case 'reset':
+      // Another organization in this page (a preview panel moved on), with the same filter.
+      state.orgId = m.orgId;
+      state.loaded = 0;
+      state.scrollY = 0;
+      document.body.dataset.orgId = String(m.orgId);
+      title.replaceChildren(icon('history'), h('span', { class: 'name-text', text: t('Flow') }));
+      banner.hidden = true;
+      window.scrollTo(0, 0);
+      load(false);
+      return;
     case 'error':
       if (m.requestId !== requestId) return;
       status.replaceChildren(

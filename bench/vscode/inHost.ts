@@ -24,6 +24,11 @@ export interface PanelTimings {
   detailsHeaderMs: number[];
   /** openFlow() → the page reports its first page rendered (the first screen). */
   flowFirstScreenMs?: number[];
+  /** The same with a preview panel open: its live webview moves to the organization. */
+  detailsWarmHeaderMs?: number[];
+  flowWarmFirstScreenMs?: number[];
+  /** New panels: ms from setting the HTML to the page's document starting and to its script running. */
+  boot?: Array<{ documentMs: number; scriptMs: number }>;
   /** showAll() of the 2,000+-item flow: render time measured in the webview. */
   flowRenderMs: number[];
   /** showAll(): host read + post + render. */
@@ -359,6 +364,7 @@ async function panelsAndDetails(api: PipedriveExtensionApi, results: InHostResul
     const flowHostMs: number[] = [];
     let flowItems = 0;
     let flowInDom: number | undefined;
+    let boot: PanelTimings['boot'];
     type Details = import('../../src/webviews/details/DetailsPanel').DetailsPanel;
     type Flow = import('../../src/webviews/flow/FlowPanel').FlowPanel;
     for (let i = 0; i < reps; i++) {
@@ -370,6 +376,7 @@ async function panelsAndDetails(api: PipedriveExtensionApi, results: InHostResul
       const shown = once(d.onDidShowHeader);
       await listening;
       detailsOpenMs.push(ms(t0));
+      if (d.lastBoot) (boot ??= []).push({ documentMs: d.lastBoot.documentMs, scriptMs: d.lastBoot.scriptMs });
       await shown;
       detailsHeaderMs.push(ms(t0));
       await ready(d as unknown as PanelLike);
@@ -392,16 +399,64 @@ async function panelsAndDetails(api: PipedriveExtensionApi, results: InHostResul
       f.dispose();
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     }
-    results.panels = { via, detailsOpenMs, detailsHeaderMs, flowFirstScreenMs, flowRenderMs, flowHostMs, flowItems, ...(flowInDom !== undefined ? { flowInDom } : {}) };
+    // Warm: a preview panel is open; each organization opened as a preview moves its live webview.
+    const detailsWarmHeaderMs: number[] = [];
+    const flowWarmFirstScreenMs: number[] = [];
+    const warmD = panels.openDetails(30, { preview: true }) as Details;
+    await once(warmD.onDidShowHeader);
+    await ready(warmD as unknown as PanelLike);
+    for (let i = 0; i < reps; i++) {
+      mark(`details: warm timing ${i + 1}`);
+      const shown = once(warmD.onDidShowHeader);
+      const t0 = performance.now();
+      const d = panels.openDetails(31 + i, { preview: true }) as Details;
+      if (d !== warmD) throw new Error('the preview Details panel was not reused');
+      await shown;
+      detailsWarmHeaderMs.push(ms(t0));
+    }
+    warmD.dispose();
+    const warmF = panels.openFlow(30, { preview: true }) as Flow;
+    await once(warmF.onDidRender);
+    await ready(warmF as unknown as PanelLike);
+    for (let i = 0; i < reps; i++) {
+      mark(`flow: warm timing ${i + 1}`);
+      const rendered = once(warmF.onDidRender);
+      const t0 = performance.now();
+      const f = panels.openFlow(31 + i, { preview: true }) as Flow;
+      if (f !== warmF) throw new Error('the preview Flow panel was not reused');
+      await rendered;
+      flowWarmFirstScreenMs.push(ms(t0));
+    }
+    warmF.dispose();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    results.panels = {
+      via,
+      detailsOpenMs,
+      detailsHeaderMs,
+      flowFirstScreenMs,
+      detailsWarmHeaderMs,
+      flowWarmFirstScreenMs,
+      ...(boot ? { boot } : {}),
+      flowRenderMs,
+      flowHostMs,
+      flowItems,
+      ...(flowInDom !== undefined ? { flowInDom } : {}),
+    };
     mark('flow: 20,000 items');
     const huge = panels.openFlow(env.hugeFlowOrgId) as Flow;
-    await once(huge.onDidRender);
+    const firstPage = await once(huge.onDidRender);
     await ready(huge as unknown as PanelLike);
+    let heapBeforeMb: number | null | undefined;
+    try {
+      heapBeforeMb = (await askScroll(firstPage.total, 'heap')).heapMb;
+    } catch {
+      heapBeforeMb = undefined;
+    }
     const all = await huge.showAll();
     results.panels.hugeFlow = { items: all.count, renderMs: all.ms, ...(all.inDom !== undefined ? { inDom: all.inDom } : {}) };
     mark('flow: 20,000 items: scrolling');
     try {
-      results.panels.hugeFlow.scroll = await askScroll(all.count);
+      results.panels.hugeFlow.scroll = { ...(await askScroll(all.count, 'scroll')), ...(heapBeforeMb !== undefined ? { heapBeforeMb } : {}) };
     } catch (e) {
       results.panels.hugeFlow.note = `scroll not measured: ${e instanceof Error ? e.message : String(e)}`;
     }
@@ -431,11 +486,11 @@ function once<T>(event: vscode.Event<T>, timeout = 30_000): Promise<T> {
  * Asks the workbench side (bench/figures/vscode.ts, which drives Chromium) to scroll the flow
  * webview showing `items` items and measure its frames; waits for its answer file.
  */
-async function askScroll(items: number): Promise<ScrollMeasure> {
+async function askScroll(items: number, mode: 'scroll' | 'heap'): Promise<ScrollMeasure> {
   if (!env.resultsFile) throw new Error('no results file to talk to the workbench side through');
   const answer = scrollResultFile(env.resultsFile);
   fs.rmSync(answer, { force: true });
-  fs.writeFileSync(scrollRequestFile(env.resultsFile), JSON.stringify({ items }));
+  fs.writeFileSync(scrollRequestFile(env.resultsFile), JSON.stringify({ items, mode }));
   const end = Date.now() + 60_000;
   while (!fs.existsSync(answer)) {
     if (Date.now() > end) throw new Error('the workbench side did not answer within 60 s');

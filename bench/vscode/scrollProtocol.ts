@@ -12,6 +12,16 @@ export interface ScrollMeasure {
   /** Item rows in the DOM after scrolling. */
   inDom: number;
   scrolledPx: number;
+  /** requestAnimationFrame intervals of the same page not scrolling (the display's own rhythm and jitter). */
+  idleFrameMs?: number[];
+  /** The webview's JS heap with only the first page shown (before the 20,000 items), MB. */
+  heapBeforeMb?: number | null;
+}
+
+/** A request: scroll the webview showing `items` items, or (heap) only read its heap. */
+export interface ScrollRequest {
+  items: number;
+  mode: 'scroll' | 'heap';
 }
 
 export const scrollRequestFile = (resultsFile: string) => `${resultsFile}.scroll-request.json`;

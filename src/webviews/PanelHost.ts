@@ -8,7 +8,7 @@
 // panel only after that).
 import * as vscode from 'vscode';
 import { buildPanelHtml, createNonce } from './html';
-import type { Check } from './validate';
+import type { Check, PageBoot } from './validate';
 import type { PanelLog } from './PanelDeps';
 
 /** The built webview assets: the only folder a panel may load from. */
@@ -41,6 +41,10 @@ export abstract class PanelHost<In extends { type: string }, Out> implements vsc
   private readonly disposables: vscode.Disposable[] = [];
   private readonly html: () => string;
   private watchdog: ReturnType<typeof setTimeout> | undefined;
+  /** When the page's HTML was last set (epoch ms): its `ready` timing is measured from here. */
+  private htmlSetAt = Date.now();
+  /** How the page came up the last time (ms after its HTML was set); the bench reads it. */
+  lastBoot: { documentMs: number; scriptMs: number; resources: PageBoot['resources'] } | undefined;
   private reloads = 0;
   /** The person declined Retry: no more questions until the page comes up (or is reopened). */
   private declined = false;
@@ -64,9 +68,20 @@ export abstract class PanelHost<In extends { type: string }, Out> implements vsc
   /** The page script runs and listens (before its fonts settle): what was posted is on its way. */
   readonly onDidListen = this.onDidListenEmitter.event;
 
+  /** The organization shown (a preview panel can be moved to another one: `retarget`). */
+  get orgId(): number {
+    return this.currentOrgId;
+  }
+  /**
+   * A preview panel (opened from the tree while VS Code's editor preview is on) shows the next
+   * organization opened the same way in its live webview, like a preview editor, until the person
+   * works in it (then it is pinned).
+   */
+  preview = false;
+
   protected constructor(
     readonly panel: vscode.WebviewPanel,
-    readonly orgId: number,
+    private currentOrgId: number,
     extensionUri: vscode.Uri,
     script: string,
     protected readonly log: PanelLog,
@@ -85,12 +100,13 @@ export abstract class PanelHost<In extends { type: string }, Out> implements vsc
         nonce: createNonce(),
         scriptUri: asUri(`${script}.js`),
         styleUris: [asUri('codicon.css'), asUri('panels.css')],
-        bodyData: { 'org-id': orgId, panel: script },
+        bodyData: { 'org-id': this.orgId, panel: script },
         title: label,
         lang: vscode.env.language,
         l10nBundle: vscode.l10n.bundle,
         loadingText: vscode.l10n.t('Loading…'),
       });
+    this.htmlSetAt = Date.now();
     webview.html = this.html();
     this.armWatchdog();
     this.register(webview.onDidReceiveMessage((m: unknown) => void this.handleMessage(m)));
@@ -124,6 +140,13 @@ export abstract class PanelHost<In extends { type: string }, Out> implements vsc
   }
 
   protected abstract parse(raw: unknown): Check<In>;
+  /** Whether this message is the person working in the panel (which pins a preview panel). */
+  protected abstract pinsPreview(message: In): boolean;
+
+  /** Moves the panel to another organization: the subclass resets what it shows and reads it. */
+  protected setOrgId(orgId: number): void {
+    this.currentOrgId = orgId;
+  }
   /** Re-posts what the page shows (header, status) after it (re)loaded. */
   protected abstract onReady(): void;
   protected abstract onMessage(message: In): Promise<void>;
@@ -156,6 +179,12 @@ export abstract class PanelHost<In extends { type: string }, Out> implements vsc
       return false;
     }
     if (message.type === 'ready') {
+      const boot = (message as { boot?: PageBoot }).boot;
+      if (boot) {
+        this.lastBoot = { documentMs: Math.round(boot.docStart - this.htmlSetAt), scriptMs: Math.round(boot.scriptAt - this.htmlSetAt), resources: boot.resources };
+        const files = boot.resources.map((r) => `${r.name} at ${r.start} ms took ${r.ms} ms`).join(', ');
+        this.log.info(`${this.label} ${this.orgId}: page script running ${this.lastBoot.scriptMs} ms after its HTML was set (document started at ${this.lastBoot.documentMs} ms${files ? `; ${files}` : ''})`);
+      }
       this.listening = true;
       this.reloads = 0;
       this.declined = false;
@@ -164,6 +193,7 @@ export abstract class PanelHost<In extends { type: string }, Out> implements vsc
       this.onDidListenEmitter.fire();
       return true;
     }
+    if (this.preview && this.pinsPreview(message)) this.preview = false;
     if (message.type === 'settled') {
       if (!this.listening || this.isReady) return true;
       this.isReady = true;
@@ -211,6 +241,7 @@ export abstract class PanelHost<In extends { type: string }, Out> implements vsc
     if (this.reloads === 0) {
       this.reloads++;
       this.log.warn(`${this.label} ${this.orgId}: the page did not say ready within ${waited}; loading it again.`);
+      this.htmlSetAt = Date.now();
       this.panel.webview.html = this.html();
       this.armWatchdog();
       return;
@@ -224,6 +255,7 @@ export abstract class PanelHost<In extends { type: string }, Out> implements vsc
     if (!retry) this.declined = true;
     if (!retry || this.disposed || this.listening) return;
     this.reloads++;
+    this.htmlSetAt = Date.now();
     this.panel.webview.html = this.html();
     this.armWatchdog();
   }

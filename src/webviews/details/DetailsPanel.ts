@@ -54,9 +54,37 @@ export class DetailsPanel extends PanelHost<DetailsWebviewMessage, DetailsHostMe
     this.register(this.onDidChangeStatusEmitter);
     this.register(this.onDidShowHeaderEmitter);
     this.register(env.deps.onDidChangeOrganization((e) => this.onOrganizationChanged(e)));
-    const cached = env.headers.get(orgId);
+    this.showOrRead();
+  }
+
+  /** The header from the cache, else read (the read starts now, while the webview boots). */
+  private showOrRead(): void {
+    const cached = this.env.headers.get(this.orgId);
     if (cached) this.showHeader(cached);
     else void this.refreshHeader();
+  }
+
+  /**
+   * Shows another organization in this panel's live webview (a preview panel moving on): no new
+   * webview to boot, so the header is on screen as soon as it is read.
+   */
+  retarget(orgId: number): void {
+    if (orgId === this.orgId || this.isDisposed) return;
+    this.headerAbort?.abort();
+    this.headerAbort = undefined;
+    this.setOrgId(orgId);
+    this.headerMessage = this.statusMessage = this.slowMessage = undefined;
+    this.headerLoad = undefined;
+    this.candidateIds = new Set();
+    this.followerUsers = new Map();
+    this.panel.title = vscode.l10n.t('Organization {0}', orgId);
+    this.setStatus('loading');
+    this.post({ type: 'reset', orgId });
+    this.showOrRead();
+  }
+
+  protected pinsPreview(m: DetailsWebviewMessage): boolean {
+    return m.type !== 'ready' && m.type !== 'settled' && m.type !== 'headerShown';
   }
 
   get status(): DetailsStatus {
@@ -133,6 +161,8 @@ export class DetailsPanel extends PanelHost<DetailsWebviewMessage, DetailsHostMe
       this.post(this.slowMessage);
     }, SLOW_AFTER_MS);
     const skipped = new SkipLog();
+    // The organization this read is for (a preview panel may move on while it runs).
+    const orgId = this.orgId;
     try {
       await untilAborted(settled(this.env.deps.ready), abort.signal);
       const version = this.env.headers.version;
@@ -142,12 +172,12 @@ export class DetailsPanel extends PanelHost<DetailsWebviewMessage, DetailsHostMe
         return;
       }
       const catalog = await untilAborted(this.catalog(), abort.signal);
-      const result = await loadHeader(client, this.orgId, catalog, this.env.deps.companyDomain(), this.env.deps.myUserId?.(), { locale: vscode.env.language, signal: abort.signal, onSkip: skipped.add });
+      const result = await loadHeader(client, orgId, catalog, this.env.deps.companyDomain(), this.env.deps.myUserId?.(), { locale: vscode.env.language, signal: abort.signal, onSkip: skipped.add });
       // Kept even when the panel was closed meanwhile; names from a partial catalog (users or
       // fields unreadable) are not worth keeping.
-      if (result.kind === 'gone') this.env.headers.delete(this.orgId);
-      else if (catalog.complete) this.env.headers.set(this.orgId, result.header, version);
-      if (this.isDisposed) return;
+      if (result.kind === 'gone') this.env.headers.delete(orgId);
+      else if (catalog.complete) this.env.headers.set(orgId, result.header, version);
+      if (this.isDisposed || orgId !== this.orgId) return;
       if (result.kind === 'gone') {
         if (this.statusValue !== 'merged') this.setGone('deleted');
         return;

@@ -99,10 +99,34 @@ export class FlowPanel extends PanelHost<FlowWebviewMessage, FlowHostMessage> {
     }
   }
 
-  /** Starts reading the first page (default filter) before the page asks for it. */
-  prefetchFirstPage(): void {
+  protected pinsPreview(m: FlowWebviewMessage): boolean {
+    // The page's own first load and its reports are not the person working in it.
+    if (m.type === 'ready' || m.type === 'settled' || m.type === 'rendered') return false;
+    if (m.type === 'load') return !!m.start || !sameFilter(m.filter, this.filter);
+    return true;
+  }
+
+  /**
+   * Shows another organization's flow in this panel's live webview (a preview panel moving on),
+   * with the filter it has: the first page is read at once, the page takes it when it asks.
+   */
+  retarget(orgId: number): void {
+    if (orgId === this.orgId || this.isDisposed) return;
+    this.current?.abort.abort();
+    this.current = undefined;
+    this.prefetched?.abort.abort();
+    this.prefetched = undefined;
+    this.setOrgId(orgId);
+    this.titleMessage = this.statusMessage = undefined;
+    this.lastRender = undefined;
+    this.panel.title = vscode.l10n.t('Flow: organization {0}', orgId);
+    this.prefetchFirstPage(this.filter);
+    this.post({ type: 'reset', orgId });
+  }
+
+  /** Starts reading the first page (with `filter`) before the page asks for it. */
+  prefetchFirstPage(filter: FlowFilter = { items: [], allChanges: false }): void {
     const abort = new AbortController();
-    const filter: FlowFilter = { items: [], allChanges: false };
     const views = (async () => {
       if (this.env.deps.ready) await untilAborted(Promise.resolve(this.env.deps.ready).then(undefined, () => undefined), abort.signal);
       const client = this.env.deps.getClient();
@@ -165,8 +189,9 @@ export class FlowPanel extends PanelHost<FlowWebviewMessage, FlowHostMessage> {
       const client = this.env.deps.getClient();
       const prefetched = this.takePrefetched(start, limit, filter);
       const page = (prefetched && (await untilAborted(prefetched, abort.signal))) || (client ? await this.readViews(client, start, limit, filter, abort.signal, skipped) : undefined);
+      if (abort.signal.aborted) return 'superseded'; // moved to another organization, or a newer load
       if (!page) {
-        this.post({ type: 'error', requestId, append, message: vscode.l10n.t(vscode.l10n.t('Sign in to Pipedrive to see this organization.')) });
+        this.post({ type: 'error', requestId, append, message: vscode.l10n.t('Sign in to Pipedrive to see this organization.') });
         return 'error';
       }
       this.showTitle(page.related);

@@ -1,6 +1,6 @@
 // The messages of the organization Flow (timeline) panel, shared by the host (FlowPanel.ts) and the
 // webview (media/flow.ts).
-import { fail, isNonNegativeInt, isOneOf, isRecord, ok, onlyKeys, safeExternalUrl, type Check } from '../validate';
+import { fail, isNonNegativeInt, isOneOf, isRecord, ok, onlyKeys, parseBoot, safeExternalUrl, type Check, type PageBoot } from '../validate';
 
 export const FLOW_VIEW_TYPE = 'pipedrive.organizationFlow';
 
@@ -53,13 +53,15 @@ export type FlowHostMessage =
   /** The page `requestId` has taken SLOW_AFTER_MS: say so and offer Cancel (sends `cancel`). */
   | { type: 'slow'; requestId: number; message: string }
   | { type: 'title'; name: string }
+  /** The panel now shows organization `orgId` (a preview panel moved on): clear and load it. */
+  | { type: 'reset'; orgId: number }
   | { type: 'page'; requestId: number; items: FlowItemView[]; append: boolean; next?: number }
   | { type: 'error'; requestId: number; message: string; append: boolean }
   | { type: 'status'; status: 'deleted' | 'merged'; message: string };
 
 export type FlowWebviewMessage =
-  /** The page script runs and listens (sent at once, before fonts load). */
-  | { type: 'ready' }
+  /** The page script runs and listens (sent at once, before fonts load); `boot`: when it came up. */
+  | { type: 'ready'; boot?: PageBoot }
   /** The page's fonts have loaded too (the panel is fully up). */
   | { type: 'settled' }
   | { type: 'load'; requestId: number; start?: number; limit?: number; filter: FlowFilter }
@@ -87,7 +89,11 @@ export function parseFlowMessage(raw: unknown): Check<FlowWebviewMessage> {
   if (!isOneOf(m.type, FLOW_MESSAGE_TYPES)) return fail(`unknown type ${JSON.stringify(String(m.type)).slice(0, 60)}`);
   let bad: string | undefined;
   switch (m.type) {
-    case 'ready':
+    case 'ready': {
+      if ((bad = onlyKeys(m, ['type'], ['boot']))) return fail(bad);
+      const boot = parseBoot(m.boot);
+      return ok({ type: 'ready', ...(boot ? { boot } : {}) });
+    }
     case 'settled':
     case 'openDetails':
       bad = onlyKeys(m, ['type']);
