@@ -143,9 +143,19 @@ export abstract class PanelHost<In extends { type: string }, Out> implements vsc
   /** Whether this message is the person working in the panel (which pins a preview panel). */
   protected abstract pinsPreview(message: In): boolean;
 
-  /** Moves the panel to another organization: the subclass resets what it shows and reads it. */
+  /**
+   * Moves the panel to another organization: the subclass resets what it shows and reads it. A
+   * page that is not listening (hidden) gets a new shell for the organization: VS Code would
+   * reload it from the old one, with the old organization in its data and state.
+   */
   protected setOrgId(orgId: number): void {
     this.currentOrgId = orgId;
+    if (!this.listening && !this.disposed) {
+      this.isReady = false;
+      this.htmlSetAt = Date.now();
+      this.panel.webview.html = this.html();
+      this.armWatchdog();
+    }
   }
   /** Re-posts what the page shows (header, status) after it (re)loaded. */
   protected abstract onReady(): void;
