@@ -42,6 +42,27 @@ export function formatDateTime(value: unknown): string {
   return `${m[1]} ${m[2]}`;
 }
 
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A Pipedrive time in the display language, UTC as Pipedrive sends it: "4 Mar 2025, 10:20" (en),
+ * "04.03.2025, 10:20" (de). Anything that is not a date-time comes back as formatDateTime gives it.
+ */
+export function formatDateTimeIn(value: unknown, locale: string = DEFAULT_LOCALE): string {
+  const t = formatDateTime(value);
+  const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})$/.exec(t);
+  if (!m) return t;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5])));
+  if (Number.isNaN(d.getTime())) return t;
+  const loc = displayLocale(locale);
+  let f = dateTimeFormats.get(loc);
+  if (!f) {
+    f = new Intl.DateTimeFormat(loc === 'en' ? 'en-GB' : loc, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+    dateTimeFormats.set(loc, f);
+  }
+  return f.format(d);
+}
+
 /** The UTC day (`YYYY-MM-DD`) of a Pipedrive time, '' when it has none. */
 export function dayOf(value: unknown): string {
   const t = formatDateTime(value);

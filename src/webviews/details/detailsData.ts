@@ -2,7 +2,7 @@
 import { PipedriveError, type Activity, type Deal, type MailMessageItem, type Organization, type OrganizationChange, type OrganizationDetails, type OrganizationFile, type Person, type PipedriveClient } from '../../api';
 import { asArray, asId, asRecord, mapRecords, type OnSkip } from '../../api/coerce';
 import type { DisplayNames } from '../DisplayNames';
-import { cleanView, DEFAULT_LOCALE, formatBytes, formatCount, formatDateTime, formatMoney, plainText, pluralForm, type PluralForms } from '../format';
+import { cleanView, DEFAULT_LOCALE, formatBytes, formatCount, formatDateTime, formatDateTimeIn, formatMoney, plainText, pluralForm, type PluralForms } from '../format';
 import { safeExternalUrl, websiteUrl } from '../validate';
 import type { HeaderView, LoadSectionMessage, Row, SectionPage, UserOption } from './protocol';
 import { organizationWebUrl } from '../../model/organization';
@@ -82,8 +82,8 @@ export function headerView(record: Organization, catalog: DisplayNames, companyD
     labels: catalog.labelNames(labelIds),
     visibility: catalog.formatValue('visible_to', org.visible_to),
     counts,
-    addTime: formatDateTime(org.add_time),
-    updateTime: formatDateTime(org.update_time),
+    addTime: formatDateTimeIn(org.add_time, locale),
+    updateTime: formatDateTimeIn(org.update_time, locale),
     pipedriveUrl: organizationWebUrl(companyDomain, id),
     website: websiteUrl(org.website),
     customFields: catalog.customFields(org),
