@@ -21,6 +21,7 @@ import {
 } from '../src/webviews/details/protocol';
 import { button, checkbox, externalLink, h, icon, keepScroll, sayReady, select, vscodeApi } from './_dom';
 import { t } from './_l10n';
+import { RowWindow } from './_rowWindow';
 
 const api = vscodeApi<DetailsState, DetailsWebviewMessage>();
 const orgId = Number(document.body.dataset.orgId);
@@ -163,7 +164,12 @@ interface SectionUi {
   next?: number | string;
   lastRequest?: { start?: number; cursor?: string };
   candidates: UserOption[];
+  /** The loaded rows; past SECTION_WINDOW.after only those on screen are in the DOM. */
+  rows: RowWindow<Row>;
 }
+
+/** Long sections (many Load more) keep a window of rows in the DOM, as the flow does. */
+const SECTION_WINDOW = { after: 100, estimatePx: 30, marginPx: 600 };
 
 let nextRequestId = 1;
 let readySent = false;
@@ -174,7 +180,8 @@ function buildSection(id: SectionId): SectionUi {
   const status = h('div', { class: 'section-status', attrs: { 'aria-live': 'polite' } });
   const toolbar = h('div', { class: 'toolbar' });
   const details = h('details', { class: `section section-${id}`, attrs: { 'data-section': id } }, h('summary', {}, h('span', { class: 'summary-title', text: TITLES[id] })), toolbar, list, status);
-  const ui: SectionUi = { id, details, list, status, toolbar, more: null as unknown as HTMLButtonElement, loaded: false, requestId: 0, candidates: [] };
+  const ui: SectionUi = { id, details, list, status, toolbar, more: null as unknown as HTMLButtonElement, loaded: false, requestId: 0, candidates: [], rows: null as unknown as RowWindow<Row> };
+  ui.rows = new RowWindow<Row>(list, (r) => rowElement(ui, r), SECTION_WINDOW);
   ui.more = button(t('Load more'), () => load(ui, true), { icon: 'chevron-down', secondary: true, class: 'load-more' });
   ui.more.hidden = true;
   details.append(ui.more);
@@ -186,6 +193,7 @@ function buildSection(id: SectionId): SectionUi {
     save();
     // Before `ready` the host drops what it would answer; the sections open then load after it.
     if (open && !ui.loaded && readySent) load(ui, false);
+    if (open) ui.rows.paint(true);
   });
   return ui;
 }
@@ -275,7 +283,7 @@ function load(ui: SectionUi, more: boolean): void {
   ui.loaded = true;
   const at = more ? ui.next : undefined;
   ui.lastRequest = typeof at === 'string' ? { cursor: at } : typeof at === 'number' ? { start: at } : {};
-  if (!more) ui.list.replaceChildren();
+  if (!more) ui.rows.clear();
   ui.more.hidden = true;
   ui.details.setAttribute('aria-busy', 'true');
   ui.status.replaceChildren(h('span', { class: 'loading' }, icon('loading', 'codicon-modifier-spin'), ` ${t('Loading…')}`));
@@ -325,14 +333,12 @@ function rowElement(ui: SectionUi, r: Row): HTMLLIElement {
 
 function showPage(ui: SectionUi, page: SectionPage, append: boolean, candidates?: UserOption[]): void {
   ui.details.setAttribute('aria-busy', 'false');
-  if (!append) ui.list.replaceChildren();
-  const frag = document.createDocumentFragment();
-  for (const r of page.rows) frag.append(rowElement(ui, r));
-  ui.list.append(frag);
+  if (!append) ui.rows.clear();
+  ui.rows.append(page.rows);
   ui.next = page.next;
   ui.more.hidden = page.next === undefined;
   ui.status.replaceChildren();
-  if (ui.list.childElementCount === 0) ui.status.append(h('span', { class: 'empty', text: EMPTY[ui.id] }));
+  if (ui.rows.length === 0) ui.status.append(h('span', { class: 'empty', text: EMPTY[ui.id] }));
   if (candidates) {
     ui.candidates = candidates;
     const picker = ui.toolbar.querySelector('select');
@@ -343,12 +349,12 @@ function showPage(ui: SectionUi, page: SectionPage, append: boolean, candidates?
   }
   const summary = ui.details.querySelector('summary');
   const count = summary?.querySelector('.summary-count') ?? summary?.appendChild(h('span', { class: 'summary-count' }));
-  if (count) count.textContent = `${ui.list.childElementCount}${page.next !== undefined ? '+' : ''}`;
+  if (count) count.textContent = `${ui.rows.length}${page.next !== undefined ? '+' : ''}`;
 }
 
 function showSectionError(ui: SectionUi, message: string, append: boolean): void {
   ui.details.setAttribute('aria-busy', 'false');
-  if (!append) ui.list.replaceChildren();
+  if (!append) ui.rows.clear();
   ui.more.hidden = true;
   ui.status.replaceChildren(
     h('div', { class: 'error-box', attrs: { role: 'alert' } }, icon('error'), h('span', { class: 'error-text', text: message }), button(t('Retry'), () => retry(ui), { icon: 'refresh', secondary: true, class: 'retry' })),
@@ -382,7 +388,7 @@ function resetTo(id: number): void {
     ui.requestId = nextRequestId++; // answers for the last organization are dropped
     ui.loaded = false;
     ui.next = undefined;
-    ui.list.replaceChildren();
+    ui.rows.clear();
     ui.status.replaceChildren();
     ui.more.hidden = true;
     ui.details.querySelector('.summary-count')?.remove();
@@ -390,6 +396,21 @@ function resetTo(id: number): void {
   }
   window.scrollTo(0, 0);
 }
+
+// Long sections follow the scroll (one paint per frame).
+let sectionPaintQueued = false;
+const paintSections = () => {
+  if (sectionPaintQueued) return;
+  sectionPaintQueued = true;
+  requestAnimationFrame(() => {
+    sectionPaintQueued = false;
+    for (const ui of sections.values()) if (ui.details.open) ui.rows.paint();
+  });
+};
+window.addEventListener('scroll', paintSections, { passive: true });
+window.addEventListener('resize', () => {
+  for (const ui of sections.values()) if (ui.details.open) ui.rows.paint(true);
+});
 
 // ---- messages ------------------------------------------------------------------------------
 
