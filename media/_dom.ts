@@ -2,6 +2,7 @@
 // innerHTML, no inline handlers, no attribute that runs code. Text is cleaned again on render
 // (bidi overrides, zero-width and control characters out), whatever the host sent.
 import { safeText } from '../src/util/safeText';
+import type { PageBoot } from '../src/webviews/validate';
 
 export interface VsCodeApi<S, M> {
   postMessage(message: M): void;
@@ -106,14 +107,33 @@ export function yieldToBrowser(): Promise<void> {
 }
 
 /**
- * Resolves when the page's fonts (the codicon font) have loaded, or after `ms`. The panels say
- * `ready` only then: code-server stops loading webviews after one was hidden or closed while its
- * font was still loading, so "ready" means fully loaded.
+ * Resolves when the page's fonts (the codicon font) have loaded, or after `ms`.
  */
 export function fontsSettled(ms = 1500): Promise<void> {
   const fonts = (document as Document & { fonts?: { ready: Promise<unknown> } }).fonts;
   if (!fonts) return Promise.resolve();
   return Promise.race([fonts.ready.then(() => undefined), new Promise<void>((resolve) => setTimeout(resolve, ms))]);
+}
+
+/** When this page came up: its document's start and now (epoch ms), and the files it fetched. */
+function bootTiming(): PageBoot {
+  const origin = performance.timeOrigin;
+  const resources = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((r) => ({
+    name: r.name.split(/[?#]/)[0].split('/').pop() ?? '',
+    start: r.startTime,
+    ms: r.duration,
+  }));
+  return { docStart: origin, scriptAt: origin + performance.now(), resources };
+}
+
+/**
+ * Says `ready` now (the host posts what it has at once: content never waits for the icon font) and
+ * `settled` once the fonts have loaded: code-server stops loading webviews after one was closed
+ * while its codicon font was still loading, so the host's `ready` (safe to close) waits for that.
+ */
+export function sayReady(post: (m: { type: 'ready'; boot?: PageBoot } | { type: 'settled' }) => void): void {
+  post({ type: 'ready', boot: bootTiming() });
+  void fontsSettled().then(() => post({ type: 'settled' }));
 }
 
 /**

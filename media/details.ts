@@ -19,7 +19,9 @@ import {
   type SectionParams,
   type UserOption,
 } from '../src/webviews/details/protocol';
-import { button, checkbox, externalLink, fontsSettled, h, icon, keepScroll, select, vscodeApi } from './_dom';
+import { button, checkbox, externalLink, h, icon, keepScroll, sayReady, select, vscodeApi } from './_dom';
+import { t } from './_l10n';
+import { RowWindow } from './_rowWindow';
 
 const api = vscodeApi<DetailsState, DetailsWebviewMessage>();
 const orgId = Number(document.body.dataset.orgId);
@@ -38,24 +40,24 @@ const post = (m: DetailsWebviewMessage) => api.postMessage(m);
 const openUrl = (url: string) => post({ type: 'openExternal', url });
 
 const TITLES: Record<SectionId, string> = {
-  persons: 'Persons',
-  deals: 'Deals',
-  activities: 'Activities',
-  files: 'Files',
-  followers: 'Followers',
-  mailMessages: 'Mail messages',
-  permittedUsers: 'Permitted users',
-  changelog: 'Changelog',
+  persons: t('Persons'),
+  deals: t('Deals'),
+  activities: t('Activities'),
+  files: t('Files'),
+  followers: t('Followers'),
+  mailMessages: t('Mail messages'),
+  permittedUsers: t('Permitted users'),
+  changelog: t('Changelog'),
 };
 const EMPTY: Record<SectionId, string> = {
-  persons: 'No persons.',
-  deals: 'No deals match.',
-  activities: 'No activities match.',
-  files: 'No files.',
-  followers: 'No followers.',
-  mailMessages: 'No mail messages.',
-  permittedUsers: 'No permitted users.',
-  changelog: 'No changes.',
+  persons: t('No persons.'),
+  deals: t('No deals match.'),
+  activities: t('No activities match.'),
+  files: t('No files.'),
+  followers: t('No followers.'),
+  mailMessages: t('No mail messages.'),
+  permittedUsers: t('No permitted users.'),
+  changelog: t('No changes.'),
 };
 
 // ---- layout --------------------------------------------------------------------------------
@@ -63,7 +65,7 @@ const EMPTY: Record<SectionId, string> = {
 const root = document.getElementById('root')!;
 const banner = h('div', { class: 'banner', attrs: { role: 'alert', hidden: '' } });
 const notice = h('div', { class: 'notice', attrs: { role: 'status', 'aria-live': 'polite' } });
-const headerBox = h('header', { class: 'org-header' }, skeleton('Loading organization…'));
+const headerBox = h('header', { class: 'org-header' }, skeleton(t('Loading organization…')));
 let headerShown = false;
 
 /** Placeholder lines shown until the header arrives (and while Pipedrive is slow). */
@@ -74,20 +76,20 @@ const actionButtons: HTMLButtonElement[] = [];
 let busy = false;
 let gone = false;
 
-const actionBar = h('div', { class: 'actions', attrs: { role: 'toolbar', 'aria-label': 'Organization actions' } });
+const actionBar = h('div', { class: 'actions', attrs: { role: 'toolbar', 'aria-label': t('Organization actions') } });
 const action = (label: string, a: PanelAction, iconName: string, secondary = true) => {
   const b = button(label, () => post({ type: 'action', action: a }), { icon: iconName, secondary, class: `action-${a}` });
   if (a !== 'openFlow') actionButtons.push(b);
   actionBar.append(b);
   return b;
 };
-action('Update', 'update', 'edit', false);
-const followButton = action('Follow', 'follow', 'eye');
-action('Merge', 'merge', 'git-merge');
-action('Delete', 'delete', 'trash');
-action('Open flow', 'openFlow', 'history');
+action(t('Update'), 'update', 'edit', false);
+const followButton = action(t('Follow'), 'follow', 'eye');
+action(t('Merge'), 'merge', 'git-merge');
+action(t('Delete'), 'delete', 'trash');
+action(t('Open flow'), 'openFlow', 'history');
 const pipedriveLink = h('span', { class: 'pipedrive-link' });
-actionBar.append(pipedriveLink, button('Refresh', () => post({ type: 'refresh' }), { icon: 'refresh', iconOnly: true, secondary: true }));
+actionBar.append(pipedriveLink, button(t('Refresh'), () => post({ type: 'refresh' }), { icon: 'refresh', iconOnly: true, secondary: true }));
 
 const sectionsBox = h('div', { class: 'sections' });
 root.replaceChildren(banner, headerBox, actionBar, notice, sectionsBox);
@@ -106,35 +108,35 @@ function fact(label: string, value: Node | string): HTMLElement {
 
 /** Follow or Unfollow, as the host knows whether I follow (unknown: Follow, the host decides). */
 function renderFollow(following: boolean | undefined): void {
-  const label = following ? 'Unfollow' : 'Follow';
+  const label = following ? t('Unfollow') : t('Follow');
   followButton.replaceChildren(icon(following ? 'eye-closed' : 'eye'), h('span', { text: label }));
   followButton.classList.toggle('following', following === true);
-  followButton.title = following ? 'Stop following this organization' : 'Follow this organization';
+  followButton.title = following ? t('Stop following this organization') : t('Follow this organization');
 }
 
 function renderHeader(v: HeaderView): void {
   headerShown = true;
   renderFollow(v.following);
   const facts = h('dl', { class: 'facts' });
-  facts.append(fact('Owner', v.owner || '—'));
-  facts.append(fact('Address', v.address || '—'));
+  facts.append(fact(t('Owner'), v.owner || '—'));
+  facts.append(fact(t('Address'), v.address || '—'));
   const labels = h('span', { class: 'chips' });
   if (v.labels.length === 0) labels.append('—');
   for (const l of v.labels) labels.append(h('span', { class: 'chip label', text: l }));
-  facts.append(fact('Labels', labels));
-  facts.append(fact('Visible to', v.visibility || '—'));
-  facts.append(fact('Added', v.addTime || '—'));
-  facts.append(fact('Updated', v.updateTime || '—'));
-  if (v.website) facts.append(fact('Website', externalLink(v.website, v.website, openUrl)));
-  const counts = h('ul', { class: 'counts', attrs: { 'aria-label': 'Counts' } });
+  facts.append(fact(t('Labels'), labels));
+  facts.append(fact(t('Visible to'), v.visibility || '—'));
+  facts.append(fact(t('Added'), v.addTime || '—'));
+  facts.append(fact(t('Updated'), v.updateTime || '—'));
+  if (v.website) facts.append(fact(t('Website'), externalLink(v.website, v.website, openUrl)));
+  const counts = h('ul', { class: 'counts', attrs: { 'aria-label': t('Counts') } });
   for (const c of v.counts) counts.append(h('li', { class: 'count' }, h('span', { class: 'count-value', text: c.value }), h('span', { class: 'count-label', text: c.label })));
   const custom = h('dl', { class: 'facts custom-fields' });
   for (const f of v.customFields) custom.append(fact(f.label, f.value));
   headerBox.replaceChildren(h('h1', { class: 'org-name' }, icon('organization'), h('span', { class: 'name-text', text: v.name })), facts, counts);
-  if (v.customFields.length) headerBox.append(h('h2', { class: 'subheading', text: 'Custom fields' }), custom);
+  if (v.customFields.length) headerBox.append(h('h2', { class: 'subheading', text: t('Custom fields') }), custom);
   pipedriveLink.replaceChildren();
   if (v.pipedriveUrl) {
-    const a = externalLink('Open in Pipedrive', v.pipedriveUrl, openUrl, 'btn secondary link-button');
+    const a = externalLink(t('Open in Pipedrive'), v.pipedriveUrl, openUrl, 'btn secondary link-button');
     a.prepend(icon('link-external'));
     pipedriveLink.append(a);
   }
@@ -144,7 +146,7 @@ function renderHeader(v: HeaderView): void {
 function renderHeaderError(message: string): void {
   headerShown = false;
   headerBox.replaceChildren(
-    h('div', { class: 'error-box', attrs: { role: 'alert' } }, icon('error'), h('span', { class: 'error-text', text: message }), button('Retry', () => post({ type: 'refresh' }), { icon: 'refresh', secondary: true })),
+    h('div', { class: 'error-box', attrs: { role: 'alert' } }, icon('error'), h('span', { class: 'error-text', text: message }), button(t('Retry'), () => post({ type: 'refresh' }), { icon: 'refresh', secondary: true })),
   );
 }
 
@@ -162,7 +164,12 @@ interface SectionUi {
   next?: number | string;
   lastRequest?: { start?: number; cursor?: string };
   candidates: UserOption[];
+  /** The loaded rows; past SECTION_WINDOW.after only those on screen are in the DOM. */
+  rows: RowWindow<Row>;
 }
+
+/** Long sections (many Load more) keep a window of rows in the DOM, as the flow does. */
+const SECTION_WINDOW = { after: 100, estimatePx: 30, marginPx: 600 };
 
 let nextRequestId = 1;
 let readySent = false;
@@ -173,8 +180,9 @@ function buildSection(id: SectionId): SectionUi {
   const status = h('div', { class: 'section-status', attrs: { 'aria-live': 'polite' } });
   const toolbar = h('div', { class: 'toolbar' });
   const details = h('details', { class: `section section-${id}`, attrs: { 'data-section': id } }, h('summary', {}, h('span', { class: 'summary-title', text: TITLES[id] })), toolbar, list, status);
-  const ui: SectionUi = { id, details, list, status, toolbar, more: null as unknown as HTMLButtonElement, loaded: false, requestId: 0, candidates: [] };
-  ui.more = button('Load more', () => load(ui, true), { icon: 'chevron-down', secondary: true, class: 'load-more' });
+  const ui: SectionUi = { id, details, list, status, toolbar, more: null as unknown as HTMLButtonElement, loaded: false, requestId: 0, candidates: [], rows: null as unknown as RowWindow<Row> };
+  ui.rows = new RowWindow<Row>(list, (r) => rowElement(ui, r), SECTION_WINDOW);
+  ui.more = button(t('Load more'), () => load(ui, true), { icon: 'chevron-down', secondary: true, class: 'load-more' });
   ui.more.hidden = true;
   details.append(ui.more);
   buildToolbar(ui);
@@ -185,6 +193,7 @@ function buildSection(id: SectionId): SectionUi {
     save();
     // Before `ready` the host drops what it would answer; the sections open then load after it.
     if (open && !ui.loaded && readySent) load(ui, false);
+    if (open) ui.rows.paint(true);
   });
   return ui;
 }
@@ -210,7 +219,7 @@ function explainPrimaryOnly(label: HTMLLabelElement): void {
   const input = label.querySelector('input');
   if (!input) return;
   input.disabled = !primaryOnlySupported;
-  label.title = primaryOnlySupported ? '' : "Pipedrive's current API lists every deal linked to the organization; it cannot limit them to the primary association.";
+  label.title = primaryOnlySupported ? '' : t("Pipedrive's current API lists every deal linked to the organization; it cannot limit them to the primary association.");
   label.classList.toggle('unavailable', !primaryOnlySupported);
 }
 
@@ -218,17 +227,17 @@ function buildToolbar(ui: SectionUi): void {
   const p = state.params;
   switch (ui.id) {
     case 'deals': {
-      const labels: Record<string, string> = { all_not_deleted: 'All not deleted', open: 'Open', won: 'Won', lost: 'Lost', deleted: 'Deleted' };
+      const labels: Record<string, string> = { all_not_deleted: t('All not deleted'), open: t('Open'), won: t('Won'), lost: t('Lost'), deleted: t('Deleted') };
       ui.toolbar.append(
-        select('Status', DEAL_STATUSES.map((s) => [s, labels[s]] as const), p.deals.status, (status) => setParams(ui, 'deals', { ...state.params.deals, status }), 'deal-status'),
-        primaryOnlyBox(checkbox('Only primary association', p.deals.onlyPrimary, (onlyPrimary) => setParams(ui, 'deals', { ...state.params.deals, onlyPrimary }))),
-        select('Sort', DEAL_SORTS.map((s) => [s, sortLabel(s)] as const), p.deals.sort, (sort) => setParams(ui, 'deals', { ...state.params.deals, sort }), 'deal-sort'),
+        select(t('Status'), DEAL_STATUSES.map((s) => [s, labels[s]] as const), p.deals.status, (status) => setParams(ui, 'deals', { ...state.params.deals, status }), 'deal-status'),
+        primaryOnlyBox(checkbox(t('Only primary association'), p.deals.onlyPrimary, (onlyPrimary) => setParams(ui, 'deals', { ...state.params.deals, onlyPrimary }))),
+        select(t('Sort'), DEAL_SORTS.map((s) => [s, sortLabel(s)] as const), p.deals.sort, (sort) => setParams(ui, 'deals', { ...state.params.deals, sort }), 'deal-sort'),
       );
       return;
     }
     case 'activities': {
-      const labels: Record<string, string> = { all: 'All', done: 'Done', notDone: 'Not done' };
-      const exclude = h('input', { class: 'text-input', attrs: { type: 'text', placeholder: 'e.g. 12, 15', 'aria-label': 'Exclude activity ids', value: p.activities.exclude.join(', ') } });
+      const labels: Record<string, string> = { all: t('All'), done: t('Done'), notDone: t('Not done') };
+      const exclude = h('input', { class: 'text-input', attrs: { type: 'text', placeholder: t('e.g. 12, 15'), 'aria-label': t('Exclude activity ids'), value: p.activities.exclude.join(', ') } });
       exclude.addEventListener('change', () => {
         const ids = exclude.value
           .split(/[\s,]+/)
@@ -240,21 +249,21 @@ function buildToolbar(ui: SectionUi): void {
         setParams(ui, 'activities', { ...state.params.activities, exclude: ids });
       });
       ui.toolbar.append(
-        select('Show', DONE_FILTERS.map((s) => [s, labels[s]] as const), p.activities.done, (done) => setParams(ui, 'activities', { ...state.params.activities, done }), 'activity-done'),
-        h('label', { class: 'field' }, h('span', { class: 'field-label', text: 'Exclude ids' }), exclude),
+        select(t('Show'), DONE_FILTERS.map((s) => [s, labels[s]] as const), p.activities.done, (done) => setParams(ui, 'activities', { ...state.params.activities, done }), 'activity-done'),
+        h('label', { class: 'field' }, h('span', { class: 'field-label', text: t('Exclude ids') }), exclude),
       );
       return;
     }
     case 'files':
-      ui.toolbar.append(select('Sort', FILE_SORTS.map((s) => [s, sortLabel(s)] as const), p.files.sort, (sort) => setParams(ui, 'files', { sort }), 'file-sort'));
+      ui.toolbar.append(select(t('Sort'), FILE_SORTS.map((s) => [s, sortLabel(s)] as const), p.files.sort, (sort) => setParams(ui, 'files', { sort }), 'file-sort'));
       return;
     case 'followers': {
-      const picker = h('select', { class: 'dropdown follower-picker', attrs: { 'aria-label': 'User to add as follower' } });
-      const add = button('Add follower', () => {
+      const picker = h('select', { class: 'dropdown follower-picker', attrs: { 'aria-label': t('User to add as follower') } });
+      const add = button(t('Add follower'), () => {
         const userId = Number(picker.value);
         if (Number.isSafeInteger(userId) && userId > 0) post({ type: 'addFollower', userId });
       }, { icon: 'add', secondary: true, class: 'add-follower' });
-      ui.toolbar.append(h('label', { class: 'field' }, h('span', { class: 'field-label', text: 'User' }), picker), add);
+      ui.toolbar.append(h('label', { class: 'field' }, h('span', { class: 'field-label', text: t('User') }), picker), add);
       return;
     }
     default:
@@ -264,7 +273,7 @@ function buildToolbar(ui: SectionUi): void {
 
 function sortLabel(s: string): string {
   const [field, dir] = s.split(' ');
-  const names: Record<string, string> = { update_time: 'Last update', add_time: 'Added', title: 'Title', value: 'Value', id: 'Id' };
+  const names: Record<string, string> = { update_time: t('Last update'), add_time: t('Added'), title: t('Title'), value: t('Value'), id: t('Id') };
   return `${names[field] ?? field} ${dir === 'DESC' ? '↓' : '↑'}`;
 }
 
@@ -274,10 +283,10 @@ function load(ui: SectionUi, more: boolean): void {
   ui.loaded = true;
   const at = more ? ui.next : undefined;
   ui.lastRequest = typeof at === 'string' ? { cursor: at } : typeof at === 'number' ? { start: at } : {};
-  if (!more) ui.list.replaceChildren();
+  if (!more) ui.rows.clear();
   ui.more.hidden = true;
   ui.details.setAttribute('aria-busy', 'true');
-  ui.status.replaceChildren(h('span', { class: 'loading' }, icon('loading', 'codicon-modifier-spin'), ' Loading…'));
+  ui.status.replaceChildren(h('span', { class: 'loading' }, icon('loading', 'codicon-modifier-spin'), ` ${t('Loading…')}`));
   send(ui, requestId);
 }
 
@@ -305,7 +314,7 @@ function send(ui: SectionUi, requestId: number): void {
 function retry(ui: SectionUi): void {
   const requestId = nextRequestId++;
   ui.requestId = requestId;
-  ui.status.replaceChildren(h('span', { class: 'loading' }, icon('loading', 'codicon-modifier-spin'), ' Loading…'));
+  ui.status.replaceChildren(h('span', { class: 'loading' }, icon('loading', 'codicon-modifier-spin'), ` ${t('Loading…')}`));
   send(ui, requestId);
 }
 
@@ -316,7 +325,7 @@ function rowElement(ui: SectionUi, r: Row): HTMLLIElement {
   if (r.badge) li.append(h('span', { class: `badge badge-${r.badge.replace(/[^a-z]/gi, '')}`, text: r.badge }));
   if (ui.id === 'followers' && r.followerId) {
     const id = r.followerId;
-    const b = button(`Remove follower ${r.title}`, () => post({ type: 'removeFollower', followerId: id }), { icon: 'close', iconOnly: true, secondary: true, class: 'remove-follower' });
+    const b = button(t('Remove follower {0}', r.title), () => post({ type: 'removeFollower', followerId: id }), { icon: 'close', iconOnly: true, secondary: true, class: 'remove-follower' });
     li.append(b);
   }
   return li;
@@ -324,14 +333,12 @@ function rowElement(ui: SectionUi, r: Row): HTMLLIElement {
 
 function showPage(ui: SectionUi, page: SectionPage, append: boolean, candidates?: UserOption[]): void {
   ui.details.setAttribute('aria-busy', 'false');
-  if (!append) ui.list.replaceChildren();
-  const frag = document.createDocumentFragment();
-  for (const r of page.rows) frag.append(rowElement(ui, r));
-  ui.list.append(frag);
+  if (!append) ui.rows.clear();
+  ui.rows.append(page.rows);
   ui.next = page.next;
   ui.more.hidden = page.next === undefined;
   ui.status.replaceChildren();
-  if (ui.list.childElementCount === 0) ui.status.append(h('span', { class: 'empty', text: EMPTY[ui.id] }));
+  if (ui.rows.length === 0) ui.status.append(h('span', { class: 'empty', text: EMPTY[ui.id] }));
   if (candidates) {
     ui.candidates = candidates;
     const picker = ui.toolbar.querySelector('select');
@@ -342,15 +349,15 @@ function showPage(ui: SectionUi, page: SectionPage, append: boolean, candidates?
   }
   const summary = ui.details.querySelector('summary');
   const count = summary?.querySelector('.summary-count') ?? summary?.appendChild(h('span', { class: 'summary-count' }));
-  if (count) count.textContent = `${ui.list.childElementCount}${page.next !== undefined ? '+' : ''}`;
+  if (count) count.textContent = `${ui.rows.length}${page.next !== undefined ? '+' : ''}`;
 }
 
 function showSectionError(ui: SectionUi, message: string, append: boolean): void {
   ui.details.setAttribute('aria-busy', 'false');
-  if (!append) ui.list.replaceChildren();
+  if (!append) ui.rows.clear();
   ui.more.hidden = true;
   ui.status.replaceChildren(
-    h('div', { class: 'error-box', attrs: { role: 'alert' } }, icon('error'), h('span', { class: 'error-text', text: message }), button('Retry', () => retry(ui), { icon: 'refresh', secondary: true, class: 'retry' })),
+    h('div', { class: 'error-box', attrs: { role: 'alert' } }, icon('error'), h('span', { class: 'error-text', text: message }), button(t('Retry'), () => retry(ui), { icon: 'refresh', secondary: true, class: 'retry' })),
   );
 }
 
@@ -359,6 +366,51 @@ for (const id of SECTION_IDS) {
   sections.set(id, ui);
   sectionsBox.append(ui.details);
 }
+
+/** Another organization in this page (a preview panel moved on): nothing of the last one stays. */
+function resetTo(id: number): void {
+  state.orgId = id;
+  state.scrollY = 0;
+  save();
+  document.body.dataset.orgId = String(id);
+  headerShown = false;
+  gone = false;
+  busy = false;
+  banner.hidden = true;
+  document.body.classList.remove('gone');
+  notice.replaceChildren();
+  headerBox.classList.remove('slow');
+  headerBox.replaceChildren(skeleton(t('Loading organization…')));
+  pipedriveLink.replaceChildren();
+  renderFollow(undefined);
+  updateActions();
+  for (const ui of sections.values()) {
+    ui.requestId = nextRequestId++; // answers for the last organization are dropped
+    ui.loaded = false;
+    ui.next = undefined;
+    ui.rows.clear();
+    ui.status.replaceChildren();
+    ui.more.hidden = true;
+    ui.details.querySelector('.summary-count')?.remove();
+    if (ui.details.open) load(ui, false);
+  }
+  window.scrollTo(0, 0);
+}
+
+// Long sections follow the scroll (one paint per frame).
+let sectionPaintQueued = false;
+const paintSections = () => {
+  if (sectionPaintQueued) return;
+  sectionPaintQueued = true;
+  requestAnimationFrame(() => {
+    sectionPaintQueued = false;
+    for (const ui of sections.values()) if (ui.details.open) ui.rows.paint();
+  });
+};
+window.addEventListener('scroll', paintSections, { passive: true });
+window.addEventListener('resize', () => {
+  for (const ui of sections.values()) if (ui.details.open) ui.rows.paint(true);
+});
 
 // ---- messages ------------------------------------------------------------------------------
 
@@ -377,9 +429,9 @@ window.addEventListener('message', (ev: MessageEvent<DetailsHostMessage>) => {
       // A header already on screen (a refresh) stays; the note goes where notices go.
       if (headerShown) {
         notice.className = 'notice info slow';
-        notice.replaceChildren(h('span', { text: m.message }), button('Cancel', () => post({ type: 'cancel' }), { secondary: true, class: 'cancel' }));
+        notice.replaceChildren(h('span', { text: m.message }), button(t('Cancel'), () => post({ type: 'cancel' }), { secondary: true, class: 'cancel' }));
       } else {
-        headerBox.replaceChildren(skeleton(m.message, button('Cancel', () => post({ type: 'cancel' }), { secondary: true, class: 'cancel' })));
+        headerBox.replaceChildren(skeleton(m.message, button(t('Cancel'), () => post({ type: 'cancel' }), { secondary: true, class: 'cancel' })));
         headerBox.classList.add('slow');
       }
       return;
@@ -387,6 +439,9 @@ window.addEventListener('message', (ev: MessageEvent<DetailsHostMessage>) => {
       headerBox.classList.remove('slow');
       if (notice.classList.contains('slow')) notice.replaceChildren();
       renderHeader(m.header);
+      // Layout now, inside this task: the report means the header is laid out, ready to paint.
+      void headerBox.offsetHeight;
+      post({ type: 'headerShown' });
       return;
     case 'headerError':
       headerBox.classList.remove('slow');
@@ -410,6 +465,9 @@ window.addEventListener('message', (ev: MessageEvent<DetailsHostMessage>) => {
       if (noticeTimer) clearTimeout(noticeTimer);
       if (m.level === 'info') noticeTimer = setTimeout(() => (notice.textContent = ''), 8000);
       return;
+    case 'reset':
+      resetTo(m.orgId);
+      return;
     case 'invalidate':
       for (const ui of sections.values()) {
         if (m.sections && !m.sections.includes(ui.id)) continue;
@@ -431,9 +489,7 @@ window.addEventListener('message', (ev: MessageEvent<DetailsHostMessage>) => {
 });
 
 updateActions();
-void fontsSettled().then(() => {
-  post({ type: 'ready' });
-  readySent = true;
-  // Sections that were open before a reload load again.
-  for (const ui of sections.values()) if (ui.details.open && !ui.loaded) load(ui, false);
-});
+sayReady(post);
+readySent = true;
+// Sections that were open before a reload load again.
+for (const ui of sections.values()) if (ui.details.open && !ui.loaded) load(ui, false);

@@ -11,8 +11,36 @@ import type { PipedriveExtensionApi } from '../../src/extension';
 import type { TreeNode } from '../../src/tree/nodes';
 import { TestUserInput } from '../../src/ui/TestUserInput';
 import type { RequestLogEntry } from '../../src/sandbox/types';
+import { scrollRequestFile, scrollResultFile, type ScrollMeasure } from './scrollProtocol';
 
 const EXTENSION_ID = 'pipedrive-orgs.pipedrive-organizations';
+
+/** Figure 6: the webview panels. */
+export interface PanelTimings {
+  via: string;
+  /** openDetails() → the page script listens (says `ready`). */
+  detailsOpenMs: number[];
+  /** openDetails() → the page reports the header laid out. */
+  detailsHeaderMs: number[];
+  /** openFlow() → the page reports its first page rendered (the first screen). */
+  flowFirstScreenMs?: number[];
+  /** The same with a preview panel open: its live webview moves to the organization. */
+  detailsWarmHeaderMs?: number[];
+  flowWarmFirstScreenMs?: number[];
+  /** New panels: ms from setting the HTML to the page's document starting and to its script running. */
+  boot?: Array<{ documentMs: number; scriptMs: number }>;
+  /** showAll() of the 2,000+-item flow: render time measured in the webview. */
+  flowRenderMs: number[];
+  /** showAll(): host read + post + render. */
+  flowHostMs: number[];
+  flowItems: number;
+  /** Item rows in the webview's DOM after rendering the 2,000+ items. */
+  flowInDom?: number;
+  /** The 20,000-item flow: render, then a scroll measured in the webview by the Playwright side. */
+  hugeFlow?: { items: number; renderMs: number; inDom?: number; scroll?: ScrollMeasure; note?: string };
+  note?: string;
+}
+
 
 export interface ActionCount {
   requests: number | null;
@@ -26,7 +54,7 @@ export interface InHostResults {
   actions: Record<string, ActionCount & { sections?: number }>;
   paging?: { letter: string; letterSize: number; pageSize: number; firstPageMs: number; pageMs: number[]; totalMs: number; pages: number };
   memory?: { gcExposed: boolean; letter: string; points: { orgs: number; heapUsedMb: number; rssMb: number; externalMb: number }[]; perTenThousandHeapMb: number; perTenThousandRssMb: number };
-  panels?: { via: string; detailsOpenMs: number[]; detailsHeaderMs: number[]; flowRenderMs: number[]; flowHostMs: number[]; flowItems: number; note?: string };
+  panels?: PanelTimings;
   errors: string[];
   /** The last thing each step started: where a step that did not finish stopped. */
   progress?: string[];
@@ -40,6 +68,7 @@ const env = {
   bigLetterSize: Number(process.env.PIPEDRIVE_BENCH_BIG_LETTER_SIZE ?? 0),
   quick: process.env.PIPEDRIVE_BENCH_QUICK === '1',
   flowOrgId: Number(process.env.PIPEDRIVE_BENCH_FLOW_ORG ?? 7),
+  hugeFlowOrgId: Number(process.env.PIPEDRIVE_BENCH_HUGE_FLOW_ORG ?? 17),
 };
 
 // ---- the sandbox's request log (control routes are not logged themselves) -----------------------
@@ -325,41 +354,151 @@ async function panelsAndDetails(api: PipedriveExtensionApi, results: InHostResul
     for (const p of [...panels.details.values()]) p.dispose();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 
-    // Timings: open a Details panel (webview ready; header loaded), render a 2,000-item flow.
+    // Timings: open a Details panel (page listening; header on screen), the flow's first screen,
+    // render a 2,000-item flow. A panel is closed only once it settled (fonts loaded).
     const reps = env.quick ? 2 : 5;
     const detailsOpenMs: number[] = [];
     const detailsHeaderMs: number[] = [];
+    const flowFirstScreenMs: number[] = [];
     const flowRenderMs: number[] = [];
     const flowHostMs: number[] = [];
     let flowItems = 0;
+    let flowInDom: number | undefined;
+    let boot: PanelTimings['boot'];
+    type Details = import('../../src/webviews/details/DetailsPanel').DetailsPanel;
+    type Flow = import('../../src/webviews/flow/FlowPanel').FlowPanel;
     for (let i = 0; i < reps; i++) {
       const id = 20 + i; // a different organization each time: nothing cached in the panel
       mark(`details: timing ${i + 1}`);
       const t0 = performance.now();
-      const d = panels.openDetails(id) as unknown as PanelLike;
-      await ready(d);
+      const d = panels.openDetails(id) as Details;
+      const listening = once(d.onDidListen);
+      const shown = once(d.onDidShowHeader);
+      await listening;
       detailsOpenMs.push(ms(t0));
-      await d.whenLoaded?.();
+      if (d.lastBoot) (boot ??= []).push({ documentMs: d.lastBoot.documentMs, scriptMs: d.lastBoot.scriptMs });
+      await shown;
       detailsHeaderMs.push(ms(t0));
+      await ready(d as unknown as PanelLike);
       d.dispose();
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     }
     for (let i = 0; i < reps; i++) {
       mark(`flow: timing ${i + 1}`);
-      const f = panels.openFlow(env.flowOrgId);
-      await ready(f as unknown as PanelLike);
       const t0 = performance.now();
+      const f = panels.openFlow(env.flowOrgId) as Flow;
+      await once(f.onDidRender);
+      flowFirstScreenMs.push(ms(t0));
+      await ready(f as unknown as PanelLike);
+      const t1 = performance.now();
       const report = await f.showAll();
-      flowHostMs.push(ms(t0));
+      flowHostMs.push(ms(t1));
       flowRenderMs.push(report.ms);
       flowItems = report.count;
+      flowInDom = report.inDom;
       f.dispose();
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     }
-    results.panels = { via, detailsOpenMs, detailsHeaderMs, flowRenderMs, flowHostMs, flowItems };
+    // Warm: a preview panel is open; each organization opened as a preview moves its live webview.
+    const detailsWarmHeaderMs: number[] = [];
+    const flowWarmFirstScreenMs: number[] = [];
+    const warmD = panels.openDetails(30, { preview: true }) as Details;
+    await once(warmD.onDidShowHeader);
+    await ready(warmD as unknown as PanelLike);
+    for (let i = 0; i < reps; i++) {
+      mark(`details: warm timing ${i + 1}`);
+      const shown = once(warmD.onDidShowHeader);
+      const t0 = performance.now();
+      const d = panels.openDetails(31 + i, { preview: true }) as Details;
+      if (d !== warmD) throw new Error('the preview Details panel was not reused');
+      await shown;
+      detailsWarmHeaderMs.push(ms(t0));
+    }
+    warmD.dispose();
+    const warmF = panels.openFlow(30, { preview: true }) as Flow;
+    await once(warmF.onDidRender);
+    await ready(warmF as unknown as PanelLike);
+    for (let i = 0; i < reps; i++) {
+      mark(`flow: warm timing ${i + 1}`);
+      const rendered = once(warmF.onDidRender);
+      const t0 = performance.now();
+      const f = panels.openFlow(31 + i, { preview: true }) as Flow;
+      if (f !== warmF) throw new Error('the preview Flow panel was not reused');
+      await rendered;
+      flowWarmFirstScreenMs.push(ms(t0));
+    }
+    warmF.dispose();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    results.panels = {
+      via,
+      detailsOpenMs,
+      detailsHeaderMs,
+      flowFirstScreenMs,
+      detailsWarmHeaderMs,
+      flowWarmFirstScreenMs,
+      ...(boot ? { boot } : {}),
+      flowRenderMs,
+      flowHostMs,
+      flowItems,
+      ...(flowInDom !== undefined ? { flowInDom } : {}),
+    };
+    mark('flow: 20,000 items');
+    const huge = panels.openFlow(env.hugeFlowOrgId) as Flow;
+    const firstPage = await once(huge.onDidRender);
+    await ready(huge as unknown as PanelLike);
+    let heapBeforeMb: number | null | undefined;
+    try {
+      heapBeforeMb = (await askScroll(firstPage.total, 'heap')).heapMb;
+    } catch {
+      heapBeforeMb = undefined;
+    }
+    const all = await huge.showAll();
+    results.panels.hugeFlow = { items: all.count, renderMs: all.ms, ...(all.inDom !== undefined ? { inDom: all.inDom } : {}) };
+    mark('flow: 20,000 items: scrolling');
+    try {
+      results.panels.hugeFlow.scroll = { ...(await askScroll(all.count, 'scroll')), ...(heapBeforeMb !== undefined ? { heapBeforeMb } : {}) };
+    } catch (e) {
+      results.panels.hugeFlow.note = `scroll not measured: ${e instanceof Error ? e.message : String(e)}`;
+    }
+    huge.dispose();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   } finally {
     cleanup();
   }
+}
+
+/** The next event. */
+function once<T>(event: vscode.Event<T>, timeout = 30_000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const t = setTimeout(() => {
+      sub.dispose();
+      reject(new Error('the panel did not report within 30 s'));
+    }, timeout);
+    const sub = event((e) => {
+      clearTimeout(t);
+      sub.dispose();
+      resolve(e);
+    });
+  });
+}
+
+/**
+ * Asks the workbench side (bench/figures/vscode.ts, which drives Chromium) to scroll the flow
+ * webview showing `items` items and measure its frames; waits for its answer file.
+ */
+async function askScroll(items: number, mode: 'scroll' | 'heap'): Promise<ScrollMeasure> {
+  if (!env.resultsFile) throw new Error('no results file to talk to the workbench side through');
+  const answer = scrollResultFile(env.resultsFile);
+  fs.rmSync(answer, { force: true });
+  fs.writeFileSync(scrollRequestFile(env.resultsFile), JSON.stringify({ items, mode }));
+  const end = Date.now() + 60_000;
+  while (!fs.existsSync(answer)) {
+    if (Date.now() > end) throw new Error('the workbench side did not answer within 60 s');
+    await sleep(200);
+  }
+  const got = JSON.parse(fs.readFileSync(answer, 'utf8')) as ScrollMeasure | { error: string };
+  if ('error' in got) throw new Error(got.error);
+  return got;
 }
 
 async function bigLetter(api: PipedriveExtensionApi, results: InHostResults): Promise<void> {

@@ -21,13 +21,14 @@ async function organizationId(ctx: CommandContext, arg: unknown, title: string):
  */
 export async function openDetails(ctx: CommandContext, arg?: unknown): Promise<void> {
   const id = await organizationId(ctx, arg, t('Open organization details'));
-  await ctx.panels.openDetails(id).whenLoaded();
+  // A click in the tree (a node) opens like a preview editor: the next click moves that panel on.
+  await ctx.panels.openDetails(id, { preview: typeof arg === 'object' && arg !== null }).whenLoaded();
 }
 
 /** pipedrive.openFlow: opens (or reveals) the organization's Flow panel (its timeline). */
 export async function openFlow(ctx: CommandContext, arg?: unknown): Promise<void> {
   const id = await organizationId(ctx, arg, t('Open organization flow'));
-  ctx.panels.openFlow(id);
+  ctx.panels.openFlow(id, { preview: typeof arg === 'object' && arg !== null });
 }
 
 const ACTION_HANDLERS: Record<Exclude<OrganizationAction, 'follow'>, (ctx: CommandContext, node: OrganizationNode) => Promise<void>> = {

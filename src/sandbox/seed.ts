@@ -22,6 +22,8 @@ export const sandboxFixtures = {
   manyDealsOrgId: 6,
   /** 2000+ flow items, for the webview benchmark. */
   bigFlowOrgId: 7,
+  /** 20,000+ flow items (notes, invoices, documents…): the virtualised flow's scroll benchmark. */
+  hugeFlowOrgId: 17,
   /** More than 100 persons, activities, files and mail messages: exercises paging. */
   manyItemsOrgId: 8,
   /** No persons, deals, activities, files, followers, mail or flow extras. */
@@ -151,6 +153,7 @@ function countsFor(r: Rng, id: number): Counts {
   if (id === F.manyDealsOrgId) Object.assign(c, { persons: 12, deals: 150 });
   if (id === F.manyItemsOrgId) Object.assign(c, { persons: 120, activities: 130, files: 110, mails: 105, followers: 8 });
   if (id === F.bigFlowOrgId) Object.assign(c, { persons: 10, deals: 40, activities: 300, files: 60, mails: 80, changes: 600, extras: 1200 });
+  if (id === F.hugeFlowOrgId) c.extras = 20_000;
   return c;
 }
 

@@ -2,9 +2,10 @@
 // (GET /v1/organizationFields) and users (GET /v1/users). No vscode here: the unit tests use it.
 import type { Organization, OrganizationField, User } from '../api';
 import { asArray, asId, asOptText, asRecord, type OnSkip } from '../api/coerce';
-import { formatDateTime, formatMoney, plainText, STANDARD_FIELD_NAMES, visibilityLabel } from './format';
+import { formatDateTime, formatMoney, plainText, standardFieldName, visibilityLabel } from './format';
+import { t } from '../util/l10n';
+import { isCustomFieldKey } from '../model/customFields';
 
-const CUSTOM_KEY = /^[0-9a-f]{40}$/;
 
 export interface Field {
   label: string;
@@ -54,11 +55,11 @@ export class DisplayNames {
 
   fieldName(key: unknown): string {
     const k = typeof key === 'string' ? key : '';
-    return this.byKey.get(k)?.name || STANDARD_FIELD_NAMES[k] || (CUSTOM_KEY.test(k) ? 'Custom field' : k || 'Unknown field');
+    return this.byKey.get(k)?.name || standardFieldName(k) || (isCustomFieldKey(k) ? t('Custom field') : k || t('Unknown field'));
   }
 
   isCustom(key: string): boolean {
-    return CUSTOM_KEY.test(key);
+    return isCustomFieldKey(key);
   }
 
   /** Label names of an organization (the options of the `label` / `label_ids` field). */
@@ -110,14 +111,14 @@ export class DisplayNames {
   /** The organization's custom fields with names, in the order of the fields list; empty values left out. */
   customFields(org: Organization): Field[] {
     const values: Record<string, unknown> = { ...(asRecord(org.custom_fields) ?? {}) };
-    for (const [k, v] of Object.entries(org)) if (CUSTOM_KEY.test(k)) values[k] = v;
-    const known = [...this.byKey.values()].filter((f) => CUSTOM_KEY.test(f.key)).sort((a, b) => (a.order_nr ?? 0) - (b.order_nr ?? 0));
+    for (const [k, v] of Object.entries(org)) if (isCustomFieldKey(k)) values[k] = v;
+    const known = [...this.byKey.values()].filter((f) => isCustomFieldKey(f.key)).sort((a, b) => (a.order_nr ?? 0) - (b.order_nr ?? 0));
     const out: Field[] = [];
     const seen = new Set<string>();
     for (const f of known) {
       seen.add(f.key);
       const text = this.formatValue(f.key, values[f.key], org);
-      if (text) out.push({ label: f.name || 'Custom field', value: text });
+      if (text) out.push({ label: f.name || t('Custom field'), value: text });
     }
     for (const [k, v] of Object.entries(values)) {
       if (seen.has(k)) continue;

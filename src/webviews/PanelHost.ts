@@ -1,8 +1,14 @@
 // What the Details and Flow panels share: webview options, the HTML shell (set once), the `ready`
 // handshake, validated incoming messages, and disposal.
+//
+// Two steps of a page coming up: `ready` (the page script runs and listens: the host posts what
+// it has at once, so content never waits for the icon font) and `settled` (its fonts have loaded
+// too: only then does the host call it `ready` in its API, because code-server stops loading
+// webviews after one was closed while still fetching its codicon font; tests and the bench close a
+// panel only after that).
 import * as vscode from 'vscode';
 import { buildPanelHtml, createNonce } from './html';
-import type { Check } from './validate';
+import type { Check, PageBoot } from './validate';
 import type { PanelLog } from './PanelDeps';
 
 /** The built webview assets: the only folder a panel may load from. */
@@ -27,14 +33,24 @@ export abstract class PanelHost<In extends { type: string }, Out> implements vsc
    */
   static readyTimeoutMs = 8_000;
   /** The question after the second wait; tests replace it. */
-  static askRetry: (message: string) => PromiseLike<boolean> = async (message) => (await vscode.window.showWarningMessage(message, 'Retry')) === 'Retry';
+  static askRetry: (message: string) => PromiseLike<boolean> = async (message) => {
+    const retry = vscode.l10n.t('Retry');
+    return (await vscode.window.showWarningMessage(message, retry)) === retry;
+  };
 
   private readonly disposables: vscode.Disposable[] = [];
   private readonly html: () => string;
   private watchdog: ReturnType<typeof setTimeout> | undefined;
+  /** When the page's HTML was last set (epoch ms): its `ready` timing is measured from here. */
+  private htmlSetAt = Date.now();
+  /** How the page came up the last time (ms after its HTML was set); the bench reads it. */
+  lastBoot: { documentMs: number; scriptMs: number; resources: PageBoot['resources'] } | undefined;
   private reloads = 0;
   /** The person declined Retry: no more questions until the page comes up (or is reopened). */
   private declined = false;
+  /** The page script runs and listens: messages go out. */
+  private listening = false;
+  /** The page has also loaded its fonts (what `ready` reports). */
   private isReady = false;
   private disposed = false;
   private readonly onDidDisposeEmitter = new vscode.EventEmitter<void>();
@@ -46,12 +62,26 @@ export abstract class PanelHost<In extends { type: string }, Out> implements vsc
   readonly onDidDispose = this.onDidDisposeEmitter.event;
   /** Every message the host posted (tests watch what the panel shows). */
   readonly onDidPost = this.onDidPostEmitter.event;
-  /** The webview (re)loaded and said `ready`. */
+  /** The webview (re)loaded, listens and has loaded its fonts (safe to close). */
   readonly onDidReady = this.onDidReadyEmitter.event;
+  private readonly onDidListenEmitter = new vscode.EventEmitter<void>();
+  /** The page script runs and listens (before its fonts settle): what was posted is on its way. */
+  readonly onDidListen = this.onDidListenEmitter.event;
+
+  /** The organization shown (a preview panel can be moved to another one: `retarget`). */
+  get orgId(): number {
+    return this.currentOrgId;
+  }
+  /**
+   * A preview panel (opened from the tree while VS Code's editor preview is on) shows the next
+   * organization opened the same way in its live webview, like a preview editor, until the person
+   * works in it (then it is pinned).
+   */
+  preview = false;
 
   protected constructor(
     readonly panel: vscode.WebviewPanel,
-    readonly orgId: number,
+    private currentOrgId: number,
     extensionUri: vscode.Uri,
     script: string,
     protected readonly log: PanelLog,
@@ -70,24 +100,34 @@ export abstract class PanelHost<In extends { type: string }, Out> implements vsc
         nonce: createNonce(),
         scriptUri: asUri(`${script}.js`),
         styleUris: [asUri('codicon.css'), asUri('panels.css')],
-        bodyData: { 'org-id': orgId, panel: script },
+        bodyData: { 'org-id': this.orgId, panel: script },
         title: label,
+        lang: vscode.env.language,
+        l10nBundle: vscode.l10n.bundle,
+        loadingText: vscode.l10n.t('Loading…'),
       });
+    this.htmlSetAt = Date.now();
     webview.html = this.html();
     this.armWatchdog();
     this.register(webview.onDidReceiveMessage((m: unknown) => void this.handleMessage(m)));
     this.register(
       panel.onDidChangeViewState((e) => {
         // Without retainContextWhenHidden a hidden webview is torn down; it says `ready` again when shown.
-        if (!e.webviewPanel.visible) this.isReady = false;
-        else if (!this.isReady) this.armWatchdog();
+        if (!e.webviewPanel.visible) this.listening = this.isReady = false;
+        else if (!this.listening) this.armWatchdog();
       }),
     );
     this.register(panel.onDidDispose(() => this.dispose()));
   }
 
+  /** The page is fully loaded (script listening and fonts settled). */
   get ready(): boolean {
     return this.isReady;
+  }
+
+  /** The page script runs and receives what the host posts. */
+  get isListening(): boolean {
+    return this.listening;
   }
 
   get isDisposed(): boolean {
@@ -100,6 +140,23 @@ export abstract class PanelHost<In extends { type: string }, Out> implements vsc
   }
 
   protected abstract parse(raw: unknown): Check<In>;
+  /** Whether this message is the person working in the panel (which pins a preview panel). */
+  protected abstract pinsPreview(message: In): boolean;
+
+  /**
+   * Moves the panel to another organization: the subclass resets what it shows and reads it. A
+   * page that is not listening (hidden) gets a new shell for the organization: VS Code would
+   * reload it from the old one, with the old organization in its data and state.
+   */
+  protected setOrgId(orgId: number): void {
+    this.currentOrgId = orgId;
+    if (!this.listening && !this.disposed) {
+      this.isReady = false;
+      this.htmlSetAt = Date.now();
+      this.panel.webview.html = this.html();
+      this.armWatchdog();
+    }
+  }
   /** Re-posts what the page shows (header, status) after it (re)loaded. */
   protected abstract onReady(): void;
   protected abstract onMessage(message: In): Promise<void>;
@@ -132,11 +189,24 @@ export abstract class PanelHost<In extends { type: string }, Out> implements vsc
       return false;
     }
     if (message.type === 'ready') {
-      this.isReady = true;
+      const boot = (message as { boot?: PageBoot }).boot;
+      if (boot) {
+        this.lastBoot = { documentMs: Math.round(boot.docStart - this.htmlSetAt), scriptMs: Math.round(boot.scriptAt - this.htmlSetAt), resources: boot.resources };
+        const files = boot.resources.map((r) => `${r.name} at ${r.start} ms took ${r.ms} ms`).join(', ');
+        this.log.info(`${this.label} ${this.orgId}: page script running ${this.lastBoot.scriptMs} ms after its HTML was set (document started at ${this.lastBoot.documentMs} ms${files ? `; ${files}` : ''})`);
+      }
+      this.listening = true;
       this.reloads = 0;
       this.declined = false;
       if (this.watchdog) clearTimeout(this.watchdog);
       this.onReady();
+      this.onDidListenEmitter.fire();
+      return true;
+    }
+    if (this.preview && this.pinsPreview(message)) this.preview = false;
+    if (message.type === 'settled') {
+      if (!this.listening || this.isReady) return true;
+      this.isReady = true;
       this.onDidReadyEmitter.fire();
       return true;
     }
@@ -148,12 +218,12 @@ export abstract class PanelHost<In extends { type: string }, Out> implements vsc
     return true;
   }
 
-  /** Posts to the page when it is ready; before that the page asks again with `ready`. */
+  /** Posts to the page when it listens; before that the page asks again with `ready`. */
   protected post(message: Out): void {
     if (this.disposed) return;
     collectUrls(message, this.offeredUrls);
     this.onDidPostEmitter.fire(message);
-    if (!this.isReady) return;
+    if (!this.listening) return;
     void this.panel.webview.postMessage(message).then(undefined, () => undefined);
   }
 
@@ -170,26 +240,32 @@ export abstract class PanelHost<In extends { type: string }, Out> implements vsc
 
   private armWatchdog(): void {
     if (this.watchdog) clearTimeout(this.watchdog);
-    if (this.disposed || this.isReady || this.declined) return;
+    if (this.disposed || this.listening || this.declined) return;
     this.watchdog = setTimeout(() => void this.onReadyOverdue(), PanelHost.readyTimeoutMs);
   }
 
   private async onReadyOverdue(): Promise<void> {
     this.watchdog = undefined;
-    if (this.disposed || this.isReady || !this.panel.visible) return;
+    if (this.disposed || this.listening || !this.panel.visible) return;
     const waited = `${Math.round(PanelHost.readyTimeoutMs / 100) / 10} s`;
     if (this.reloads === 0) {
       this.reloads++;
       this.log.warn(`${this.label} ${this.orgId}: the page did not say ready within ${waited}; loading it again.`);
+      this.htmlSetAt = Date.now();
       this.panel.webview.html = this.html();
       this.armWatchdog();
       return;
     }
     this.log.warn(`${this.label} ${this.orgId}: the page is still not ready after loading it again.`);
-    const retry = await PanelHost.askRetry(`The ${this.label} of organization ${this.orgId} did not load.`);
+    const message =
+      this.label === 'Flow panel'
+        ? vscode.l10n.t('The Flow panel of organization {0} did not load.', this.orgId)
+        : vscode.l10n.t('The Details panel of organization {0} did not load.', this.orgId);
+    const retry = await PanelHost.askRetry(message);
     if (!retry) this.declined = true;
-    if (!retry || this.disposed || this.isReady) return;
+    if (!retry || this.disposed || this.listening) return;
     this.reloads++;
+    this.htmlSetAt = Date.now();
     this.panel.webview.html = this.html();
     this.armWatchdog();
   }
@@ -208,6 +284,7 @@ export abstract class PanelHost<In extends { type: string }, Out> implements vsc
     this.onDidDisposeEmitter.dispose();
     this.onDidPostEmitter.dispose();
     this.onDidReadyEmitter.dispose();
+    this.onDidListenEmitter.dispose();
   }
 }
 

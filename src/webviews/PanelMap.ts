@@ -25,6 +25,12 @@ export class PanelMap<P extends { readonly orgId: number; readonly onDidDispose:
     return panel;
   }
 
+  /** The panel now shows another organization (a preview panel moved on): its entry moves too. */
+  rekey(panel: P, oldId: number): void {
+    if (this.panels.get(oldId) === panel) this.panels.delete(oldId);
+    this.panels.set(panel.orgId, panel);
+  }
+
   dispose(): void {
     for (const p of [...this.panels.values()]) p.dispose();
     this.panels.clear();

@@ -3,6 +3,7 @@
 // numbers and plurals follow the display language (VS Code's `env.language`, passed in as `locale`).
 
 import { safeText } from '../util/safeText';
+import { t } from '../util/l10n';
 
 /**
  * Every string in a view model through safeText (bidi overrides and zero-width characters out),
@@ -40,6 +41,27 @@ export function formatDateTime(value: unknown): string {
     if (!Number.isNaN(d.getTime())) return d.toISOString().slice(0, 16).replace('T', ' ');
   }
   return `${m[1]} ${m[2]}`;
+}
+
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A Pipedrive time in the display language, UTC as Pipedrive sends it: "4 Mar 2025, 10:20" (en),
+ * "04.03.2025, 10:20" (de). Anything that is not a date-time comes back as formatDateTime gives it.
+ */
+export function formatDateTimeIn(value: unknown, locale: string = DEFAULT_LOCALE): string {
+  const t = formatDateTime(value);
+  const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})$/.exec(t);
+  if (!m) return t;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5])));
+  if (Number.isNaN(d.getTime())) return t;
+  const loc = displayLocale(locale);
+  let f = dateTimeFormats.get(loc);
+  if (!f) {
+    f = new Intl.DateTimeFormat(loc === 'en' ? 'en-GB' : loc, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+    dateTimeFormats.set(loc, f);
+  }
+  return f.format(d);
 }
 
 /** The UTC day (`YYYY-MM-DD`) of a Pipedrive time, '' when it has none. */
@@ -151,30 +173,35 @@ export function plainText(value: unknown, depth = 0): string {
  * visible_to values (organizations-v1-removed.openapi.json, "visible_to"): 1 and 3 on every plan,
  * 5 and 7 on Premium/Ultimate, where 7 is the whole company again.
  */
-export const VISIBILITY: Record<string, string> = {
-  '1': 'Owner & followers',
-  '3': 'Entire company',
-  '5': "Owner's visibility group and sub-groups",
-  '7': 'Entire company',
+export const VISIBILITY: Record<string, () => string> = {
+  '1': () => t('Owner & followers'),
+  '3': () => t('Entire company'),
+  '5': () => t("Owner's visibility group and sub-groups"),
+  '7': () => t('Entire company'),
 };
 
 /** A visibility value by name; a value Pipedrive does not define says so instead of a bare number. */
 export function visibilityLabel(v: unknown): string {
   const key = typeof v === 'string' || typeof v === 'number' ? String(v).trim() : '';
-  return VISIBILITY[key] ?? (key ? `Unknown visibility (${key.slice(0, 20)})` : '');
+  return VISIBILITY[key]?.() ?? (key ? t('Unknown visibility ({0})', key.slice(0, 20)) : '');
 }
 
 /** Names of the standard fields of an organization, for changes whose field the fields list lacks. */
-export const STANDARD_FIELD_NAMES: Record<string, string> = {
-  name: 'Name',
-  owner_id: 'Owner',
-  visible_to: 'Visible to',
-  address: 'Address',
-  label: 'Label',
-  label_ids: 'Labels',
-  website: 'Website',
-  linkedin: 'LinkedIn',
-  industry: 'Industry',
-  annual_revenue: 'Annual revenue',
-  employee_count: 'Number of employees',
+const STANDARD_FIELD_NAMES: Record<string, () => string> = {
+  name: () => t('Name'),
+  owner_id: () => t('Owner'),
+  visible_to: () => t('Visible to'),
+  address: () => t('Address'),
+  label: () => t('Label'),
+  label_ids: () => t('Labels'),
+  website: () => t('Website'),
+  linkedin: () => 'LinkedIn',
+  industry: () => t('Industry'),
+  annual_revenue: () => t('Annual revenue'),
+  employee_count: () => t('Number of employees'),
 };
+
+/** A standard field's name in the display language, or undefined for other keys. */
+export function standardFieldName(key: string): string | undefined {
+  return Object.prototype.hasOwnProperty.call(STANDARD_FIELD_NAMES, key) ? STANDARD_FIELD_NAMES[key]() : undefined;
+}

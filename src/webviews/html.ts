@@ -31,6 +31,12 @@ export interface PanelHtmlOptions {
   bodyData?: Record<string, string | number>;
   /** Accessible name of the document (escaped). */
   title: string;
+  /** The display language (vscode.env.language) for <html lang>; English when absent. */
+  lang?: string;
+  /** VS Code's l10n bundle for the display language (vscode.l10n.bundle); undefined in English. */
+  l10nBundle?: Record<string, string>;
+  /** The skeleton's "Loading…" in the display language. */
+  loadingText?: string;
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -44,7 +50,18 @@ export function escapeHtml(text: string): string {
  * The first frame, before the script runs: grey placeholder lines and "Loading…". Fixed markup, no
  * record data; the page script replaces it.
  */
-const SKELETON = `<div class="skeleton" role="status"><span class="skeleton-text">Loading…</span><div class="skeleton-line wide"></div><div class="skeleton-line"></div><div class="skeleton-line"></div></div>`;
+const skeleton = (text: string) =>
+  `<div class="skeleton" role="status"><span class="skeleton-text">${escapeHtml(text)}</span><div class="skeleton-line wide"></div><div class="skeleton-line"></div><div class="skeleton-line"></div></div>`;
+
+/**
+ * The l10n bundle as a JSON data block (type application/json is never run). `<` is escaped so no
+ * string in it can close the element.
+ */
+function l10nBlock(bundle: Record<string, string> | undefined, nonce: string): string {
+  if (!bundle || Object.keys(bundle).length === 0) return '';
+  const json = JSON.stringify(bundle).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return `\n    <script type="application/json" id="l10n-bundle" nonce="${escapeHtml(nonce)}">${json}</script>`;
+}
 
 export function buildPanelHtml(o: PanelHtmlOptions): string {
   const csp = contentSecurityPolicy(o.cspSource, o.nonce);
@@ -54,7 +71,7 @@ export function buildPanelHtml(o: PanelHtmlOptions): string {
     .map(([k, v]) => ` data-${k}="${escapeHtml(String(v))}"`)
     .join('');
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${escapeHtml(/^[A-Za-z0-9-]{1,35}$/.test(o.lang ?? '') ? o.lang! : 'en')}">
   <head>
     <meta charset="UTF-8">
     <meta http-equiv="Content-Security-Policy" content="${csp}">
@@ -63,7 +80,7 @@ export function buildPanelHtml(o: PanelHtmlOptions): string {
     <title>${escapeHtml(o.title)}</title>
   </head>
   <body${data}>
-    <main id="root" aria-busy="true">${SKELETON}</main>
+    <main id="root" aria-busy="true">${skeleton(o.loadingText ?? 'Loading…')}</main>${l10nBlock(o.l10nBundle, o.nonce)}
     <script nonce="${escapeHtml(o.nonce)}" src="${escapeHtml(o.scriptUri)}"></script>
   </body>
 </html>`;

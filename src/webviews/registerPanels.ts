@@ -19,11 +19,21 @@ export { DetailsPanel } from './details/DetailsPanel';
 export { FlowPanel } from './flow/FlowPanel';
 export { orgIdFromArg } from './orgIdFromArg';
 
+/**
+ * `preview`: opened the way VS Code opens a preview editor (a click in the tree). With
+ * `workbench.editor.enablePreview` on, it shows in the preview panel of its kind, if one is open
+ * and the person has not worked in it yet: that panel's live webview moves to the organization
+ * (no webview to boot), like a preview editor is replaced by the next one.
+ */
+export interface OpenOptions {
+  preview?: boolean;
+}
+
 export interface Panels extends vscode.Disposable {
   /** Opens (or reveals) the Details panel of an organization. */
-  openDetails(orgId: number): DetailsPanel;
+  openDetails(orgId: number, options?: OpenOptions): DetailsPanel;
   /** Opens (or reveals) the Flow panel of an organization. */
-  openFlow(orgId: number): FlowPanel;
+  openFlow(orgId: number, options?: OpenOptions): FlowPanel;
   readonly details: PanelMap<DetailsPanel>;
   readonly flow: PanelMap<FlowPanel>;
   /**
@@ -39,8 +49,35 @@ export interface Panels extends vscode.Disposable {
 const HEADER_CACHE_SIZE = 50;
 
 function checkOrgId(orgId: unknown): number {
+  // l10n-ignore: a programming error (ids come from the tree, links and commands, each checked before)
   if (typeof orgId !== 'number' || !Number.isSafeInteger(orgId) || orgId <= 0) throw new Error(`Not an organization id: ${String(orgId)}`);
   return orgId;
+}
+
+/** Whether VS Code opens editors as previews (the person's `workbench.editor.enablePreview`). */
+function previewEnabled(): boolean {
+  return vscode.workspace.getConfiguration('workbench.editor').get<boolean>('enablePreview', true) !== false;
+}
+
+/** Reveals the organization's panel, else moves the preview panel of the kind to it, else creates one. */
+function open<P extends DetailsPanel | FlowPanel>(map: PanelMap<P>, id: number, options: OpenOptions | undefined, create: (id: number) => P): P {
+  const existing = map.get(id);
+  if (existing) {
+    existing.reveal();
+    return existing;
+  }
+  const preview = options?.preview === true && previewEnabled();
+  const warm = preview ? map.values().find((p) => p.preview && !p.isDisposed) : undefined;
+  if (warm) {
+    const oldId = warm.orgId;
+    warm.retarget(id);
+    map.rekey(warm, oldId);
+    warm.reveal();
+    return warm;
+  }
+  const panel = map.add(create(id));
+  panel.preview = preview;
+  return panel;
 }
 
 /** The panels without the serializers (tests create their own set this way). */
@@ -58,23 +95,11 @@ export function createPanels(extensionUri: vscode.Uri, deps: PanelDeps): Panels 
     details,
     flow,
     headers,
-    openDetails(orgId) {
-      const id = checkOrgId(orgId);
-      const open = details.get(id);
-      if (open) {
-        open.reveal();
-        return open;
-      }
-      return details.add(DetailsPanel.create(detailsEnv, id));
+    openDetails(orgId, options) {
+      return open(details, checkOrgId(orgId), options, (id) => DetailsPanel.create(detailsEnv, id));
     },
-    openFlow(orgId) {
-      const id = checkOrgId(orgId);
-      const open = flow.get(id);
-      if (open) {
-        open.reveal();
-        return open;
-      }
-      return flow.add(FlowPanel.create(flowEnv, id));
+    openFlow(orgId, options) {
+      return open(flow, checkOrgId(orgId), options, (id) => FlowPanel.create(flowEnv, id));
     },
     adoptDetails(p, id) {
       details.add(new DetailsPanel(p, id, detailsEnv));

@@ -56,3 +56,26 @@ export function websiteUrl(v: unknown): string | undefined {
   if (BARE_DOMAIN.test(text)) return safeExternalUrl(`https://${text}`);
   return safeExternalUrl(text);
 }
+
+/**
+ * When a page came up, as it reports in `ready` (diagnostics for the log and the bench): epoch ms
+ * of its document's start and of its script running, and what it fetched before (file name, start
+ * ms after the document's start, duration ms).
+ */
+export interface PageBoot {
+  docStart: number;
+  scriptAt: number;
+  resources: Array<{ name: string; start: number; ms: number }>;
+}
+
+const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+
+/** A well-formed PageBoot, else undefined (a bad one is dropped, not refused: it is only a diagnostic). */
+export function parseBoot(v: unknown): PageBoot | undefined {
+  if (!isRecord(v) || !finite(v.docStart) || !finite(v.scriptAt) || !Array.isArray(v.resources)) return undefined;
+  const resources = v.resources
+    .slice(0, 12)
+    .filter((r): r is Record<string, unknown> => isRecord(r) && typeof r.name === 'string' && finite(r.start) && finite(r.ms))
+    .map((r) => ({ name: (r.name as string).replace(/[^\w.-]/g, '').slice(0, 40), start: Math.round(r.start as number), ms: Math.round(r.ms as number) }));
+  return { docStart: v.docStart, scriptAt: v.scriptAt, resources };
+}

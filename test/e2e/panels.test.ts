@@ -134,6 +134,32 @@ describe('Panels (e2e)', () => {
     assert.match((await primary.getAttribute('title')) ?? '', /cannot limit them to the primary association/);
   });
 
+  it('a long section keeps a window of rows on the page; scrolling reaches the last one', async function () {
+    this.timeout(90_000);
+    const view = await openDetails(ctx, 'Dealmakers', F.namedOrgs[F.manyDealsOrgId]);
+    await openSection(view, 'deals');
+    await view.locator('.deal-status select').selectOption('all_not_deleted');
+    await view.locator('details.section-deals .section-status .loading').waitFor({ state: 'detached' });
+    const all = await client.listOrganizationDeals(F.manyDealsOrgId, { limit: 500, status: 'all_not_deleted', sort: 'update_time DESC', only_primary_association: 0 });
+    const total = all.items.length;
+    assert.ok(total > 100, `only ${total} deals: the section would not be long`);
+    const more = view.locator('details.section-deals .load-more');
+    while (await more.isVisible()) {
+      await more.click();
+      await view.locator('details.section-deals .section-status .loading').waitFor({ state: 'detached' });
+    }
+    assert.strictEqual((await view.locator('details.section-deals .summary-count').textContent())?.trim(), String(total));
+    const inDom = await view.locator('details.section-deals .rows .row').count();
+    assert.ok(inDom > 0 && inDom < total, `${inDom} of ${total} rows in the DOM`);
+    assert.strictEqual(await view.locator('details.section-deals .rows .row').first().getAttribute('aria-setsize'), String(total));
+    // Scrolling to the end of the list brings its last row, which was not in the DOM, and says where it is.
+    await view.locator('details.section-deals .rows').evaluate((ul) => window.scrollTo(0, ul.getBoundingClientRect().bottom + window.scrollY - window.innerHeight + 10));
+    const last = view.locator(`details.section-deals .rows .row[aria-posinset="${total}"]`);
+    await last.waitFor({ timeout: 10_000 });
+    assert.strictEqual((await last.locator('.row-title').textContent())?.trim(), all.items[total - 1].title);
+    await view.locator('details.section-deals .rows .row[aria-posinset="1"]').waitFor({ state: 'detached' });
+  });
+
   it('adds and removes a follower right in the panel', async function () {
     this.timeout(90_000);
     const orgId = F.emptyOrgId;
@@ -186,8 +212,27 @@ describe('Panels (e2e)', () => {
     await flow.locator('.timeline[data-count="100"]').waitFor();
     await flow.locator('.load-older').click();
     await flow.locator('.section-status .loading').waitFor({ state: 'detached' });
-    assert.ok(Number(await flow.locator('.timeline').getAttribute('data-count')) > 150);
+    const total = Number(await flow.locator('.timeline').getAttribute('data-count'));
+    assert.ok(total > 150);
     await wb.screenshot('panels-flow', 'flow');
+
+    // Keyboard through the virtualised feed: End reaches the last item though it was not in the
+    // DOM, Home the first; PageDown moves on; the DOM still holds a window, never all of them.
+    const focusedPos = async () => Number(await flow.locator(':focus').getAttribute('aria-posinset'));
+    await flow.locator('body').evaluate(() => window.scrollTo(0, 0));
+    await flow.locator('.flow-item[aria-posinset="1"]').focus();
+    await wb.page.keyboard.press('End');
+    await flow.locator(`.flow-item[aria-posinset="${total}"]:focus`).waitFor();
+    // More items are still to load: the feed's size is unknown (-1).
+    assert.strictEqual(await flow.locator(':focus').getAttribute('aria-setsize'), '-1');
+    await wb.page.keyboard.press('Home');
+    await flow.locator('.flow-item[aria-posinset="1"]:focus').waitFor();
+    await wb.page.keyboard.press('PageDown');
+    assert.ok((await focusedPos()) > 1, 'PageDown did not move');
+    await wb.page.keyboard.press('ArrowUp');
+    assert.ok((await focusedPos()) >= 1);
+    const windowed = await flow.locator('.flow-item').count();
+    assert.ok(windowed < total, `${windowed} of ${total} items in the DOM`);
   });
 
   it('shows hostile names and notes literally and runs nothing', async function () {

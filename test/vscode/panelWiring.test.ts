@@ -232,9 +232,10 @@ describe('Panels wired into the extension', function () {
   it('a bulk delete from the tree marks every open panel of the deleted organizations', async () => {
     const a = await orgNode(19);
     const b = await orgNode(20);
-    await vscode.commands.executeCommand('pipedrive.openDetails', a);
+    // By id (as search opens them): two panels; a second click in the tree would move a preview panel on.
+    await vscode.commands.executeCommand('pipedrive.openDetails', 19);
     const panelA = await detailsPanel(19);
-    await vscode.commands.executeCommand('pipedrive.openDetails', b);
+    await vscode.commands.executeCommand('pipedrive.openDetails', 20);
     const panelB = await detailsPanel(20);
     ui.queue('Delete');
     await vscode.commands.executeCommand('pipedrive.delete', a, [a, b]);

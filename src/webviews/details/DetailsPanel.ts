@@ -26,7 +26,7 @@ export type DetailsStatus = 'loading' | 'error' | PanelStatus;
 
 export class DetailsPanel extends PanelHost<DetailsWebviewMessage, DetailsHostMessage> {
   static create(env: DetailsPanelEnv, orgId: number, column = vscode.ViewColumn.Active): DetailsPanel {
-    const panel = vscode.window.createWebviewPanel(DETAILS_VIEW_TYPE, `Organization ${orgId}`, { viewColumn: column, preserveFocus: false }, webviewOptions(env.extensionUri));
+    const panel = vscode.window.createWebviewPanel(DETAILS_VIEW_TYPE, vscode.l10n.t('Organization {0}', orgId), { viewColumn: column, preserveFocus: false }, webviewOptions(env.extensionUri));
     return new DetailsPanel(panel, orgId, env);
   }
 
@@ -45,14 +45,46 @@ export class DetailsPanel extends PanelHost<DetailsWebviewMessage, DetailsHostMe
   private followerUsers = new Map<number, number>();
   private readonly onDidChangeStatusEmitter = new vscode.EventEmitter<DetailsStatus>();
   readonly onDidChangeStatus = this.onDidChangeStatusEmitter.event;
+  private readonly onDidShowHeaderEmitter = new vscode.EventEmitter<void>();
+  /** The page laid out the header it was sent (what a person sees; the bench times it). */
+  readonly onDidShowHeader = this.onDidShowHeaderEmitter.event;
 
   constructor(panel: vscode.WebviewPanel, orgId: number, private readonly env: DetailsPanelEnv) {
     super(panel, orgId, env.extensionUri, 'details', env.deps.log, 'Details panel');
     this.register(this.onDidChangeStatusEmitter);
+    this.register(this.onDidShowHeaderEmitter);
     this.register(env.deps.onDidChangeOrganization((e) => this.onOrganizationChanged(e)));
-    const cached = env.headers.get(orgId);
+    this.showOrRead();
+  }
+
+  /** The header from the cache, else read (the read starts now, while the webview boots). */
+  private showOrRead(): void {
+    const cached = this.env.headers.get(this.orgId);
     if (cached) this.showHeader(cached);
     else void this.refreshHeader();
+  }
+
+  /**
+   * Shows another organization in this panel's live webview (a preview panel moving on): no new
+   * webview to boot, so the header is on screen as soon as it is read.
+   */
+  retarget(orgId: number): void {
+    if (orgId === this.orgId || this.isDisposed) return;
+    this.headerAbort?.abort();
+    this.headerAbort = undefined;
+    this.setOrgId(orgId);
+    this.headerMessage = this.statusMessage = this.slowMessage = undefined;
+    this.headerLoad = undefined;
+    this.candidateIds = new Set();
+    this.followerUsers = new Map();
+    this.panel.title = vscode.l10n.t('Organization {0}', orgId);
+    this.setStatus('loading');
+    this.post({ type: 'reset', orgId });
+    this.showOrRead();
+  }
+
+  protected pinsPreview(m: DetailsWebviewMessage): boolean {
+    return m.type !== 'ready' && m.type !== 'settled' && m.type !== 'headerShown';
   }
 
   get status(): DetailsStatus {
@@ -86,6 +118,10 @@ export class DetailsPanel extends PanelHost<DetailsWebviewMessage, DetailsHostMe
   protected async onMessage(m: DetailsWebviewMessage): Promise<void> {
     switch (m.type) {
       case 'ready':
+      case 'settled':
+        return;
+      case 'headerShown':
+        this.onDidShowHeaderEmitter.fire();
         return;
       case 'refresh':
         await this.refreshHeader();
@@ -121,25 +157,27 @@ export class DetailsPanel extends PanelHost<DetailsWebviewMessage, DetailsHostMe
     // Never silent: after SLOW_AFTER_MS without an answer the page says so and offers Cancel.
     const slow = setTimeout(() => {
       if (abort.signal.aborted || this.isDisposed) return;
-      this.slowMessage = { type: 'slow', message: 'Pipedrive is slow to answer…' };
+      this.slowMessage = { type: 'slow', message: vscode.l10n.t('Pipedrive is slow to answer…') };
       this.post(this.slowMessage);
     }, SLOW_AFTER_MS);
     const skipped = new SkipLog();
+    // The organization this read is for (a preview panel may move on while it runs).
+    const orgId = this.orgId;
     try {
       await untilAborted(settled(this.env.deps.ready), abort.signal);
       const version = this.env.headers.version;
       const client = this.env.deps.getClient();
       if (!client) {
-        this.showHeaderError('Sign in to Pipedrive to see this organization.');
+        this.showHeaderError(vscode.l10n.t('Sign in to Pipedrive to see this organization.'));
         return;
       }
       const catalog = await untilAborted(this.catalog(), abort.signal);
-      const result = await loadHeader(client, this.orgId, catalog, this.env.deps.companyDomain(), this.env.deps.myUserId?.(), { locale: vscode.env.language, signal: abort.signal, onSkip: skipped.add });
+      const result = await loadHeader(client, orgId, catalog, this.env.deps.companyDomain(), this.env.deps.myUserId?.(), { locale: vscode.env.language, signal: abort.signal, onSkip: skipped.add });
       // Kept even when the panel was closed meanwhile; names from a partial catalog (users or
       // fields unreadable) are not worth keeping.
-      if (result.kind === 'gone') this.env.headers.delete(this.orgId);
-      else if (catalog.complete) this.env.headers.set(this.orgId, result.header, version);
-      if (this.isDisposed) return;
+      if (result.kind === 'gone') this.env.headers.delete(orgId);
+      else if (catalog.complete) this.env.headers.set(orgId, result.header, version);
+      if (this.isDisposed || orgId !== this.orgId) return;
       if (result.kind === 'gone') {
         if (this.statusValue !== 'merged') this.setGone('deleted');
         return;
@@ -147,7 +185,7 @@ export class DetailsPanel extends PanelHost<DetailsWebviewMessage, DetailsHostMe
       this.showHeader(result.header);
     } catch (e) {
       if (abort.signal.aborted && this.headerAbort !== abort) return; // a newer read took over
-      this.showHeaderError(abort.signal.aborted ? 'Loading was cancelled. Pipedrive did not answer.' : errorText(e));
+      this.showHeaderError(abort.signal.aborted ? vscode.l10n.t('Loading was cancelled. Pipedrive did not answer.') : errorText(e));
     } finally {
       clearTimeout(slow);
       if (this.headerAbort === abort) {
@@ -160,7 +198,7 @@ export class DetailsPanel extends PanelHost<DetailsWebviewMessage, DetailsHostMe
   }
 
   private showHeader(header: HeaderView): void {
-    this.panel.title = header.name || `Organization ${this.orgId}`;
+    this.panel.title = header.name || vscode.l10n.t('Organization {0}', this.orgId);
     this.headerMessage = { type: 'header', header };
     this.post(this.headerMessage);
     if (this.statusValue === 'loading' || this.statusValue === 'error') this.setStatus('active');
@@ -176,8 +214,8 @@ export class DetailsPanel extends PanelHost<DetailsWebviewMessage, DetailsHostMe
   private setGone(status: 'deleted' | 'merged'): void {
     const message =
       status === 'deleted'
-        ? 'This organization was deleted in Pipedrive. What the panel shows is no longer current.'
-        : 'This organization was merged into another organization. What the panel shows is no longer current.';
+        ? vscode.l10n.t('This organization was deleted in Pipedrive. What the panel shows is no longer current.')
+        : vscode.l10n.t('This organization was merged into another organization. What the panel shows is no longer current.');
     this.statusMessage = { type: 'status', status, message };
     this.post(this.statusMessage);
     this.setStatus(status);
@@ -205,7 +243,7 @@ export class DetailsPanel extends PanelHost<DetailsWebviewMessage, DetailsHostMe
     await settled(this.env.deps.ready);
     const client = this.env.deps.getClient();
     if (!client) {
-      this.post({ type: 'sectionError', section: m.section, requestId: m.requestId, message: 'Sign in to Pipedrive to see this section.', append });
+      this.post({ type: 'sectionError', section: m.section, requestId: m.requestId, message: vscode.l10n.t('Sign in to Pipedrive to see this section.'), append });
       return;
     }
     const skipped = new SkipLog();
@@ -229,7 +267,7 @@ export class DetailsPanel extends PanelHost<DetailsWebviewMessage, DetailsHostMe
       return;
     }
     if (this.statusValue === 'deleted' || this.statusValue === 'merged') {
-      this.post({ type: 'notice', level: 'error', message: 'This organization no longer exists.' });
+      this.post({ type: 'notice', level: 'error', message: vscode.l10n.t('This organization no longer exists.') });
       return;
     }
     this.post({ type: 'busy', busy: true });
@@ -247,7 +285,7 @@ export class DetailsPanel extends PanelHost<DetailsWebviewMessage, DetailsHostMe
 
   private async changeFollowers(change: () => Promise<unknown>): Promise<void> {
     if (!this.env.deps.getClient()) {
-      this.post({ type: 'notice', level: 'error', message: 'Sign in to Pipedrive first.' });
+      this.post({ type: 'notice', level: 'error', message: vscode.l10n.t('Sign in to Pipedrive first.') });
       return;
     }
     try {

@@ -2,10 +2,11 @@
 import { PipedriveError, type Activity, type Deal, type MailMessageItem, type Organization, type OrganizationChange, type OrganizationDetails, type OrganizationFile, type Person, type PipedriveClient } from '../../api';
 import { asArray, asId, asRecord, mapRecords, type OnSkip } from '../../api/coerce';
 import type { DisplayNames } from '../DisplayNames';
-import { cleanView, DEFAULT_LOCALE, formatBytes, formatCount, formatDateTime, formatMoney, plainText, pluralForm, type PluralForms } from '../format';
+import { cleanView, DEFAULT_LOCALE, formatBytes, formatCount, formatDateTime, formatDateTimeIn, formatMoney, plainText, pluralForm, type PluralForms } from '../format';
 import { safeExternalUrl, websiteUrl } from '../validate';
 import type { HeaderView, LoadSectionMessage, Row, SectionPage, UserOption } from './protocol';
 import { organizationWebUrl } from '../../model/organization';
+import { t } from '../../util/l10n';
 
 /** Rows per "Load more" (the files route allows at most 100). */
 export const SECTION_PAGE_SIZE = 50;
@@ -25,7 +26,7 @@ export async function loadHeader(client: PipedriveClient, orgId: number, catalog
     const org = asRecord(details.organization) as Organization | undefined;
     if (!org || asId(org.id) === undefined) {
       opts.onSkip?.('organization', `the record of ${orgId} has no usable id`);
-      throw new PipedriveError({ kind: 'malformed', message: 'Pipedrive sent an organization the panel cannot read.', operation: 'getOrganization' });
+      throw new PipedriveError({ kind: 'malformed', message: t('Pipedrive sent an organization the panel cannot read.'), operation: 'getOrganization' });
     }
     if (org.active_flag === false) return { kind: 'gone' };
     const header = headerView(org, catalog, companyDomain, opts.locale);
@@ -82,8 +83,8 @@ export function headerView(record: Organization, catalog: DisplayNames, companyD
     labels: catalog.labelNames(labelIds),
     visibility: catalog.formatValue('visible_to', org.visible_to),
     counts,
-    addTime: formatDateTime(org.add_time),
-    updateTime: formatDateTime(org.update_time),
+    addTime: formatDateTimeIn(org.add_time, locale),
+    updateTime: formatDateTimeIn(org.update_time, locale),
     pipedriveUrl: organizationWebUrl(companyDomain, id),
     website: websiteUrl(org.website),
     customFields: catalog.customFields(org),
@@ -210,7 +211,7 @@ export function activityRow(a: Activity, catalog: DisplayNames): Row {
     key: `activity:${a.id}`,
     icon: a.done ? 'pass' : 'calendar',
     title: plainText(a.subject),
-    details: [plainText(a.type), due ? `due ${due}` : '', plainText(a.person_name), a.owner_name ? plainText(a.owner_name) : a.user_id ? catalog.userName(a.user_id) : ''].filter(Boolean),
+    details: [plainText(a.type), due ? t('due {0}', due) : '', plainText(a.person_name), a.owner_name ? plainText(a.owner_name) : a.user_id ? catalog.userName(a.user_id) : ''].filter(Boolean),
     badge: a.done ? 'done' : 'to do',
   };
 }
@@ -232,16 +233,16 @@ export function mailRow(m: MailMessageItem): Row {
   return {
     key: `mail:${d?.id}`,
     icon: 'mail',
-    title: plainText(d?.subject) || '(no subject)',
-    details: [from ? `from ${from}` : '', formatDateTime(d?.message_time ?? m.timestamp)].filter(Boolean),
+    title: plainText(d?.subject) || t('(no subject)'),
+    details: [from ? t('from {0}', from) : '', formatDateTime(d?.message_time ?? m.timestamp)].filter(Boolean),
     ...(d?.has_real_attachments_flag ? { badge: 'attachment' } : {}),
   };
 }
 
 export function changeRow(c: OrganizationChange, catalog: DisplayNames, key: string): Row {
   c = (asRecord(c) ?? {}) as unknown as OrganizationChange;
-  const oldText = catalog.formatValue(c.field_key, c.old_value) || '(empty)';
-  const newText = catalog.formatValue(c.field_key, c.new_value) || '(empty)';
+  const oldText = catalog.formatValue(c.field_key, c.old_value) || t('(empty)');
+  const newText = catalog.formatValue(c.field_key, c.new_value) || t('(empty)');
   return {
     key: `change:${key}`,
     icon: 'history',

@@ -1,7 +1,7 @@
 // The messages of the organization Details panel, shared by the host (DetailsPanel.ts) and the
 // webview (media/details.ts). The host validates everything the webview sends with
 // parseDetailsMessage before acting on it.
-import { fail, isNonNegativeInt, isOneOf, isPositiveInt, isRecord, ok, onlyKeys, safeExternalUrl, type Check } from '../validate';
+import { fail, isNonNegativeInt, isOneOf, isPositiveInt, isRecord, ok, onlyKeys, parseBoot, safeExternalUrl, type Check, type PageBoot } from '../validate';
 
 export const DETAILS_VIEW_TYPE = 'pipedrive.organizationDetails';
 
@@ -114,6 +114,8 @@ export type DetailsHostMessage =
   | { type: 'busy'; busy: boolean }
   /** Data changed: reload the open sections (these only, when given). */
   | { type: 'invalidate'; sections?: SectionId[] }
+  /** The panel now shows organization `orgId` (a preview panel moved on): forget what is shown. */
+  | { type: 'reset'; orgId: number }
   /** A short note to show (e.g. an action failed). */
   | { type: 'notice'; message: string; level: 'info' | 'error' };
 
@@ -127,7 +129,12 @@ export type LoadSectionMessage =
   | { type: 'loadSection'; section: 'files'; requestId: number; start?: number; params: SectionParams['files'] };
 
 export type DetailsWebviewMessage =
-  | { type: 'ready' }
+  /** The page script runs and listens (sent at once, before fonts load); `boot`: when it came up. */
+  | { type: 'ready'; boot?: PageBoot }
+  /** The page's fonts have loaded too (the panel is fully up). */
+  | { type: 'settled' }
+  /** The header is on screen (laid out); the bench times opening Details by it. */
+  | { type: 'headerShown' }
   | { type: 'refresh' }
   /** Stop the header read that is taking long (the slow state's Cancel). */
   | { type: 'cancel' }
@@ -137,7 +144,7 @@ export type DetailsWebviewMessage =
   | { type: 'removeFollower'; followerId: number }
   | { type: 'openExternal'; url: string };
 
-export const DETAILS_MESSAGE_TYPES = ['ready', 'refresh', 'cancel', 'loadSection', 'action', 'addFollower', 'removeFollower', 'openExternal'] as const;
+export const DETAILS_MESSAGE_TYPES = ['ready', 'settled', 'headerShown', 'refresh', 'cancel', 'loadSection', 'action', 'addFollower', 'removeFollower', 'openExternal'] as const;
 
 /** What the webview keeps in vscode.setState (and what the serializer gets back after a reload). */
 export interface DetailsState {
@@ -155,7 +162,13 @@ export function parseDetailsMessage(raw: unknown): Check<DetailsWebviewMessage> 
   const keys = (required: string[], optional: string[] = []) => onlyKeys(m, ['type', ...required], optional);
   let bad: string | undefined;
   switch (m.type) {
-    case 'ready':
+    case 'ready': {
+      if ((bad = keys([], ['boot']))) return fail(bad);
+      const boot = parseBoot(m.boot);
+      return ok({ type: 'ready', ...(boot ? { boot } : {}) });
+    }
+    case 'settled':
+    case 'headerShown':
     case 'refresh':
     case 'cancel':
       bad = keys([]);

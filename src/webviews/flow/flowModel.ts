@@ -5,6 +5,7 @@ import type { DisplayNames } from '../DisplayNames';
 import { cleanView, dayOf, DEFAULT_LOCALE, formatBytes, formatDateTime, formatDay, formatMoney, plainText } from '../format';
 import { safeExternalUrl } from '../validate';
 import { FLOW_ITEM_TYPES, type FlowItemTypeName, type FlowItemView } from './protocol';
+import { t } from '../../util/l10n';
 
 export const FLOW_TYPE_LABELS: Record<FlowItemTypeName, string> = {
   activity: 'Activities',
@@ -87,9 +88,9 @@ function flowItemText(item: FlowItem, ctx: FlowContext, index: number): FlowItem
     case 'change': {
       const key = text(data.field_key);
       const field = ctx.catalog.fieldName(key);
-      const from = ctx.catalog.formatValue(key, data.old_value) || '(empty)';
-      const to = ctx.catalog.formatValue(key, data.new_value) || '(empty)';
-      return { ...base, ...withUser, title: `${field} changed`, lines: [], change: { field, from, to } };
+      const from = ctx.catalog.formatValue(key, data.old_value) || t('(empty)');
+      const to = ctx.catalog.formatValue(key, data.new_value) || t('(empty)');
+      return { ...base, ...withUser, title: t('{0} changed', field), lines: [], change: { field, from, to } };
     }
     case 'activity':
     case 'plannedActivity': {
@@ -97,8 +98,8 @@ function flowItemText(item: FlowItem, ctx: FlowContext, index: number): FlowItem
       return {
         ...base,
         ...withUser,
-        title: text(data.subject) || 'Activity',
-        lines: [text(data.type), due ? `due ${due}` : '', data.done === true ? 'done' : 'not done'].filter(Boolean),
+        title: text(data.subject) || t('Activity'),
+        lines: [text(data.type), due ? t('due {0}', due) : '', data.done === true ? t('done') : t('not done')].filter(Boolean),
       };
     }
     case 'file':
@@ -112,18 +113,18 @@ function flowItemText(item: FlowItem, ctx: FlowContext, index: number): FlowItem
     case 'mailMessageWithAttachment': {
       const sender = asRecord(Array.isArray(data.from) ? data.from[0] : undefined);
       const from = sender ? text(sender.name) || text(sender.email_address) : '';
-      return { ...base, ...withUser, title: text(data.subject) || '(no subject)', lines: from ? [`from ${from}`] : [] };
+      return { ...base, ...withUser, title: text(data.subject) || t('(no subject)'), lines: from ? [t('from {0}', from)] : [] };
     }
     case 'deal': {
       const value = text(data.formatted_value) || formatMoney(data.value, data.currency, ctx.locale ?? DEFAULT_LOCALE);
-      return { ...base, ...withUser, title: text(data.title) || 'Deal', lines: [value, text(data.status)].filter(Boolean) };
+      return { ...base, ...withUser, title: text(data.title) || t('Deal'), lines: [value, text(data.status)].filter(Boolean) };
     }
     case 'follower': {
       const who = userName(ctx, data.user_id);
-      return { ...base, title: `${who || 'A user'} is following`, lines: [] };
+      return { ...base, title: who ? t('{0} is following', who) : t('A user is following'), lines: [] };
     }
     case 'note':
-      return { ...base, ...withUser, title: 'Note', lines: [text(data.content)].filter(Boolean) };
+      return { ...base, ...withUser, title: t('Note'), lines: [text(data.content)].filter(Boolean) };
   }
   // Invoices, documents, participants, activity files without a name, and kinds added later.
   const label = kind === 'other' ? text(item.object) : FLOW_TYPE_LABELS[kind].replace(/s$/, '');

@@ -1,6 +1,6 @@
 // The messages of the organization Flow (timeline) panel, shared by the host (FlowPanel.ts) and the
 // webview (media/flow.ts).
-import { fail, isNonNegativeInt, isOneOf, isRecord, ok, onlyKeys, safeExternalUrl, type Check } from '../validate';
+import { fail, isNonNegativeInt, isOneOf, isRecord, ok, onlyKeys, parseBoot, safeExternalUrl, type Check, type PageBoot } from '../validate';
 
 export const FLOW_VIEW_TYPE = 'pipedrive.organizationFlow';
 
@@ -53,21 +53,27 @@ export type FlowHostMessage =
   /** The page `requestId` has taken SLOW_AFTER_MS: say so and offer Cancel (sends `cancel`). */
   | { type: 'slow'; requestId: number; message: string }
   | { type: 'title'; name: string }
+  /** The panel now shows organization `orgId` (a preview panel moved on): clear and load it. */
+  | { type: 'reset'; orgId: number }
   | { type: 'page'; requestId: number; items: FlowItemView[]; append: boolean; next?: number }
   | { type: 'error'; requestId: number; message: string; append: boolean }
   | { type: 'status'; status: 'deleted' | 'merged'; message: string };
 
 export type FlowWebviewMessage =
-  | { type: 'ready' }
+  /** The page script runs and listens (sent at once, before fonts load); `boot`: when it came up. */
+  | { type: 'ready'; boot?: PageBoot }
+  /** The page's fonts have loaded too (the panel is fully up). */
+  | { type: 'settled' }
   | { type: 'load'; requestId: number; start?: number; limit?: number; filter: FlowFilter }
   /** How long rendering a page took in the webview (performance.now()). */
-  | { type: 'rendered'; requestId: number; count: number; total: number; ms: number }
+  /** `inDom`: item elements in the DOM now (the virtualised window, not the whole list). */
+  | { type: 'rendered'; requestId: number; count: number; total: number; ms: number; inDom?: number }
   | { type: 'openExternal'; url: string }
   | { type: 'openDetails' }
   /** Stop reading page `requestId` (the slow state's Cancel). */
   | { type: 'cancel'; requestId: number };
 
-export const FLOW_MESSAGE_TYPES = ['ready', 'load', 'rendered', 'openExternal', 'openDetails', 'cancel'] as const;
+export const FLOW_MESSAGE_TYPES = ['ready', 'settled', 'load', 'rendered', 'openExternal', 'openDetails', 'cancel'] as const;
 
 export interface FlowState {
   orgId: number;
@@ -83,7 +89,12 @@ export function parseFlowMessage(raw: unknown): Check<FlowWebviewMessage> {
   if (!isOneOf(m.type, FLOW_MESSAGE_TYPES)) return fail(`unknown type ${JSON.stringify(String(m.type)).slice(0, 60)}`);
   let bad: string | undefined;
   switch (m.type) {
-    case 'ready':
+    case 'ready': {
+      if ((bad = onlyKeys(m, ['type'], ['boot']))) return fail(bad);
+      const boot = parseBoot(m.boot);
+      return ok({ type: 'ready', ...(boot ? { boot } : {}) });
+    }
+    case 'settled':
     case 'openDetails':
       bad = onlyKeys(m, ['type']);
       return bad ? fail(bad) : ok({ type: m.type });
@@ -96,10 +107,11 @@ export function parseFlowMessage(raw: unknown): Check<FlowWebviewMessage> {
       if ((bad = onlyKeys(m, ['type', 'requestId']))) return fail(bad);
       return isNonNegativeInt(m.requestId) ? ok({ type: 'cancel', requestId: m.requestId }) : fail('requestId must be a non-negative integer');
     case 'rendered': {
-      if ((bad = onlyKeys(m, ['type', 'requestId', 'count', 'total', 'ms']))) return fail(bad);
+      if ((bad = onlyKeys(m, ['type', 'requestId', 'count', 'total', 'ms'], ['inDom']))) return fail(bad);
       if (!isNonNegativeInt(m.requestId) || !isNonNegativeInt(m.count) || !isNonNegativeInt(m.total)) return fail('counts must be non-negative integers');
+      if (m.inDom !== undefined && !isNonNegativeInt(m.inDom)) return fail('inDom must be a non-negative integer');
       if (typeof m.ms !== 'number' || !Number.isFinite(m.ms) || m.ms < 0) return fail('ms must be a non-negative number');
-      return ok({ type: 'rendered', requestId: m.requestId, count: m.count, total: m.total, ms: m.ms });
+      return ok({ type: 'rendered', requestId: m.requestId, count: m.count, total: m.total, ms: m.ms, ...(m.inDom !== undefined ? { inDom: m.inDom as number } : {}) });
     }
     case 'load': {
       if ((bad = onlyKeys(m, ['type', 'requestId', 'filter'], ['start', 'limit']))) return fail(bad);

@@ -4,7 +4,7 @@ import * as assert from 'assert';
 import { headerView } from '../../../src/webviews/details/detailsData';
 import { DisplayNames } from '../../../src/webviews/DisplayNames';
 import { flowItemView } from '../../../src/webviews/flow/flowModel';
-import { cleanView, formatCount, formatDay, formatMoney, plural, visibilityLabel } from '../../../src/webviews/format';
+import { cleanView, formatCount, formatDateTimeIn, formatDay, formatMoney, plural, visibilityLabel } from '../../../src/webviews/format';
 import { websiteUrl } from '../../../src/webviews/validate';
 
 const catalog = new DisplayNames(
@@ -37,8 +37,14 @@ describe('webview text: plurals, locale, names', () => {
     assert.strictEqual(formatDay('2024-02-29', 'no such locale!'), 'Thursday, 29 February 2024');
     assert.strictEqual(formatCount(12345, 'de'), '12.345');
     assert.strictEqual(formatMoney(1234.5, 'EUR', 'de'), '1.234,5 EUR');
-    const h = headerView({ id: 1, name: 'Acme', files_count: 12345 } as never, catalog, undefined, 'de');
+    const h = headerView({ id: 1, name: 'Acme', files_count: 12345, add_time: '2025-03-04 10:20:30', update_time: '2025-12-24T08:05:00Z' } as never, catalog, undefined, 'de');
     assert.deepStrictEqual(h.counts, [{ label: 'files', value: '12.345' }]);
+    // Added / Updated through Intl in the display language (UTC, as Pipedrive sends them).
+    assert.strictEqual(h.addTime, '04.03.2025, 10:20');
+    assert.strictEqual(h.updateTime, '24.12.2025, 08:05');
+    const en = headerView({ id: 1, name: 'Acme', add_time: '2025-03-04 10:20:30' } as never, catalog, undefined, 'en');
+    assert.strictEqual(en.addTime, '4 Mar 2025, 10:20');
+    assert.strictEqual(formatDateTimeIn('not a date', 'de'), 'not a date');
   });
 
   it('flow changes show visibility groups, label names and user names, never bare ids', () => {

@@ -51,6 +51,21 @@ describe('webview HTML', () => {
     assert.ok(!/javascript:/i.test(html));
   });
 
+  it('the first frame is a skeleton drawn by CSS alone, before the script and with no record data', () => {
+    const { html } = build();
+    const root = /<main id="root"[^>]*>([\s\S]*?)<\/main>/.exec(html)?.[1] ?? '';
+    assert.ok(/class="skeleton"/.test(root), 'no skeleton in the shell');
+    assert.ok((root.match(/class="skeleton-line/g) ?? []).length >= 2, 'no placeholder lines');
+    assert.ok(html.indexOf('class="skeleton"') < html.indexOf('<script'), 'the skeleton comes after the script');
+    // Only fixed words in the shell: the org id is a data attribute, never text.
+    assert.deepStrictEqual(root.replace(/<[^>]*>/g, '').trim(), 'Loading…');
+    // Style sheets are render-blocking links in <head>, so the placeholders paint styled in frame one.
+    const head = /<head>([\s\S]*)<\/head>/.exec(html)?.[1] ?? '';
+    assert.match(head, /<link rel="stylesheet" href="[^"]*panels\.css">/);
+    const css = fs.readFileSync(path.join(__dirname, '../../../../media/panels.css'), 'utf8');
+    assert.match(css, /\.skeleton-line\s*\{[^}]*background:/);
+  });
+
   it('escapes the title and data attributes', () => {
     const { html } = build();
     assert.ok(html.includes('<title>Organization &lt;details&gt;</title>'));

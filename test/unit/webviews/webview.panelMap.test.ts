@@ -6,7 +6,7 @@ import { orgIdFromArg } from '../../../src/webviews/orgIdFromArg';
 class FakePanel {
   private listeners: Array<() => void> = [];
   disposed = false;
-  constructor(readonly orgId: number) {}
+  constructor(public orgId: number) {}
   readonly onDidDispose = (l: () => void) => {
     this.listeners.push(l);
     return { dispose: () => (this.listeners = this.listeners.filter((x) => x !== l)) };
@@ -36,6 +36,18 @@ describe('webview panels: PanelMap', () => {
     assert.ok(a.disposed);
     assert.strictEqual(map.get(1), a2);
     assert.strictEqual(map.size, 1);
+  });
+  it('a panel moved to another organization (a preview panel) is found under its new id only, and leaves when closed', () => {
+    const map = new PanelMap<FakePanel>();
+    const a = map.add(new FakePanel(1));
+    a.orgId = 5;
+    map.rekey(a, 1);
+    assert.strictEqual(map.get(1), undefined);
+    assert.strictEqual(map.get(5), a);
+    assert.strictEqual(map.size, 1);
+    a.dispose();
+    assert.strictEqual(map.get(5), undefined);
+    assert.strictEqual(map.size, 0);
   });
   it('dispose closes every panel', () => {
     const map = new PanelMap<FakePanel>();
