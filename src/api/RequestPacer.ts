@@ -26,13 +26,18 @@ export class PacerLockedOut extends Error {
   }
 }
 
-/** Request start times of the last window, in a ring so recording is O(1). */
+/**
+ * Request start times of the last window, in a ring so recording is O(1). A Float64Array keeps the
+ * times unboxed: a plain array this large (a server may announce a limit of 100,000) falls back to
+ * dictionary elements holding one heap number per request, and every young-generation collection
+ * then scans it — measured as ~5 % of a small request.
+ */
 class SlidingWindow {
-  private readonly times: number[];
+  private readonly times: Float64Array;
   private next = 0;
 
   constructor(readonly max: number, private readonly windowMs: number) {
-    this.times = Number.isFinite(max) && max > 0 ? new Array<number>(Math.floor(max)).fill(-Infinity) : [];
+    this.times = new Float64Array(Number.isFinite(max) && max > 0 ? Math.floor(max) : 0).fill(-Infinity);
   }
 
   /** A window of another size that remembers the most recent starts of this one. */
