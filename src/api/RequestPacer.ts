@@ -28,9 +28,8 @@ export class PacerLockedOut extends Error {
 
 /**
  * Request start times of the last window, in a ring so recording is O(1). A Float64Array keeps the
- * times unboxed: a plain array this large (a server may announce a limit of 100,000) falls back to
- * dictionary elements holding one heap number per request, and every young-generation collection
- * then scans it — measured as ~5 % of a small request.
+ * times unboxed whatever limit the server announces (a plain array of 100,000 slots would hold a
+ * heap number per request in dictionary elements).
  */
 class SlidingWindow {
   private readonly times: Float64Array;

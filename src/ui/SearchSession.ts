@@ -1,12 +1,13 @@
 // The logic of a search-as-you-type QuickPick, without vscode so unit tests can drive it: terms
 // are searched after a quiet period (debounce), a newer term aborts the request of the older one
 // (AbortController) and its late answer is ignored, and terms a rule refuses (too short) show a
-// hint instead of a request.
+// hint instead of a request. Items known locally (the index) show on the keystroke, marked
+// `partial` until the search answers; the answer comes first and the local items not in it follow.
 
 export type SearchState<T> =
   | { kind: 'hint'; message: string }
   | { kind: 'busy'; term: string }
-  | { kind: 'results'; term: string; exactMatch: boolean; items: readonly T[] }
+  | { kind: 'results'; term: string; exactMatch: boolean; items: readonly T[]; partial?: boolean }
   | { kind: 'error'; term: string; error: unknown };
 
 export interface SearchSessionOptions<T> {
@@ -14,6 +15,9 @@ export interface SearchSessionOptions<T> {
   search(term: string, exactMatch: boolean, signal: AbortSignal): Promise<readonly T[]>;
   /** Why this term is not searched (e.g. too short), or undefined to search it. */
   checkTerm?(term: string, exactMatch: boolean): string | undefined;
+  /** Items known without a request, shown at once (see SearchPickOptions.local). */
+  local?(term: string, exactMatch: boolean): readonly T[] | undefined;
+  sameItem?(a: T, b: T): boolean;
   debounceMs?: number;
   timers?: { set(fn: () => void, ms: number): unknown; clear(handle: unknown): void };
 }
@@ -82,7 +86,12 @@ export class SearchSession<T> {
       this.onState({ kind: 'hint', message: hint });
       return;
     }
-    this.onState({ kind: 'busy', term });
+    const local = this.options.local?.(term, exact);
+    if (local && local.length > 0) this.onState({ kind: 'results', term, exactMatch: exact, items: local, partial: true });
+    else this.onState({ kind: 'busy', term });
+    const same = this.options.sameItem;
+    const merge = (found: readonly T[]): readonly T[] =>
+      local && local.length > 0 && same ? [...found, ...local.filter((l) => !found.some((f) => same(f, l)))] : found;
     const run = () => {
       this.timer = undefined;
       const controller = new AbortController();
@@ -91,7 +100,7 @@ export class SearchSession<T> {
         (items) => {
           if (mine !== this.seq || controller.signal.aborted) return;
           this.inFlight = undefined;
-          this.onState({ kind: 'results', term, exactMatch: exact, items });
+          this.onState({ kind: 'results', term, exactMatch: exact, items: merge(items) });
         },
         (error: unknown) => {
           if (mine !== this.seq || controller.signal.aborted) return;
