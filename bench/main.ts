@@ -17,7 +17,7 @@ import { runSpeedFigure, type SpeedFigure } from './figures/speed';
 import { ROOT } from './lib/build';
 import { findRegressions } from './lib/regressionGate';
 import { acquireTestLock } from './lib/testLock';
-import { writeReport } from './report';
+import { buildTable, writeReport } from './report';
 
 export interface Row {
   figure: string;
@@ -50,6 +50,8 @@ export interface Results {
   };
   notMeasured: string[];
   table: Row[];
+  /** The regression gate's findings against the committed results (issue 14); empty when none. */
+  regressions?: string[];
 }
 
 function git(args: string[]): string {
@@ -87,6 +89,7 @@ async function main(): Promise<void> {
   if (argv.includes('--report-only')) {
     // Rewrites REPORT.md and the charts from bench/results.json (e.g. after a change to the report).
     const saved = JSON.parse(fs.readFileSync(path.join(ROOT, 'bench', 'results.json'), 'utf8')) as Results;
+    gate(saved);
     writeReport(saved, path.join(ROOT, 'bench'));
     console.log('Rewrote bench/REPORT.md and the charts from bench/results.json.');
     return;
@@ -171,15 +174,22 @@ async function main(): Promise<void> {
   results.machine.vscode = results.figures.vscode?.vscodeVersion ?? saved?.machine.vscode ?? 'not started';
   results.machine.loadAverageAtEnd = os.loadavg().map((l) => Math.round(l * 100) / 100);
   results.durationSeconds = Math.round((Date.now() - started) / 1000);
+  const regressions = gate(results, committed);
   writeReport(results, path.join(ROOT, 'bench'));
   log(`\nWrote bench/results.json, bench/REPORT.md and the charts in ${results.durationSeconds} s.`);
   for (const r of results.table) {
     log(`  ${r.pass === true ? 'pass' : r.pass === false ? 'MISS' : '    '}  ${r.figure} ${r.metric}: ${r.measured} (target ${r.target})`);
   }
-  const regressions = committed ? findRegressions(committed.table, results.table) : [];
-  for (const g of regressions) console.error(g.line);
+  for (const line of regressions) console.error(line);
   if (regressions.length > 0) process.exitCode = 1;
   else log(committed ? '\nRegression gate: no figure that met its target is more than 20 % worse than the committed bench/results.json.' : '\nRegression gate: no committed bench/results.json to compare with.');
+}
+
+/** The regression gate over this run's table (kept in the results, so the report shows it). */
+function gate(results: Results, committed = committedResults()): string[] {
+  results.table = buildTable(results);
+  results.regressions = committed ? findRegressions(committed.table, results.table).map((g) => g.line) : [];
+  return results.regressions;
 }
 
 /** bench/results.json as committed (HEAD); the file on disk when git has none. */
