@@ -72,7 +72,6 @@ class TypingInput extends TestUserInput {
           return options.search(term, exact, signal).finally(end);
         },
         local: options.local,
-        sameItem: options.sameItem,
         checkTerm: options.checkTerm,
         debounceMs: options.debounceMs,
       },

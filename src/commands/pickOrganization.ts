@@ -52,12 +52,12 @@ export async function pickOrganization(ctx: CommandContext, options: PickOrganiz
       return page.items.map((h) => h.item).filter((o) => o.id !== options.excludeId).map((o) => hitItem(o, names));
     },
     // Name matches from the local index (today's API holds every organization there): shown on the
-    // keystroke with no request, before Pipedrive's answer adds address, notes and custom fields.
+    // keystroke with no request, until Pipedrive's answer (its ranking; address, notes and custom
+    // fields too) replaces them.
     local: (term, exactMatch) =>
       searchLocalNames(ctx.index(), term, exactMatch, SEARCH_LIMIT)
         ?.filter((o) => o.id !== options.excludeId)
         .map((o) => hitItem({ id: o.id, name: o.name, address: o.address ?? null, owner: { id: ownerIdOf(o.owner_id) ?? 0 } }, knownOwners)),
-    sameItem: (a, b) => a.hit.id === b.hit.id,
   });
   ctx.store.noteOrganizations([{ id: picked.hit.id, name: picked.hit.name }]);
   return { id: picked.hit.id, name: oneLine(picked.hit.name) };

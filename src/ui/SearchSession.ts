@@ -2,7 +2,7 @@
 // are searched after a quiet period (debounce), a newer term aborts the request of the older one
 // (AbortController) and its late answer is ignored, and terms a rule refuses (too short) show a
 // hint instead of a request. Items known locally (the index) show on the keystroke, marked
-// `partial` until the search answers; the answer comes first and the local items not in it follow.
+// `partial` until the search answers; the answer (Pipedrive's ranking, all fields) then replaces them.
 
 export type SearchState<T> =
   | { kind: 'hint'; message: string }
@@ -17,7 +17,6 @@ export interface SearchSessionOptions<T> {
   checkTerm?(term: string, exactMatch: boolean): string | undefined;
   /** Items known without a request, shown at once (see SearchPickOptions.local). */
   local?(term: string, exactMatch: boolean): readonly T[] | undefined;
-  sameItem?(a: T, b: T): boolean;
   debounceMs?: number;
   timers?: { set(fn: () => void, ms: number): unknown; clear(handle: unknown): void };
 }
@@ -89,9 +88,6 @@ export class SearchSession<T> {
     const local = this.options.local?.(term, exact);
     if (local && local.length > 0) this.onState({ kind: 'results', term, exactMatch: exact, items: local, partial: true });
     else this.onState({ kind: 'busy', term });
-    const same = this.options.sameItem;
-    const merge = (found: readonly T[]): readonly T[] =>
-      local && local.length > 0 && same ? [...found, ...local.filter((l) => !found.some((f) => same(f, l)))] : found;
     const run = () => {
       this.timer = undefined;
       const controller = new AbortController();
@@ -100,7 +96,7 @@ export class SearchSession<T> {
         (items) => {
           if (mine !== this.seq || controller.signal.aborted) return;
           this.inFlight = undefined;
-          this.onState({ kind: 'results', term, exactMatch: exact, items: merge(items) });
+          this.onState({ kind: 'results', term, exactMatch: exact, items });
         },
         (error: unknown) => {
           if (mine !== this.seq || controller.signal.aborted) return;

@@ -33,11 +33,9 @@ export interface SearchPickOptions<T extends QuickPickItem> extends PromptStep {
   search(term: string, exactMatch: boolean, signal: AbortSignal): Promise<readonly T[]>;
   /**
    * Items known without a request (the local index), shown on the keystroke while search() waits
-   * for the quiet period; its results then come first and these follow. Undefined: none known.
+   * for the quiet period; its results then replace them. Undefined: none known.
    */
   local?(term: string, exactMatch: boolean): readonly T[] | undefined;
-  /** Whether two items are the same result (to merge local and searched items). */
-  sameItem?(a: T, b: T): boolean;
   /** Why a term is not searched yet (e.g. too short): shown instead of results. */
   checkTerm?(term: string, exactMatch: boolean): string | undefined;
   debounceMs?: number;

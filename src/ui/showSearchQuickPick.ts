@@ -37,7 +37,7 @@ export function showSearchQuickPick<T extends vscode.QuickPickItem>(options: Sea
     }
   };
   const session = new SearchSession<T>(
-    { search: options.search, local: options.local, sameItem: options.sameItem, checkTerm: options.checkTerm, debounceMs: options.debounceMs },
+    { search: options.search, local: options.local, checkTerm: options.checkTerm, debounceMs: options.debounceMs },
     show,
   );
   pick.buttons = buttons();
