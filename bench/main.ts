@@ -89,7 +89,7 @@ async function main(): Promise<void> {
   if (argv.includes('--report-only')) {
     // Rewrites REPORT.md and the charts from bench/results.json (e.g. after a change to the report).
     const saved = JSON.parse(fs.readFileSync(path.join(ROOT, 'bench', 'results.json'), 'utf8')) as Results;
-    gate(saved);
+    // The gate's findings stay those of the run that measured these results.
     writeReport(saved, path.join(ROOT, 'bench'));
     console.log('Rewrote bench/REPORT.md and the charts from bench/results.json.');
     return;
