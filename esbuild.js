@@ -35,6 +35,75 @@ const reporter = {
   },
 };
 
+// Activation loads dist/extension.js only; what it does not need (command handlers, panels, export:
+// src/lazyModules.ts) is dist/lazy.js, required on first use (src/util/lazy.ts). A module both
+// need lives in extension.js alone: lazy.js reads it from extension.js's `__shared` registry, so
+// classes and module state exist once. Three builds: extension.js to learn its modules, lazy.js with
+// those modules left to the registry, then extension.js again exporting the ones lazy.js uses.
+const LAZY_OUT = './lazy.js';
+const EXTENSION_OUT = './extension.js';
+
+/** In extension.js, the require of src/lazyModules.ts stays a require of dist/lazy.js. */
+const lazyExternal = {
+  name: 'lazy-external',
+  setup(build) {
+    build.onResolve({ filter: /\/lazyModules$/ }, () => ({ path: LAZY_OUT, external: true }));
+  },
+};
+
+/** In lazy.js, a module extension.js holds is read from its registry instead of bundled again. */
+function sharedFromExtension(inMain, used) {
+  return {
+    name: 'shared-from-extension',
+    setup(build) {
+      build.onResolve({ filter: /.*/ }, async (args) => {
+        if (args.path === EXTENSION_OUT && args.namespace === 'shared') return { path: EXTENSION_OUT, external: true };
+        if (args.pluginData?.inner || args.kind === 'entry-point' || args.path === 'vscode') return undefined;
+        const r = await build.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind, importer: args.importer, pluginData: { inner: true } });
+        if (r.errors.length > 0 || r.external) return undefined;
+        const rel = path.relative(process.cwd(), r.path).split(path.sep).join('/');
+        if (!inMain.has(rel)) return undefined;
+        used.add(rel);
+        return { path: rel, namespace: 'shared' };
+      });
+      build.onLoad({ filter: /.*/, namespace: 'shared' }, (args) => ({
+        // An ES-module-shaped view of the registry entry (named and default imports both work).
+        contents: [
+          `var ns = require(${JSON.stringify(EXTENSION_OUT)}).__shared[${JSON.stringify(args.path)}];`,
+          'Object.defineProperty(exports, "__esModule", { value: true });',
+          'Object.keys(ns).forEach(function (k) { Object.defineProperty(exports, k, { enumerable: true, get: function () { return ns[k]; } }); });',
+        ].join('\n'),
+        loader: 'js',
+        resolveDir: process.cwd(),
+      }));
+    },
+  };
+}
+
+async function buildOnce(options) {
+  const ctx = await esbuild.context(options);
+  try {
+    return await ctx.rebuild();
+  } finally {
+    await ctx.dispose();
+  }
+}
+
+async function buildSplitExtension(options) {
+  const main = { ...options, plugins: [...options.plugins, lazyExternal], outfile: 'dist/extension.js' };
+  const first = await buildOnce({ ...main, entryPoints: ['src/extension.ts'], metafile: true });
+  const inMain = new Set(Object.keys(first.metafile.inputs).filter((f) => /\.(ts|js|cjs|mjs)$/.test(f) && f !== 'src/extension.ts'));
+  const used = new Set();
+  await buildOnce({ ...options, entryPoints: ['src/lazyModules.ts'], outfile: 'dist/lazy.js', plugins: [...options.plugins, sharedFromExtension(inMain, used)] });
+  const shared = [...used].sort();
+  const entry = [
+    "export { activate, deactivate } from './src/extension.ts';",
+    ...shared.map((f, i) => `import * as m${i} from ${JSON.stringify('./' + f)};`),
+    `export const __shared = { ${shared.map((f, i) => `${JSON.stringify(f)}: m${i}`).join(', ')} };`,
+  ].join('\n');
+  await buildOnce({ ...main, stdin: { contents: entry, resolveDir: process.cwd(), sourcefile: 'src/extension.entry.js', loader: 'js' } });
+}
+
 async function main() {
   const common = {
     bundle: true,
@@ -65,20 +134,22 @@ async function main() {
     if ((result.errors ?? []).length > 0) process.exit(1);
     return;
   }
-  const contexts = [
-    sandbox,
-    await esbuild.context({
-      ...common,
-      entryPoints: ['src/extension.ts'],
-      outfile: 'dist/extension.js',
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      external: ['vscode'],
-      // node-fetch's fallback URL polyfill is never used on Node; see src/shims/whatwgUrl.ts.
-      alias: { 'whatwg-url': './src/shims/whatwgUrl.ts' },
-    }),
-  ];
+  const extensionOptions = {
+    ...common,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+    // node-fetch's fallback URL polyfill is never used on Node; see src/shims/whatwgUrl.ts.
+    alias: { 'whatwg-url': './src/shims/whatwgUrl.ts' },
+  };
+  const contexts = [sandbox];
+  if (watch) {
+    // One bundle while developing: src/util/lazy.ts's require is bundled in (no split to keep in step).
+    contexts.push(await esbuild.context({ ...extensionOptions, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' }));
+  } else {
+    await buildSplitExtension(extensionOptions);
+  }
   const media = webviewEntries();
   if (media.length > 0) {
     contexts.push(

@@ -1,7 +1,9 @@
 // `npm run bench` (bench/run.js compiles this and runs it): measures the client, the tree and the
 // webviews next to the official client and the raw floor, then writes bench/results.json,
 // bench/REPORT.md and the SVG charts. Every number comes from this run; a figure that cannot run is
-// reported as "not measured: <why>". Exits non-zero only when the benchmark itself crashes.
+// reported as "not measured: <why>". Exits non-zero when the benchmark itself crashes, and when a
+// figure that met its target in the committed bench/results.json is now more than 20 % worse (the
+// regression gate, bench/lib/regressionGate.ts).
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -11,8 +13,11 @@ import { runExportFigure, type ExportFigure } from './figures/export';
 import { officialVersion, runClientOverhead, type ClientOverheadResult } from './figures/clientOverhead';
 import { runVsCodeFigures, type VsCodeFigures } from './figures/vscode';
 import { runWalkFigure, type WalkFigure } from './figures/walk';
+import { runSpeedFigure, type SpeedFigure } from './figures/speed';
 import { ROOT } from './lib/build';
-import { writeReport } from './report';
+import { findRegressions } from './lib/regressionGate';
+import { acquireTestLock } from './lib/testLock';
+import { buildTable, writeReport } from './report';
 
 export interface Row {
   figure: string;
@@ -22,6 +27,10 @@ export interface Row {
   /** null: no target (context), or not measured. */
   pass: boolean | null;
   note?: string;
+  /** For the regression gate: a key stable across runs, the number the target is about, its direction. */
+  id?: string;
+  value?: number;
+  better?: 'lower' | 'higher';
 }
 
 export interface Results {
@@ -33,12 +42,16 @@ export interface Results {
     walk?: WalkFigure;
     bundle?: BundleFigure;
     vscode?: VsCodeFigures;
+    /** Activation in 5 fresh extension hosts and the search picker's timing (issue 14). */
+    speed?: SpeedFigure;
     /** Organization index (issue 10): by organization count, plus `workingDay`. */
     index?: Record<string, Record<string, number>>;
     export?: ExportFigure;
   };
   notMeasured: string[];
   table: Row[];
+  /** The regression gate's findings against the committed results (issue 14); empty when none. */
+  regressions?: string[];
 }
 
 function git(args: string[]): string {
@@ -76,6 +89,7 @@ async function main(): Promise<void> {
   if (argv.includes('--report-only')) {
     // Rewrites REPORT.md and the charts from bench/results.json (e.g. after a change to the report).
     const saved = JSON.parse(fs.readFileSync(path.join(ROOT, 'bench', 'results.json'), 'utf8')) as Results;
+    // The gate's findings stay those of the run that measured these results.
     writeReport(saved, path.join(ROOT, 'bench'));
     console.log('Rewrote bench/REPORT.md and the charts from bench/results.json.');
     return;
@@ -128,11 +142,23 @@ async function main(): Promise<void> {
   await figure('Figure 8: export of all organizations', 'export', async () => {
     results.figures.export = await runExportFigure({ size: quick ? 20_000 : 100_000, log });
   });
-  await figure('Figures 3, 4, 5 (activation), 6: VS Code', 'vscode', async () => {
-    results.figures.vscode = await runVsCodeFigures({ quick, log });
-    results.notMeasured.push(...results.figures.vscode.notMeasured);
-    for (const e of results.figures.vscode.inHost?.errors ?? []) results.notMeasured.push(`in-host step ${e}`);
-  });
+  // Both VS Code parts under one hold of the test lock (the tests' code-server + Chromium slot).
+  const lock = skip.has('vscode') ? undefined : await acquireTestLock(log);
+  try {
+    await figure('Figures 3, 4, 5 (activation), 6: VS Code', 'vscode', async () => {
+      results.figures.vscode = await runVsCodeFigures({ quick, log });
+      results.notMeasured.push(...results.figures.vscode.notMeasured);
+      for (const e of results.figures.vscode.inHost?.errors ?? []) results.notMeasured.push(`in-host step ${e}`);
+    });
+    await figure('Figure 5 (activation, 5 fresh hosts) and figure 9 (search): VS Code', 'vscode', async () => {
+      results.figures.speed = await runSpeedFigure({ runs: 5, log });
+      results.notMeasured.push(...results.figures.speed.notes.map((n) => `speed figures: ${n}`));
+    });
+  } finally {
+    lock?.release();
+  }
+  // The gate compares with the committed results (HEAD), not with a file an earlier run rewrote.
+  const committed = committedResults();
   if (saved) {
     // Keep what was not measured again, with the notes that went with it.
     results.figures = { ...saved.figures, ...results.figures };
@@ -148,10 +174,37 @@ async function main(): Promise<void> {
   results.machine.vscode = results.figures.vscode?.vscodeVersion ?? saved?.machine.vscode ?? 'not started';
   results.machine.loadAverageAtEnd = os.loadavg().map((l) => Math.round(l * 100) / 100);
   results.durationSeconds = Math.round((Date.now() - started) / 1000);
+  const regressions = gate(results, committed);
   writeReport(results, path.join(ROOT, 'bench'));
   log(`\nWrote bench/results.json, bench/REPORT.md and the charts in ${results.durationSeconds} s.`);
   for (const r of results.table) {
     log(`  ${r.pass === true ? 'pass' : r.pass === false ? 'MISS' : '    '}  ${r.figure} ${r.metric}: ${r.measured} (target ${r.target})`);
+  }
+  for (const line of regressions) console.error(line);
+  if (regressions.length > 0) process.exitCode = 1;
+  else log(committed ? '\nRegression gate: no figure that met its target is more than 20 % worse than the committed bench/results.json.' : '\nRegression gate: no committed bench/results.json to compare with.');
+}
+
+/** The regression gate over this run's table (kept in the results, so the report shows it). */
+function gate(results: Results, committed = committedResults()): string[] {
+  results.table = buildTable(results);
+  results.regressions = committed ? findRegressions(committed.table, results.table).map((g) => g.line) : [];
+  return results.regressions;
+}
+
+/** bench/results.json as committed (HEAD); the file on disk when git has none. */
+function committedResults(): Results | undefined {
+  let text = '';
+  try {
+    text = execFileSync('git', ['show', 'HEAD:bench/results.json'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] });
+  } catch {
+    // not in git: the file on disk
+  }
+  text ||= (fs.existsSync(path.join(ROOT, 'bench', 'results.json')) ? fs.readFileSync(path.join(ROOT, 'bench', 'results.json'), 'utf8') : '');
+  try {
+    return text ? (JSON.parse(text) as Results) : undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -12,7 +12,6 @@ import type { CommandContext } from './commands/CommandContext';
 import { withErrorBoundary } from './commands/errorBoundary';
 import { registerCommands } from './commands/index';
 import { registerDocuments } from './documents/registerDocuments';
-import { runPanelAction } from './commands/openPanels';
 import { OrganizationStore, type OwnerScope } from './model/OrganizationStore';
 import { OrganizationActions } from './model/OrganizationActions';
 import { SessionCatalog } from './model/SessionCatalog';
@@ -25,8 +24,10 @@ import { VIEW_ID, withProgress } from './ui/progress';
 import type { UserInput } from './ui/UserInput';
 import { VsCodeUserInput } from './ui/VsCodeUserInput';
 import { errorMessage } from './util/errors';
-import { registerPanels, type Panels } from './webviews/registerPanels';
 import { setTranslator, t } from './util/l10n';
+import type { Panels } from './webviews/registerPanels';
+import { lazyModules } from './util/lazy';
+import { registerLazyPanels } from './util/lazyPanels';
 
 /** globalState: the owner scope and saved filter, per account (`pipedrive.scope:<account id>`). */
 const SCOPE_KEY = 'pipedrive.scope';
@@ -177,13 +178,13 @@ export function activate(context: vscode.ExtensionContext): PipedriveExtensionAp
   // Every change goes through here: the client call, then the store (tree, index, panels).
   const actions = new OrganizationActions(store, requireClient, () => auth.user?.id);
   const signInSettled = deferred();
-  const panels = registerPanels(context, {
+  const panels = registerLazyPanels(context, {
     getClient: () => auth.client,
     companyDomain: () => auth.user?.company_domain,
     myUserId: () => auth.user?.id,
     // The panel's buttons run the commands (their prompts, store updates, error boundary).
     runAction: async (action, orgId) => {
-      await withErrorBoundary(`pipedrive.${action}`, runPanelAction, ctx)(action, orgId);
+      await withErrorBoundary(`pipedrive.${action}`, lazyModules().runPanelAction, ctx)(action, orgId);
     },
     // Followers changed in the panel reach the tree through the store, like every other change.
     followers: actions,

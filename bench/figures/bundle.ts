@@ -16,6 +16,10 @@ export interface BundleFigure {
   officialBundleGzipBytes: number;
   /** What fills the extension bundle: bytes in the output per source folder or package (esbuild metafile). */
   extensionBundleTop: { input: string; bytes: number }[];
+  /** dist/lazy.js: what loads on first use, not at activation (issue 14.3); absent in older builds. */
+  lazyBundleBytes?: number;
+  lazyBundleGzipBytes?: number;
+  lazyBundleTop?: { input: string; bytes: number }[];
 }
 
 function dirBytes(dir: string): number {
@@ -74,15 +78,21 @@ export async function runBundleFigure(): Promise<BundleFigure> {
   });
   // What the bytes are: esbuild's metafile of that same build (recorded by the preload in build.ts).
   const meta = fs.existsSync(METAFILE) ? { metafile: JSON.parse(fs.readFileSync(METAFILE, 'utf8')) as import('esbuild').Metafile } : { metafile: { inputs: {}, outputs: {} } };
-  const byGroup = new Map<string, number>();
-  for (const out of Object.values(meta.metafile.outputs)) {
-    for (const [input, info] of Object.entries(out.inputs)) {
-      const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input);
-      const group = m ? `node_modules/${m[1]}` : path.dirname(input.replace(/^(\.\.\/)+/, ''));
-      byGroup.set(group, (byGroup.get(group) ?? 0) + info.bytesInOutput);
+  const topOf = (outFile: string) => {
+    const byGroup = new Map<string, number>();
+    for (const [name, out] of Object.entries(meta.metafile.outputs)) {
+      if (!name.endsWith(outFile)) continue;
+      for (const [input, info] of Object.entries(out.inputs)) {
+        const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input);
+        const group = m ? `node_modules/${m[1]}` : path.dirname(input.replace(/^(\.\.\/)+/, ''));
+        byGroup.set(group, (byGroup.get(group) ?? 0) + info.bytesInOutput);
+      }
     }
-  }
-  const extensionBundleTop = [...byGroup].map(([input, bytes]) => ({ input, bytes })).sort((a, b) => b.bytes - a.bytes).slice(0, 10);
+    return [...byGroup].map(([input, bytes]) => ({ input, bytes })).sort((a, b) => b.bytes - a.bytes).slice(0, 10);
+  };
+  const extensionBundleTop = topOf('dist/extension.js');
+  const lazy = path.join(path.dirname(bundle), 'lazy.js');
+  const lazyParts = fs.existsSync(lazy) ? { lazyBundleBytes: fs.statSync(lazy).size, lazyBundleGzipBytes: gzip(lazy), lazyBundleTop: topOf('dist/lazy.js') } : {};
   return {
     extensionBundleTop,
     extensionBundleBytes: fs.statSync(bundle).size,
@@ -92,5 +102,6 @@ export async function runBundleFigure(): Promise<BundleFigure> {
     officialDependencyPackages: [...new Set(deps.values())].sort(),
     officialBundleBytes: fs.statSync(officialOut).size,
     officialBundleGzipBytes: gzip(officialOut),
+    ...lazyParts,
   };
 }

@@ -21,6 +21,9 @@ export function buildProductionExtension(): string {
   for (const dir of ['src', 'media', 'node_modules']) fs.symlinkSync(path.join(ROOT, dir), path.join(EXT_DIR, dir), 'dir');
   fs.copyFileSync(path.join(ROOT, 'esbuild.js'), path.join(EXT_DIR, 'esbuild.js'));
   fs.copyFileSync(path.join(ROOT, 'package.json'), path.join(EXT_DIR, 'package.json'));
+  // The manifest's %keys% and the message bundles: without them the workbench shows keys, not words.
+  for (const f of fs.readdirSync(ROOT).filter((n) => /^package\.nls(\.[\w-]+)?\.json$/.test(n))) fs.copyFileSync(path.join(ROOT, f), path.join(EXT_DIR, f));
+  if (fs.existsSync(path.join(ROOT, 'l10n'))) fs.cpSync(path.join(ROOT, 'l10n'), path.join(EXT_DIR, 'l10n'), { recursive: true });
   fs.cpSync(path.join(ROOT, 'resources'), path.join(EXT_DIR, 'resources'), { recursive: true });
   if (fs.existsSync(path.join(ROOT, 'tsconfig.json'))) fs.copyFileSync(path.join(ROOT, 'tsconfig.json'), path.join(EXT_DIR, 'tsconfig.json'));
   // The preload records esbuild's metafile of this very build (what fills the bundle).

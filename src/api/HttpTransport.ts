@@ -6,6 +6,7 @@ import * as errors from './errorMapping';
 import { PipedriveError, redact } from './PipedriveError';
 import type { TokenMeter } from './TokenMeter';
 import { PacerLockedOut, RequestPacer, type PacingOptions } from './RequestPacer';
+import { RequestWatchdog, type Watch } from './RequestWatchdog';
 import {
   CallDeadline,
   DEFAULT_DEADLINE_MS,
@@ -118,14 +119,16 @@ export interface TransportResponse {
  */
 export class HttpTransport {
   private readonly agent: http.Agent;
+  private readonly watchdog = new RequestWatchdog();
   private readonly pacer: RequestPacer;
   private readonly origin: string;
   private lastToken: string | undefined;
+  private bodilessHeaders: { token: string; headers: Record<string, string> } | undefined;
 
   constructor(private readonly options: TransportOptions) {
     this.origin = options.baseUrl;
     const agentOptions: http.AgentOptions = { keepAlive: true, keepAliveMsecs: 1000, maxSockets: options.maxSockets };
-    this.agent = options.baseUrl.startsWith('https:') ? new https.Agent(agentOptions) : new http.Agent(agentOptions);
+    this.agent = this.watchdog.hook(options.baseUrl.startsWith('https:') ? new https.Agent(agentOptions) : new http.Agent(agentOptions));
     this.pacer = new RequestPacer(options.clock, { maxBlockMs: options.retry.maxRetryAfterMs, ...options.pacing });
   }
 
@@ -141,24 +144,29 @@ export class HttpTransport {
   /** Sends the request, retrying where safe, and returns the parsed 2xx envelope or throws. */
   async request(spec: RequestSpec): Promise<TransportResponse> {
     const url = this.buildUrl(spec.path, spec.query);
-    const headers = await this.headers(spec);
+    // A token held as a string (or returned without a promise) costs no await on the hot path.
+    const token = this.readToken(spec.operation);
+    const headers = this.headers(spec, typeof token === 'string' ? token : await token);
     const payload = spec.body === undefined ? undefined : JSON.stringify(spec.body);
     const deadline = new CallDeadline(this.options.deadlineMs ?? DEFAULT_DEADLINE_MS);
     for (let attempt = 1; ; attempt++) {
-      await this.acquire(spec, attempt - 1, deadline);
+      // The common case takes a free slot synchronously; only a wait goes through acquire().
+      if (spec.signal?.aborted || this.pacer.lockedOutUntil() !== undefined || !this.pacer.tryAcquire(spec.search === true)) {
+        await this.acquire(spec, attempt - 1, deadline);
+      }
       // Wall time, not the injected clock: a fake clock does not move while a real request runs.
       const started = Date.now();
       const outcome = await this.once(url, spec, headers, payload, deadline);
       const ms = Date.now() - started;
       deadline.spend(ms);
       const tokens = outcome.kind === 'response' && this.options.meter
-        ? this.options.meter.record(spec.operation, spec.method, spec.path, outcome.status, (n: string) => outcome.response.headers.get(n))
+        ? this.options.meter.record(spec.operation, spec.method, spec.path, outcome.status, outcome.header)
         : 0;
       this.options.onRequest?.({ operation: spec.operation, method: spec.method, path: spec.path, status: outcome.status, ms, attempt, tokens });
 
       if (outcome.kind === 'aborted') throw errors.abortedError(spec, attempt);
       if (outcome.kind === 'too-large') throw errors.tooLargeError(spec, this.maxResponseBytes, attempt);
-      const rateLimit = outcome.kind === 'response' ? this.observe(outcome.response, outcome.status) : undefined;
+      const rateLimit = outcome.kind === 'response' ? this.observe(outcome.header, outcome.status) : undefined;
       if (outcome.kind === 'response' && outcome.status >= 200 && outcome.status < 300) return this.success(spec, outcome, rateLimit!, attempt);
       if (outcome.kind === 'response' && this.doneEarlier(spec, outcome, attempt)) return { status: 200, body: doneEnvelope(spec), rateLimit: rateLimit! };
       const decision = decideRetry(retryView(outcome, rateLimit), {
@@ -181,12 +189,17 @@ export class HttpTransport {
     return this.options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   }
 
-  private async headers(spec: RequestSpec): Promise<Record<string, string>> {
-    const token = await this.readToken(spec.operation);
+  /**
+   * The request headers. Requests without a body share one object per token: node-fetch copies
+   * the headers it is given and never changes them.
+   */
+  private headers(spec: RequestSpec, token: string): Record<string, string> {
+    if (spec.body === undefined && this.bodilessHeaders?.token === token) return this.bodilessHeaders.headers;
     const headers: Record<string, string> = { accept: 'application/json', 'user-agent': this.options.userAgent };
     if (this.options.authScheme === 'bearer') headers.authorization = `Bearer ${token}`;
     else headers['x-api-token'] = token;
     if (spec.body !== undefined) headers['content-type'] = 'application/json';
+    else this.bodilessHeaders = { token, headers };
     return headers;
   }
 
@@ -210,10 +223,10 @@ export class HttpTransport {
   }
 
   /** Window state from the headers; a spent window holds (or locks) the pacer. */
-  private observe(response: Response, status: number): RateLimitInfo {
+  private observe(header: HeaderReader, status: number): RateLimitInfo {
     const { clock } = this.options;
     const ok = status >= 200 && status < 300;
-    const rateLimit = readRateLimit((n) => response.headers.get(n), clock.now(), !ok);
+    const rateLimit = readRateLimit(header, clock.now(), !ok);
     this.pacer.observeLimit(rateLimit.limit);
     if (rateLimit.remaining === 0 && rateLimit.resetMs !== undefined) this.pacer.blockUntil(clock.now() + rateLimit.resetMs);
     return rateLimit;
@@ -237,7 +250,7 @@ export class HttpTransport {
       return errors.networkError(spec, this.origin, outcome.code ?? this.clean(outcome.error.message), attempt, uncertain);
     }
     const { status } = outcome;
-    if (status >= 300 && status < 400) return errors.redirectError(spec, status, outcome.response.headers.get('location'), attempt, uncertain);
+    if (status >= 300 && status < 400) return errors.redirectError(spec, status, outcome.header('location'), attempt, uncertain);
     const envelope = tryParse(outcome.text);
     if (status === 429) return errors.rateLimitError(spec, envelope, decision.waitMs, attempt, decision.daily === true, this.options.clock.now(), this.clean);
     return errors.statusError(spec, status, envelope, attempt, this.clean, uncertain);
@@ -247,31 +260,37 @@ export class HttpTransport {
     const ownTimeout = spec.timeoutMs ?? this.options.timeoutMs;
     const timeoutMs = Math.max(1, Math.min(ownTimeout, deadline.remaining));
     if (spec.signal?.aborted) return { kind: 'aborted', status: 0 };
+    // The timeout covers waiting for the answer and reading its body, through the transport's one
+    // watchdog timer (RequestWatchdog.ts); it costs no timer and no AbortController per request.
+    let watch: Watch | undefined;
     try {
-      // node-fetch's own timeout covers waiting for the answer and, again, reading its body; it costs
-      // no AbortController per request, which matters on the hot path of paging.
-      const response = await fetch(url, {
-        method: spec.method,
-        headers,
-        body: payload,
-        agent: this.agent,
-        timeout: timeoutMs,
-        // Never follow: node-fetch would carry x-api-token to whatever host a 3xx names.
-        redirect: 'manual',
-        size: this.maxResponseBytes,
-        // node-fetch's types predate the global AbortSignal; both work at run time.
-        signal: spec.signal as unknown as import('node-fetch').RequestInit['signal'],
-      });
+      const started = this.watchdog.watch(timeoutMs, () =>
+        fetch(url, {
+          method: spec.method,
+          headers,
+          body: payload,
+          agent: this.agent,
+          // Never follow: node-fetch would carry x-api-token to whatever host a 3xx names.
+          redirect: 'manual',
+          size: this.maxResponseBytes,
+          // node-fetch's types predate the global AbortSignal; both work at run time.
+          signal: spec.signal as unknown as import('node-fetch').RequestInit['signal'],
+        }),
+      );
+      watch = started.watch;
+      const response = await started.result;
       const text = await response.text();
-      return { kind: 'response', status: response.status, response, text };
+      return { kind: 'response', status: response.status, header: headerReader(response), text };
     } catch (e) {
       const err = e instanceof Error ? e : new Error(String(e));
       const type = (err as { type?: string }).type;
-      if (type === 'request-timeout' || type === 'body-timeout') return { kind: 'timeout', status: 0, timeoutMs, cutByDeadline: timeoutMs < ownTimeout };
+      if (watch?.timedOut) return { kind: 'timeout', status: 0, timeoutMs, cutByDeadline: timeoutMs < ownTimeout };
       if (type === 'max-size') return { kind: 'too-large', status: 0 };
       if (spec.signal?.aborted || err.name === 'AbortError') return { kind: 'aborted', status: 0 };
       const code = (err as { code?: string }).code ?? (err as { errno?: string }).errno;
       return { kind: 'network', status: 0, error: err, code: typeof code === 'string' ? code : undefined };
+    } finally {
+      if (watch) this.watchdog.end(watch);
     }
   }
 
@@ -297,14 +316,25 @@ export class HttpTransport {
     return parsed;
   }
 
-  private async readToken(operation: string): Promise<string> {
-    let token: string;
+  /** The token, synchronously when the source gives it without a promise. Throws kind 'auth'. */
+  private readToken(operation: string): string | Promise<string> {
+    const source = this.options.token;
+    if (typeof source !== 'function') return this.checkToken(operation, source);
+    let read: string | Promise<string>;
     try {
-      token = typeof this.options.token === 'function' ? await this.options.token() : this.options.token;
+      read = source();
     } catch {
-      // The provider's own error could quote the secret store; keep only that it failed.
-      throw new PipedriveError({ kind: 'auth', operation, message: 'Could not read the Pipedrive API token. Sign in again.' });
+      throw tokenUnreadable(operation);
     }
+    if (typeof read === 'string') return this.checkToken(operation, read);
+    return Promise.resolve(read).then(
+      (token) => this.checkToken(operation, token),
+      // The provider's own error could quote the secret store; keep only that it failed.
+      () => Promise.reject(tokenUnreadable(operation)),
+    );
+  }
+
+  private checkToken(operation: string, token: unknown): string {
     if (typeof token !== 'string' || token.trim() === '') {
       throw new PipedriveError({ kind: 'auth', operation, message: 'No Pipedrive API token is set. Sign in with your API token first.' });
     }
@@ -322,25 +352,43 @@ export class HttpTransport {
 
   private buildUrl(path: string, query: Record<string, QueryValue> | undefined): string {
     let qs = '';
-    if (query) {
-      const parts: string[] = [];
-      for (const [k, v] of Object.entries(query)) {
-        if (v === undefined || v === null) continue;
-        const s = Array.isArray(v) ? v.join(',') : String(v);
-        parts.push(`${encodeURIComponent(k)}=${encodeURIComponent(s)}`);
-      }
-      if (parts.length) qs = '?' + parts.join('&');
+    // for…in and string concatenation: no entry arrays on a path every request takes.
+    for (const k in query) {
+      const v = query[k];
+      if (v === undefined || v === null) continue;
+      const s = Array.isArray(v) ? v.join(',') : String(v);
+      qs += `${qs ? '&' : '?'}${encodeURIComponent(k)}=${encodeURIComponent(s)}`;
     }
     return this.origin + path + qs;
   }
 }
 
-type ResponseAttempt = { kind: 'response'; status: number; response: Response; text: string };
+/** Reads one response header by its lower-case name; null when absent. */
+type HeaderReader = (name: string) => string | null;
+
+type ResponseAttempt = { kind: 'response'; status: number; header: HeaderReader; text: string };
 type FailedAttempt =
   | ResponseAttempt
   | { kind: 'timeout'; status: 0; timeoutMs: number; cutByDeadline: boolean }
   | { kind: 'network'; status: 0; error: Error; code?: string };
 type Attempt = FailedAttempt | { kind: 'aborted'; status: 0 } | { kind: 'too-large'; status: 0 };
+
+/**
+ * Response headers as node:http received them (lower-case names). node-fetch's Headers.get checks
+ * and lower-cases the name and scans every header on each call; the meter and the rate-limit rules
+ * read up to seven headers per answer, so one lookup table is cheaper on the hot path.
+ */
+function headerReader(response: Response): HeaderReader {
+  const raw = response.headers.raw();
+  return (name) => {
+    const values = raw[name];
+    return values === undefined ? null : values.join(', ');
+  };
+}
+
+function tokenUnreadable(operation: string): PipedriveError {
+  return new PipedriveError({ kind: 'auth', operation, message: 'Could not read the Pipedrive API token. Sign in again.' });
+}
 
 /** What the retry rules need to know of an attempt. */
 function retryView(outcome: FailedAttempt, rateLimit: RateLimitInfo | undefined): AttemptOutcome {

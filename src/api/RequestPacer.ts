@@ -26,13 +26,17 @@ export class PacerLockedOut extends Error {
   }
 }
 
-/** Request start times of the last window, in a ring so recording is O(1). */
+/**
+ * Request start times of the last window, in a ring so recording is O(1). A Float64Array keeps the
+ * times unboxed whatever limit the server announces (a plain array of 100,000 slots would hold a
+ * heap number per request in dictionary elements).
+ */
 class SlidingWindow {
-  private readonly times: number[];
+  private readonly times: Float64Array;
   private next = 0;
 
   constructor(readonly max: number, private readonly windowMs: number) {
-    this.times = Number.isFinite(max) && max > 0 ? new Array<number>(Math.floor(max)).fill(-Infinity) : [];
+    this.times = new Float64Array(Number.isFinite(max) && max > 0 ? Math.floor(max) : 0).fill(-Infinity);
   }
 
   /** A window of another size that remembers the most recent starts of this one. */

@@ -42,12 +42,13 @@ export class TokenMeter {
     this.roll();
     const cost = FREE.has(status) ? 0 : tokenCostOf(method, path) ?? 0;
     this.spent += cost;
-    const before = this.perOperation.get(operation) ?? { requests: 0, tokens: 0 };
-    this.perOperation.set(operation, { requests: before.requests + 1, tokens: before.tokens + cost });
+    const before = this.perOperation.get(operation);
+    this.perOperation.set(operation, { requests: (before?.requests ?? 0) + 1, tokens: (before?.tokens ?? 0) + cost });
     const limit = readCount(header('x-daily-token-limit'));
     const left = readCount(header('x-daily-tokens-left'));
     if (limit !== undefined && left !== undefined) this.budgetValue = { limit, left: Math.min(left, limit), observedAt: this.now() };
-    for (const l of [...this.listeners]) l();
+    // A copy only when someone listens: a listener may dispose itself while being called.
+    if (this.listeners.size > 0) for (const l of [...this.listeners]) l();
     return cost;
   }
 

@@ -1,12 +1,13 @@
 // The logic of a search-as-you-type QuickPick, without vscode so unit tests can drive it: terms
 // are searched after a quiet period (debounce), a newer term aborts the request of the older one
 // (AbortController) and its late answer is ignored, and terms a rule refuses (too short) show a
-// hint instead of a request.
+// hint instead of a request. Items known locally (the index) show on the keystroke, marked
+// `partial` until the search answers; the answer (Pipedrive's ranking, all fields) then replaces them.
 
 export type SearchState<T> =
   | { kind: 'hint'; message: string }
   | { kind: 'busy'; term: string }
-  | { kind: 'results'; term: string; exactMatch: boolean; items: readonly T[] }
+  | { kind: 'results'; term: string; exactMatch: boolean; items: readonly T[]; partial?: boolean }
   | { kind: 'error'; term: string; error: unknown };
 
 export interface SearchSessionOptions<T> {
@@ -14,6 +15,8 @@ export interface SearchSessionOptions<T> {
   search(term: string, exactMatch: boolean, signal: AbortSignal): Promise<readonly T[]>;
   /** Why this term is not searched (e.g. too short), or undefined to search it. */
   checkTerm?(term: string, exactMatch: boolean): string | undefined;
+  /** Items known without a request, shown at once (see SearchPickOptions.local). */
+  local?(term: string, exactMatch: boolean): readonly T[] | undefined;
   debounceMs?: number;
   timers?: { set(fn: () => void, ms: number): unknown; clear(handle: unknown): void };
 }
@@ -82,7 +85,9 @@ export class SearchSession<T> {
       this.onState({ kind: 'hint', message: hint });
       return;
     }
-    this.onState({ kind: 'busy', term });
+    const local = this.options.local?.(term, exact);
+    if (local && local.length > 0) this.onState({ kind: 'results', term, exactMatch: exact, items: local, partial: true });
+    else this.onState({ kind: 'busy', term });
     const run = () => {
       this.timer = undefined;
       const controller = new AbortController();

@@ -31,6 +31,11 @@ export interface SearchPickOptions<T extends QuickPickItem> extends PromptStep {
   placeHolder?: string;
   /** Items for a term; `signal` aborts when a newer term replaces this one. */
   search(term: string, exactMatch: boolean, signal: AbortSignal): Promise<readonly T[]>;
+  /**
+   * Items known without a request (the local index), shown on the keystroke while search() waits
+   * for the quiet period; its results then replace them. Undefined: none known.
+   */
+  local?(term: string, exactMatch: boolean): readonly T[] | undefined;
   /** Why a term is not searched yet (e.g. too short): shown instead of results. */
   checkTerm?(term: string, exactMatch: boolean): string | undefined;
   debounceMs?: number;

@@ -28,16 +28,19 @@ export function showSearchQuickPick<T extends vscode.QuickPickItem>(options: Sea
     ...(options.exactMatchToggle ? [session.exactMatch ? exactOn() : exactOff()] : []),
   ];
   const show = (state: SearchState<T>) => {
-    pick.busy = state.kind === 'busy';
+    pick.busy = state.kind === 'busy' || (state.kind === 'results' && state.partial === true);
     if (state.kind === 'hint') pick.items = [info('$(info) ' + state.message)];
     else if (state.kind === 'error') pick.items = [info(`$(error) ${t('Search failed: {0}', errorMessage(state.error))}`)];
     else if (state.kind === 'results') {
-      pick.items = state.items.length
+      pick.items = state.items.length || state.partial
         ? state.items.map((i) => ({ ...i, alwaysShow: true }))
         : [info(`$(search) ${state.exactMatch ? t('No organizations match "{0}" exactly', state.term) : t('No organizations match "{0}"', state.term)}`)];
     }
   };
-  const session = new SearchSession<T>({ search: options.search, checkTerm: options.checkTerm, debounceMs: options.debounceMs }, show);
+  const session = new SearchSession<T>(
+    { search: options.search, local: options.local, checkTerm: options.checkTerm, debounceMs: options.debounceMs },
+    show,
+  );
   pick.buttons = buttons();
   return new Promise<T>((resolve, reject) => {
     const settle = settleInput<T>(pick as unknown as vscode.QuickPick<vscode.QuickPickItem>, resolve, reject, {

@@ -64,8 +64,11 @@ describe('Organization commands (e2e)', () => {
     await wb.quickItem(/Type at least 2 characters/).waitFor();
     ctx.sandbox.clearLog();
     await input.pressSequentially('Techno', { delay: 60 });
+    // Name matches from the local index show at once; Pipedrive's search follows the typing pause.
+    const isSearch = (e: { path: string }) => e.path === '/api/v2/organizations/search';
+    await ctx.sandbox.waitForLog(isSearch);
     await wb.quickItem('Acme Technologies').waitFor();
-    const searches = () => ctx.sandbox.log.filter((e) => e.path === '/api/v2/organizations/search');
+    const searches = () => ctx.sandbox.log.filter(isSearch);
     assert.deepStrictEqual(searches().map((e) => e.query.term), ['Techno']);
     await wb.screenshot('commands-search-results');
 
@@ -73,7 +76,9 @@ describe('Organization commands (e2e)', () => {
     await wb.quickInput.locator('.action-label[aria-label^="Exact match: off"]').first().dispatchEvent('click');
     await wb.quickItem(/No organizations match "Techno" exactly/).waitFor();
     assert.strictEqual(searches().at(-1)?.query.exact_match, 'true');
+    const second = searches().at(-1)!;
     await wb.quickInput.locator('.action-label[aria-label^="Exact match: on"]').first().dispatchEvent('click');
+    await ctx.sandbox.waitForLog((e) => isSearch(e) && e.seq > second.seq);
     await wb.quickItem('Acme Technologies').waitFor();
     assert.strictEqual(searches().length, 3);
     await wb.pickQuickItem('Acme Technologies');
