@@ -5,29 +5,8 @@ import { changedFields, checkAddTime, labelChoices, nameProblem, valuesOf, visib
 import { searchHint } from '../../../src/commands/pickOrganization';
 import { organizationWebUrl } from '../../../src/model/organization';
 import { SearchSession, type SearchState } from '../../../src/ui/SearchSession';
+import { FakeTimers, flush } from '../helpers/fakeTimers';
 
-/** Timers the test advances by hand: no sleeping. */
-class FakeTimers {
-  now = 0;
-  private queue: { at: number; fn: () => void; id: number }[] = [];
-  private ids = 0;
-  set = (fn: () => void, ms: number) => {
-    const id = ++this.ids;
-    this.queue.push({ at: this.now + ms, fn, id });
-    return id;
-  };
-  clear = (id: unknown) => {
-    this.queue = this.queue.filter((t) => t.id !== id);
-  };
-  advance(ms: number): void {
-    this.now += ms;
-    const due = this.queue.filter((t) => t.at <= this.now);
-    this.queue = this.queue.filter((t) => t.at > this.now);
-    due.forEach((t) => t.fn());
-  }
-}
-
-const flush = () => new Promise<void>((r) => setImmediate(r));
 
 describe('SearchSession (the search picker logic)', () => {
   function setup() {

@@ -3,6 +3,7 @@ import type { Organization } from '../../../src/api/records';
 import { searchLocalNames } from '../../../src/commands/localOrganizationSearch';
 import { OrganizationIndex } from '../../../src/model/orgIndex/OrganizationIndex';
 import { SearchSession, type SearchState } from '../../../src/ui/SearchSession';
+import { FakeTimers, flush } from '../helpers/fakeTimers';
 
 // Issue 14.5: the search picker shows name matches from the local index on the keystroke (no
 // request), and Pipedrive's answer, when it comes, replaces them.
@@ -14,24 +15,6 @@ function org(id: number, name: string): Organization {
   } as Organization;
 }
 
-/** Timers the test advances by hand. */
-class FakeTimers {
-  private queue: { at: number; fn: () => void; id: number }[] = [];
-  private now = 0;
-  private ids = 0;
-  set = (fn: () => void, ms: number) => {
-    this.queue.push({ at: this.now + ms, fn, id: ++this.ids });
-    return this.ids;
-  };
-  clear = (id: unknown) => void (this.queue = this.queue.filter((t) => t.id !== id));
-  advance(ms: number): void {
-    this.now += ms;
-    const due = this.queue.filter((t) => t.at <= this.now);
-    this.queue = this.queue.filter((t) => t.at > this.now);
-    due.forEach((t) => t.fn());
-  }
-}
-const flush = () => new Promise<void>((r) => setImmediate(r));
 
 describe('search from the local index (issue 14.5)', () => {
   it('finds names containing the term in name order, or equal to it with exact match; none before the index is complete', () => {
