@@ -128,8 +128,9 @@ export function compareBy(sort: string | undefined): (a: Organization, b: Organi
   };
 }
 
-// The same collation Pipedrive's name sort shows (accents and case ignored, digits by value).
-const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+// The same collation Pipedrive's name sort shows (accents and case ignored, digits by value); made
+// on first use, since the first Intl object of a process loads ICU data and activation need not wait.
+let collator: Intl.Collator | undefined;
 
 const TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
 
@@ -145,5 +146,5 @@ function compareValues(x: unknown, y: unknown): number {
   const b = String(y);
   // v1 times are fixed-width `YYYY-MM-DD HH:MM:SS`: text order is time order.
   if (TIME.test(a) && TIME.test(b)) return a < b ? -1 : a > b ? 1 : 0;
-  return collator.compare(a, b);
+  return (collator ??= new Intl.Collator('en', { sensitivity: 'base', numeric: true })).compare(a, b);
 }

@@ -3,7 +3,8 @@
 import type { SortSpec } from '../api/sortSpec';
 import type { PagedList } from './PagedList';
 
-const nameCollator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+// Made on first use: the first Intl object of a process loads ICU data (milliseconds activation need not spend).
+let nameCollator: Intl.Collator | undefined;
 
 /**
  * The position of `name` among the loaded `ids` under `sort`'s first key. Undefined when it sorts
@@ -17,7 +18,7 @@ export function insertionIndex(ids: readonly number[], name: string, sort: SortS
   const sign = direction === 'desc' ? -1 : 1;
   for (let i = 0; i < ids.length; i++) {
     const other = nameOf(ids[i]);
-    if (other !== undefined && sign * nameCollator.compare(name, other) < 0) return i;
+    if (other !== undefined && sign * (nameCollator ??= new Intl.Collator('en', { sensitivity: 'base', numeric: true })).compare(name, other) < 0) return i;
   }
   return complete ? ids.length : undefined;
 }

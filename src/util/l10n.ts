@@ -14,21 +14,27 @@ export type L10nArg = string | number | boolean;
 export type Translator = (message: string, ...args: L10nArg[]) => string;
 
 let translator: Translator | undefined;
-let numbers = new Intl.NumberFormat('en');
+let locale = 'en';
+/** Made on first use (the first Intl object of a process loads ICU data: activation need not wait for it). */
+let numbers: Intl.NumberFormat | undefined;
 
 /** The host's translator (vscode.l10n.t) and display language (vscode.env.language); undefined: English. */
-export function setTranslator(next: Translator | undefined, locale = 'en'): void {
+export function setTranslator(next: Translator | undefined, language = 'en'): void {
   translator = next;
-  try {
-    numbers = new Intl.NumberFormat(locale);
-  } catch {
-    // An unknown language tag keeps English digits rather than failing activation.
-    numbers = new Intl.NumberFormat('en');
-  }
+  locale = language;
+  numbers = undefined;
 }
 
 /** A count as the display language writes it: 1,250 in English, 1.250 in German. */
 export function formatNumber(n: number): string {
+  if (!numbers) {
+    try {
+      numbers = new Intl.NumberFormat(locale);
+    } catch {
+      // An unknown language tag keeps English digits rather than failing.
+      numbers = new Intl.NumberFormat('en');
+    }
+  }
   return numbers.format(n);
 }
 
