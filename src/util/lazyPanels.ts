@@ -31,8 +31,8 @@ export function registerLazyPanels(context: vscode.ExtensionContext, deps: Panel
     },
   });
   const stand: Panels = {
-    openDetails: (orgId) => panels().openDetails(orgId),
-    openFlow: (orgId) => panels().openFlow(orgId),
+    openDetails: (orgId, options) => panels().openDetails(orgId, options),
+    openFlow: (orgId, options) => panels().openFlow(orgId, options),
     get details() {
       return panels().details;
     },

@@ -229,6 +229,19 @@ describe('Panels wired into the extension', function () {
     noErrors(ui);
   });
 
+  it('a click in the tree opens Details as a preview: the next click shows the next organization in the same panel', async () => {
+    const api = await extensionApi();
+    const first = await orgNode(24);
+    const second = await orgNode(25);
+    await vscode.commands.executeCommand('pipedrive.openDetails', first);
+    const panel = await detailsPanel(24);
+    await vscode.commands.executeCommand('pipedrive.openDetails', second);
+    assert.strictEqual(api.panels.details.get(25), panel, 'the second click opened another panel');
+    assert.strictEqual(api.panels.details.get(24), undefined);
+    assert.strictEqual(panel.orgId, 25);
+    panel.dispose();
+  });
+
   it('a bulk delete from the tree marks every open panel of the deleted organizations', async () => {
     const a = await orgNode(19);
     const b = await orgNode(20);
