@@ -400,34 +400,25 @@ async function panelsAndDetails(api: PipedriveExtensionApi, results: InHostResul
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     }
     // Warm: a preview panel is open; each organization opened as a preview moves its live webview.
-    const detailsWarmHeaderMs: number[] = [];
-    const flowWarmFirstScreenMs: number[] = [];
-    const warmD = panels.openDetails(30, { preview: true }) as Details;
-    await once(warmD.onDidShowHeader);
-    await ready(warmD as unknown as PanelLike);
-    for (let i = 0; i < reps; i++) {
-      mark(`details: warm timing ${i + 1}`);
-      const shown = once(warmD.onDidShowHeader);
-      const t0 = performance.now();
-      const d = panels.openDetails(31 + i, { preview: true }) as Details;
-      if (d !== warmD) throw new Error('the preview Details panel was not reused');
-      await shown;
-      detailsWarmHeaderMs.push(ms(t0));
-    }
-    warmD.dispose();
-    const warmF = panels.openFlow(30, { preview: true }) as Flow;
-    await once(warmF.onDidRender);
-    await ready(warmF as unknown as PanelLike);
-    for (let i = 0; i < reps; i++) {
-      mark(`flow: warm timing ${i + 1}`);
-      const rendered = once(warmF.onDidRender);
-      const t0 = performance.now();
-      const f = panels.openFlow(31 + i, { preview: true }) as Flow;
-      if (f !== warmF) throw new Error('the preview Flow panel was not reused');
-      await rendered;
-      flowWarmFirstScreenMs.push(ms(t0));
-    }
-    warmF.dispose();
+    // Times from opening the next organization to `shown` (the header laid out, the first page rendered).
+    const warmTimings = async <P extends { dispose(): void }>(kind: string, open: (id: number) => P, shown: (p: P) => vscode.Event<unknown>): Promise<number[]> => {
+      const times: number[] = [];
+      const warm = open(30);
+      await once(shown(warm));
+      await ready(warm as unknown as PanelLike);
+      for (let i = 0; i < reps; i++) {
+        mark(`${kind.toLowerCase()}: warm timing ${i + 1}`);
+        const next = once(shown(warm));
+        const t0 = performance.now();
+        if (open(31 + i) !== warm) throw new Error(`the preview ${kind} panel was not reused`);
+        await next;
+        times.push(ms(t0));
+      }
+      warm.dispose();
+      return times;
+    };
+    const detailsWarmHeaderMs = await warmTimings('Details', (id) => panels.openDetails(id, { preview: true }) as Details, (d) => d.onDidShowHeader);
+    const flowWarmFirstScreenMs = await warmTimings('Flow', (id) => panels.openFlow(id, { preview: true }) as Flow, (f) => f.onDidRender);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     results.panels = {
       via,
