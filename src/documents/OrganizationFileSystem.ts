@@ -120,9 +120,10 @@ export class OrganizationFileSystem implements vscode.FileSystemProvider, vscode
   async readFile(uri: vscode.Uri): Promise<Uint8Array> {
     if (isSchema(uri)) return encode(JSON.stringify(organizationSchema(await this.catalog()), null, 2));
     const id = organizationIdOf(uri);
-    await this.signedInClient();
+    // Signed in first (a restored document is read while the silent sign-in runs): the owner check needs the account.
+    const client = await this.signedInClient();
     this.checkOwner(uri);
-    const org = this.versions.latest(id) ?? (await this.read(id, uri));
+    const org = this.versions.latest(id) ?? (await this.read(id, uri, client));
     return encode(renderDocument(org, await this.catalog()));
   }
 
@@ -282,8 +283,8 @@ export class OrganizationFileSystem implements vscode.FileSystemProvider, vscode
     return this.client();
   }
 
-  private async read(id: number, uri: vscode.Uri): Promise<Organization> {
-    const client = await this.signedInClient();
+  private async read(id: number, uri: vscode.Uri, signedIn?: PipedriveClient): Promise<Organization> {
+    const client = signedIn ?? (await this.signedInClient());
     try {
       return await client.getOrganizationRecord(id);
     } catch (e) {
