@@ -145,7 +145,7 @@ export function activate(context: vscode.ExtensionContext): PipedriveExtensionAp
       session.reset();
       if (state.signedIn && auth.account && auth.account.id !== shownAccount) {
         // Another account: its panels would read the other company's records of the same ids.
-        if (shownAccount !== undefined) closePanels();
+        if (shownAccount !== undefined) panels.closeAll();
         shownAccount = auth.account.id;
       }
       // The account's own scope, before the store reads anything with it.
@@ -196,9 +196,6 @@ export function activate(context: vscode.ExtensionContext): PipedriveExtensionAp
     ready: signInSettled.promise,
   });
   context.subscriptions.push(auth.onDidChange(() => panels.clearCaches()));
-  const closePanels = () => {
-    for (const panel of [...panels.details.values(), ...panels.flow.values()]) panel.dispose();
-  };
 
   const ctx: CommandContext = {
     auth,

@@ -44,6 +44,8 @@ export function registerLazyPanels(context: vscode.ExtensionContext, deps: Panel
     },
     // Nothing is cached before the panels exist.
     clearCaches: () => real?.clearCaches(),
+    // No panel was ever opened: nothing to load just to close.
+    closeAll: () => real?.closeAll(),
     dispose: () => real?.dispose(),
   };
   context.subscriptions.push(

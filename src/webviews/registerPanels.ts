@@ -41,6 +41,8 @@ export interface Panels extends vscode.Disposable {
    * own) — after a sign-in change.
    */
   clearCaches(): void;
+  /** Closes every open Details and Flow panel (another account signed in: its records are another company's). */
+  closeAll(): void;
   /** The last header read per organization: a closed panel opens again from it without a request. */
   readonly headers: HeaderCache;
 }
@@ -110,6 +112,10 @@ export function createPanels(extensionUri: vscode.Uri, deps: PanelDeps): Panels 
     clearCaches() {
       headers.clear();
       if (!deps.session) session.reset();
+    },
+    closeAll() {
+      details.dispose();
+      flow.dispose();
     },
     dispose() {
       changes.dispose();
