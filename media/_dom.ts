@@ -123,7 +123,8 @@ function bootTiming(): PageBoot {
     start: r.startTime,
     ms: r.duration,
   }));
-  return { docStart: origin, scriptAt: origin + performance.now(), resources };
+  const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+  return { docStart: origin, workerStart: nav?.workerStart ?? 0, scriptAt: origin + performance.now(), resources };
 }
 
 /**

@@ -372,8 +372,9 @@ export function panelRows(p: PanelTimings | undefined, why: string): Row[] {
     ];
   }
   const rows: Row[] = [];
+  const workers = (p.boot ?? []).flatMap((b) => (b.workerMs === undefined ? [] : [b.workerMs]));
   const bootNote = p.boot?.length
-    ? `; a new webview's document starts ${med(p.boot.map((b) => b.documentMs))} ms and its script runs ${med(p.boot.map((b) => b.scriptMs))} ms after its HTML is set (medians): code-server registers a service worker per webview before it loads the page's files`
+    ? `; after its HTML is set (medians), a new webview's document starts at ${med(p.boot.map((b) => b.documentMs))} ms${workers.length ? `, the browser starts code-server's webview service worker for it at ${med(workers)} ms (the document waits for it: code-server registers one worker per webview)` : ''}, and the page's script (inline, nothing to fetch) runs at ${med(p.boot.map((b) => b.scriptMs))} ms`
     : '';
   const warmHeader = med(p.detailsWarmHeaderMs);
   rows.push(

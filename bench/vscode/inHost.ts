@@ -28,7 +28,7 @@ export interface PanelTimings {
   detailsWarmHeaderMs?: number[];
   flowWarmFirstScreenMs?: number[];
   /** New panels: ms from setting the HTML to the page's document starting and to its script running. */
-  boot?: Array<{ documentMs: number; scriptMs: number }>;
+  boot?: Array<{ documentMs: number; workerMs?: number; scriptMs: number }>;
   /** showAll() of the 2,000+-item flow: render time measured in the webview. */
   flowRenderMs: number[];
   /** showAll(): host read + post + render. */
@@ -376,7 +376,7 @@ async function panelsAndDetails(api: PipedriveExtensionApi, results: InHostResul
       const shown = once(d.onDidShowHeader);
       await listening;
       detailsOpenMs.push(ms(t0));
-      if (d.lastBoot) (boot ??= []).push({ documentMs: d.lastBoot.documentMs, scriptMs: d.lastBoot.scriptMs });
+      if (d.lastBoot) (boot ??= []).push({ documentMs: d.lastBoot.documentMs, workerMs: d.lastBoot.workerMs, scriptMs: d.lastBoot.scriptMs });
       await shown;
       detailsHeaderMs.push(ms(t0));
       await ready(d as unknown as PanelLike);

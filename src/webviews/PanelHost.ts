@@ -8,6 +8,7 @@
 // panel only after that).
 import * as vscode from 'vscode';
 import { buildPanelHtml, createNonce } from './html';
+import { readPanelAssets } from './panelAssets';
 import type { Check, PageBoot } from './validate';
 import type { PanelLog } from './PanelDeps';
 
@@ -44,7 +45,7 @@ export abstract class PanelHost<In extends { type: string }, Out> implements vsc
   /** When the page's HTML was last set (epoch ms): its `ready` timing is measured from here. */
   private htmlSetAt = Date.now();
   /** How the page came up the last time (ms after its HTML was set); the bench reads it. */
-  lastBoot: { documentMs: number; scriptMs: number; resources: PageBoot['resources'] } | undefined;
+  lastBoot: { documentMs: number; workerMs?: number; scriptMs: number; resources: PageBoot['resources'] } | undefined;
   private reloads = 0;
   /** The person declined Retry: no more questions until the page comes up (or is reopened). */
   private declined = false;
@@ -98,8 +99,7 @@ export abstract class PanelHost<In extends { type: string }, Out> implements vsc
       buildPanelHtml({
         cspSource: webview.cspSource,
         nonce: createNonce(),
-        scriptUri: asUri(`${script}.js`),
-        styleUris: [asUri('codicon.css'), asUri('panels.css')],
+        ...readPanelAssets(root.fsPath, script, asUri),
         bodyData: { 'org-id': this.orgId, panel: script },
         title: label,
         lang: vscode.env.language,
@@ -191,9 +191,12 @@ export abstract class PanelHost<In extends { type: string }, Out> implements vsc
     if (message.type === 'ready') {
       const boot = (message as { boot?: PageBoot }).boot;
       if (boot) {
-        this.lastBoot = { documentMs: Math.round(boot.docStart - this.htmlSetAt), scriptMs: Math.round(boot.scriptAt - this.htmlSetAt), resources: boot.resources };
+        const documentMs = Math.round(boot.docStart - this.htmlSetAt);
+        const workerMs = boot.workerStart ? documentMs + boot.workerStart : undefined;
+        this.lastBoot = { documentMs, workerMs, scriptMs: Math.round(boot.scriptAt - this.htmlSetAt), resources: boot.resources };
         const files = boot.resources.map((r) => `${r.name} at ${r.start} ms took ${r.ms} ms`).join(', ');
-        this.log.info(`${this.label} ${this.orgId}: page script running ${this.lastBoot.scriptMs} ms after its HTML was set (document started at ${this.lastBoot.documentMs} ms${files ? `; ${files}` : ''})`);
+        const worker = workerMs === undefined ? '' : `, its service worker started at ${workerMs} ms`;
+        this.log.info(`${this.label} ${this.orgId}: page script running ${this.lastBoot.scriptMs} ms after its HTML was set (document started at ${documentMs} ms${worker}${files ? `; ${files}` : ''})`);
       }
       this.listening = true;
       this.reloads = 0;

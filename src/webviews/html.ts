@@ -1,5 +1,6 @@
 // The HTML shell of every panel: a strict CSP with a per-load nonce, the panel's one script and its
-// styles. No record data ever goes into this string; it reaches the page only through postMessage.
+// styles, both inline (panelAssets.ts says why) and admitted by the nonce alone. No record data ever
+// goes into this string; it reaches the page only through postMessage.
 import { randomBytes } from 'crypto';
 
 /** 32 random bytes in base64: 44 characters, never Math.random. */
@@ -11,7 +12,8 @@ export function createNonce(): string {
 export function contentSecurityPolicy(cspSource: string, nonce: string): string {
   return [
     "default-src 'none'",
-    `style-src ${cspSource}`,
+    // Only the shell's own <style> elements: no style attributes, no sheets from anywhere else.
+    `style-src 'nonce-${nonce}'`,
     `font-src ${cspSource}`,
     // No remote images: a record's picture URL would tell a third party who looked at it and when.
     `img-src ${cspSource} data:`,
@@ -23,10 +25,10 @@ export interface PanelHtmlOptions {
   /** webview.cspSource */
   cspSource: string;
   nonce: string;
-  /** webview.asWebviewUri(...) of the panel script, as a string. */
-  scriptUri: string;
-  /** webview.asWebviewUri(...) of the style sheets, as strings. */
-  styleUris: string[];
+  /** The panel script's text (dist/media/<panel>.js), put inline. */
+  script: string;
+  /** The style sheets' texts, in order, put inline. */
+  styles: string[];
   /** Plain data attributes for <body> (numbers and fixed words only: they are escaped anyway). */
   bodyData?: Record<string, string | number>;
   /** Accessible name of the document (escaped). */
@@ -63,9 +65,20 @@ function l10nBlock(bundle: Record<string, string> | undefined, nonce: string): s
   return `\n    <script type="application/json" id="l10n-bundle" nonce="${escapeHtml(nonce)}">${json}</script>`;
 }
 
+/**
+ * Text for the inside of a <script> or <style> element. The HTML parser ends the element at the
+ * first `</` + its tag name, and in a script `<!--` starts a state where even that may not end it.
+ * Both become `\x3C…`, which means `<` in JavaScript strings, templates and regular expressions
+ * (and, in a comment, nothing); in CSS `</style` becomes `<\/style`, the same in a CSS string.
+ */
+export function inlineText(text: string, tag: 'script' | 'style'): string {
+  return tag === 'script' ? text.replace(/<(\/script|!--)/gi, '\\x3C$1') : text.replace(/<\/(style)/gi, '<\\/$1');
+}
+
 export function buildPanelHtml(o: PanelHtmlOptions): string {
   const csp = contentSecurityPolicy(o.cspSource, o.nonce);
-  const styles = o.styleUris.map((u) => `<link rel="stylesheet" href="${escapeHtml(u)}">`).join('\n    ');
+  const nonce = escapeHtml(o.nonce);
+  const styles = o.styles.map((css) => `<style nonce="${nonce}">${inlineText(css, 'style')}</style>`).join('\n    ');
   const data = Object.entries(o.bodyData ?? {})
     .filter(([k]) => /^[a-z][a-z0-9-]*$/.test(k))
     .map(([k, v]) => ` data-${k}="${escapeHtml(String(v))}"`)
@@ -81,7 +94,7 @@ export function buildPanelHtml(o: PanelHtmlOptions): string {
   </head>
   <body${data}>
     <main id="root" aria-busy="true">${skeleton(o.loadingText ?? 'Loading…')}</main>${l10nBlock(o.l10nBundle, o.nonce)}
-    <script nonce="${escapeHtml(o.nonce)}" src="${escapeHtml(o.scriptUri)}"></script>
+    <script nonce="${nonce}">${inlineText(o.script, 'script')}</script>
   </body>
 </html>`;
 }

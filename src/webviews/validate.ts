@@ -64,6 +64,11 @@ export function websiteUrl(v: unknown): string | undefined {
  */
 export interface PageBoot {
   docStart: number;
+  /**
+   * When a service worker started for the document's navigation (ms after its start; 0 without
+   * one): in code-server the browser waits for the webview's worker before fetching anything.
+   */
+  workerStart?: number;
   scriptAt: number;
   resources: Array<{ name: string; start: number; ms: number }>;
 }
@@ -77,5 +82,5 @@ export function parseBoot(v: unknown): PageBoot | undefined {
     .slice(0, 12)
     .filter((r): r is Record<string, unknown> => isRecord(r) && typeof r.name === 'string' && finite(r.start) && finite(r.ms))
     .map((r) => ({ name: (r.name as string).replace(/[^\w.-]/g, '').slice(0, 40), start: Math.round(r.start as number), ms: Math.round(r.ms as number) }));
-  return { docStart: v.docStart, scriptAt: v.scriptAt, resources };
+  return { docStart: v.docStart, scriptAt: v.scriptAt, resources, ...(finite(v.workerStart) ? { workerStart: Math.round(v.workerStart) } : {}) };
 }

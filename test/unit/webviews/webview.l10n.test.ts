@@ -35,8 +35,8 @@ describe('webview localization', () => {
     const html = buildPanelHtml({
       cspSource: 'https://x',
       nonce: 'N'.repeat(43) + '=',
-      scriptUri: 'https://x/flow.js',
-      styleUris: [],
+      script: '',
+      styles: [],
       title: 'Flow',
       lang: 'de',
       l10nBundle: { 'Loading…': 'Wird geladen…', evil: '</script><script>alert(1)</script>' },
@@ -49,7 +49,7 @@ describe('webview localization', () => {
     assert.strictEqual((html.match(/<script/g) ?? []).length, 2, 'the bundle opened another script');
     assert.match(html, /<span class="skeleton-text">Wird geladen…<\/span>/);
     // English: no block at all, and a bad language tag falls back to en.
-    const en = buildPanelHtml({ cspSource: 'https://x', nonce: 'N', scriptUri: 'https://x/f.js', styleUris: [], title: 'F', lang: '"><x', l10nBundle: undefined });
+    const en = buildPanelHtml({ cspSource: 'https://x', nonce: 'N', script: '', styles: [], title: 'F', lang: '"><x', l10nBundle: undefined });
     assert.ok(!en.includes('l10n-bundle'));
     assert.match(en, /<html lang="en">/);
   });

@@ -2,7 +2,7 @@
 import * as assert from 'assert';
 import { parseDetailsMessage, parseDetailsState } from '../../../src/webviews/details/protocol';
 import { FLOW_ITEM_TYPES, parseFlowMessage } from '../../../src/webviews/flow/protocol';
-import { safeExternalUrl } from '../../../src/webviews/validate';
+import { parseBoot, safeExternalUrl } from '../../../src/webviews/validate';
 import * as fs from 'fs';
 import * as path from 'path';
 
@@ -134,5 +134,15 @@ describe('webview protocol: external links', () => {
     for (const bad of ['javascript:alert(1)', ' javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'data:text/html,<script>', 'vbscript:x', 'command:x', '//a.example', '', 5, null]) {
       assert.strictEqual(safeExternalUrl(bad), undefined, String(bad));
     }
+  });
+});
+
+describe('webview protocol: the page boot report', () => {
+  it('keeps a well-formed report (the worker start rounded) and drops a malformed one', () => {
+    const boot = parseBoot({ docStart: 1000, workerStart: 993.6, scriptAt: 2100, resources: [{ name: 'codicon.ttf', start: 5.2, ms: 3.7 }, { name: 7 }] });
+    assert.deepStrictEqual(boot, { docStart: 1000, workerStart: 994, scriptAt: 2100, resources: [{ name: 'codicon.ttf', start: 5, ms: 4 }] });
+    // No worker (VS Code desktop, or a browser without one): no field, not a zero that reads as "at once".
+    assert.strictEqual('workerStart' in parseBoot({ docStart: 1, workerStart: -1, scriptAt: 2, resources: [] })!, false);
+    assert.strictEqual(parseBoot({ docStart: 'x', scriptAt: 2, resources: [] }), undefined);
   });
 });
