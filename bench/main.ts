@@ -182,7 +182,7 @@ async function main(): Promise<void> {
   }
   for (const line of regressions) console.error(line);
   if (regressions.length > 0) process.exitCode = 1;
-  else log(committed ? '\nRegression gate: no figure that met its target is more than 20 % worse than the committed bench/results.json.' : '\nRegression gate: no committed bench/results.json to compare with.');
+  else log(committed ? '\nRegression gate: no figure that met its target is more than 20 % worse than the committed bench/results.json (by more than 5 % of its target).' : '\nRegression gate: no committed bench/results.json to compare with.');
 }
 
 /** The regression gate over this run's table (kept in the results, so the report shows it). */

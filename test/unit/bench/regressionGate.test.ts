@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { findRegressions, rowValue, type GateRow } from '../../../bench/lib/regressionGate';
+import { findRegressions, rowValue, targetValue, type GateRow } from '../../../bench/lib/regressionGate';
 
 // The bench fails a figure that met its target in the committed results and is now more than 20 %
 // worse; figures that missed, context rows and rows without a number are left alone.
@@ -20,6 +20,18 @@ describe('bench regression gate', () => {
     assert.deepEqual(findRegressions(committed, [row('5', 'activation', '19.2 ms', '≤ 20 ms', true), row('1', 'official / ours', '1.3×', '> 1.00×', true)]), []);
     const worse = findRegressions(committed, [row('1', 'official / ours', '1.1×', '> 1.00×', true)]);
     assert.deepEqual(worse.map((r) => [r.figure, r.worsePercent]), [['1', 26.7]]);
+  });
+
+  it('a change within 5 % of the target is noise, however large against a figure far under it', () => {
+    const committed = [row('6', 'warm header', '22.6 ms', '≤ 300 ms', true), row('3', 'requests: open details', '1', '≤ 3', true)];
+    // +20.4 % but 4.6 ms of a 300 ms budget: what the machine's load alone did in one run.
+    assert.deepEqual(findRegressions(committed, [row('6', 'warm header', '27.2 ms', '≤ 300 ms', true)]), []);
+    // +100 % and 16 ms: more than 15 ms (5 % of 300) is a regression even this far under the target.
+    assert.equal(findRegressions(committed, [row('6', 'warm header', '45.2 ms', '≤ 300 ms', true)])[0]?.worsePercent, 100);
+    // A request more is never noise.
+    assert.equal(findRegressions(committed, [row('3', 'requests: open details', '2', '≤ 3', true)]).length, 1);
+    assert.equal(targetValue(row('6', 'scroll', '16.8 ms', '≤ 16.7 ms (+ 0.2 ms rAF jitter); ≤ 50 MB', true)), 16.7);
+    assert.equal(targetValue(row('4', 'first page', '71 ms', '(context)', null)), undefined);
   });
 
   it('leaves alone figures that missed before, context rows, rows not measured now, and new figures', () => {
