@@ -67,7 +67,12 @@ export async function runSpeedFigure(opts: { runs?: number; log?: (s: string) =>
     session = await Session.start({
       name: 'bench-speed',
       sandbox: { size: 5000, rateLimitPerWindow: 100_000 },
-      env: { PIPEDRIVE_BENCH_SPEED_MODE_FILE: path.join(WORK, 'speed-mode.txt'), PIPEDRIVE_BENCH_SPEED_RESULTS: path.join(WORK, 'speed-results.json') },
+      env: {
+        PIPEDRIVE_BENCH_SPEED_MODE_FILE: path.join(WORK, 'speed-mode.txt'),
+        PIPEDRIVE_BENCH_SPEED_RESULTS: path.join(WORK, 'speed-results.json'),
+        // Set by hand to look into activation: a CPU profile per fresh host (bench/vscode/speedHost.ts).
+        ...(process.env.PIPEDRIVE_BENCH_CPU_PROFILE ? { PIPEDRIVE_BENCH_CPU_PROFILE: path.resolve(process.env.PIPEDRIVE_BENCH_CPU_PROFILE) } : {}),
+      },
     });
     const s = session;
     s.workbenchUrl = (o = {}) => workbenchUrl(s.codeServer, s.workspaceDir, { extensionDevelopmentPath: EXT_DIR, ...o });

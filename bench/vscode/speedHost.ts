@@ -4,6 +4,7 @@
 // which: 'activation' times activate() and ends; 'search' also signs in and times the search picker.
 // Writes one JSON file per window ($PIPEDRIVE_BENCH_SPEED_RESULTS + '.' + run).
 import * as fs from 'fs';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import type { QuickPickItem } from 'vscode';
 import type { PipedriveExtensionApi } from '../../src/extension';
@@ -132,6 +133,26 @@ async function measureSearch(api: PipedriveExtensionApi, base: string, token: st
   }
 }
 
+/**
+ * `PIPEDRIVE_BENCH_CPU_PROFILE=<dir>`: a V8 CPU profile of activation (50 µs samples), to see where
+ * the host spends it. Not on by default: the profiler itself slows what it measures.
+ */
+async function startProfile(): Promise<() => Promise<object>> {
+  const inspector = await import('node:inspector');
+  const session = new inspector.Session();
+  session.connect();
+  const post = (method: string, params?: object) =>
+    new Promise<Record<string, unknown>>((resolve, reject) => session.post(method, params, (e, r) => (e ? reject(e) : resolve(r as Record<string, unknown>))));
+  await post('Profiler.enable');
+  await post('Profiler.setSamplingInterval', { interval: 50 });
+  await post('Profiler.start');
+  return async () => {
+    const { profile } = await post('Profiler.stop');
+    session.disconnect();
+    return profile as object;
+  };
+}
+
 export async function run(): Promise<void> {
   const modeFile = process.env.PIPEDRIVE_BENCH_SPEED_MODE_FILE ?? '';
   const [mode, runId] = (fs.existsSync(modeFile) ? fs.readFileSync(modeFile, 'utf8').trim() : 'activation 0').split(' ') as ['activation' | 'search', string];
@@ -143,11 +164,13 @@ export async function run(): Promise<void> {
     // extension, not the host's own start-up.
     await sleep(2000);
     out.wasActiveBefore = ext.isActive;
+    const profile = process.env.PIPEDRIVE_BENCH_CPU_PROFILE ? await startProfile() : undefined;
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     const api = await ext.activate();
     out.activateMs = out.wasActiveBefore ? null : Math.round((performance.now() - t0) * 100) / 100;
     const cpu = process.cpuUsage(cpu0);
+    if (profile) fs.writeFileSync(path.join(process.env.PIPEDRIVE_BENCH_CPU_PROFILE!, `activation-${runId}.cpuprofile`), JSON.stringify(await profile()));
     out.activateCpuMs = out.wasActiveBefore ? null : Math.round(((cpu.user + cpu.system) / 1000) * 100) / 100;
     await api.ready;
     if (mode === 'search') out.search = await measureSearch(api, process.env.PIPEDRIVE_SANDBOX_URL ?? '', process.env.PIPEDRIVE_SANDBOX_TOKEN ?? '');
