@@ -51,6 +51,21 @@ const lazyExternal = {
   },
 };
 
+/**
+ * Where every `import … from 'vscode'` goes (src/shims/vscodeApi.ts says why); it alone imports
+ * VS Code. lazy.js bundles its own copy of it (one more copy of the API object, at first use): taken
+ * from extension.js's registry, each of its importers would copy the registry's view again.
+ */
+const VSCODE_API = 'src/shims/vscodeApi.ts';
+const vscodeOnce = {
+  name: 'vscode-once',
+  setup(build) {
+    build.onResolve({ filter: /^vscode$/ }, (args) =>
+      args.importer.endsWith(path.join('src', 'shims', 'vscodeApi.ts')) ? { path: 'vscode', external: true } : { path: path.join(__dirname, VSCODE_API) },
+    );
+  },
+};
+
 /** In lazy.js, a module extension.js holds is read from its registry instead of bundled again. */
 function sharedFromExtension(inMain, used) {
   return {
@@ -140,10 +155,21 @@ async function main() {
     format: 'cjs',
     target: 'node20',
     external: ['vscode'],
+    plugins: [...common.plugins, vscodeOnce],
     // node-fetch's fallback URL polyfill is never used on Node; see src/shims/whatwgUrl.ts.
     alias: { 'whatwg-url': './src/shims/whatwgUrl.ts' },
   };
-  const contexts = [sandbox];
+  // package.json's main: loads dist/extension.js with V8's code cache (src/boot.ts). It must not
+  // bundle the extension itself, only node's modules and the loader.
+  const boot = await esbuild.context({
+    ...common,
+    entryPoints: ['src/boot.ts'],
+    outfile: 'dist/boot.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+  });
+  const contexts = [sandbox, boot];
   if (watch) {
     // One bundle while developing: src/util/lazy.ts's require is bundled in (no split to keep in step).
     contexts.push(await esbuild.context({ ...extensionOptions, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' }));
