@@ -57,6 +57,8 @@ export interface PipedriveExtensionApi {
   };
   /** Resolves when the silent sign-in on activation has finished (successfully or not). */
   readonly ready: Promise<void>;
+  /** Set by src/boot.ts: whether this start took V8's code cache (the bench reports it). */
+  startup?: { fromCodeCache: boolean; codeCacheWritten: Promise<void> };
   /**
    * The session's users and organization fields; `settled()` resolves once the reads started so
    * far (the warm-up after sign-in) have answered.

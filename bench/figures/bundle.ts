@@ -20,6 +20,8 @@ export interface BundleFigure {
   lazyBundleBytes?: number;
   lazyBundleGzipBytes?: number;
   lazyBundleTop?: { input: string; bytes: number }[];
+  /** dist/boot.js: package.json's main, which loads extension.js with V8's code cache; absent in older builds. */
+  bootBundleBytes?: number;
 }
 
 function dirBytes(dir: string): number {
@@ -93,7 +95,9 @@ export async function runBundleFigure(): Promise<BundleFigure> {
   const extensionBundleTop = topOf('dist/extension.js');
   const lazy = path.join(path.dirname(bundle), 'lazy.js');
   const lazyParts = fs.existsSync(lazy) ? { lazyBundleBytes: fs.statSync(lazy).size, lazyBundleGzipBytes: gzip(lazy), lazyBundleTop: topOf('dist/lazy.js') } : {};
+  const boot = path.join(path.dirname(bundle), 'boot.js');
   return {
+    ...(fs.existsSync(boot) ? { bootBundleBytes: fs.statSync(boot).size } : {}),
     extensionBundleTop,
     extensionBundleBytes: fs.statSync(bundle).size,
     extensionBundleGzipBytes: gzip(bundle),

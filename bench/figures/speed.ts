@@ -16,6 +16,8 @@ export interface SpeedFigure {
   /** activate() in a fresh extension host, one per window. */
   activationMs: number[];
   activationCpuMs: number[];
+  /** Per window: whether its host loaded the bundle from V8's code cache (undefined: not reported). */
+  activationFromCodeCache?: Array<boolean | undefined>;
   activation: Summary;
   search?: SearchTiming;
   notes: string[];
@@ -81,6 +83,7 @@ export async function runSpeedFigure(opts: { runs?: number; log?: (s: string) =>
       if (typeof r.activateMs === 'number') {
         out.activationMs.push(r.activateMs);
         if (typeof r.activateCpuMs === 'number') out.activationCpuMs.push(r.activateCpuMs);
+        (out.activationFromCodeCache ??= []).push(r.fromCodeCache);
       } else out.notes.push(`activation window ${run}: ${r.error ?? (r.wasActiveBefore ? 'already active' : 'no number')}`);
     }
     const r = await runWindow(s, 'search', runs + 1, log).catch((e: Error) => ({ error: e.message }) as SpeedHostResult);
