@@ -115,6 +115,11 @@ export class AuthService implements vscode.Disposable {
     return this.list.all();
   }
 
+  /** The accounts other than the signed-in one, most recently used first. */
+  get otherAccounts(): Account[] {
+    return this.list.others(this.account?.id);
+  }
+
   /** The client of the signed-in session (undefined when signed out). */
   get client(): PipedriveClient | undefined {
     return this.clientValue;

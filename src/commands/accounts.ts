@@ -108,7 +108,7 @@ export async function removeAccount(ctx: CommandContext, accountId?: string): Pr
 
 /** After the active account is gone: the most recently used other account, when there is one. */
 export async function switchToMostRecent(ctx: CommandContext): Promise<void> {
-  const next = ctx.auth.accounts.sort((a, b) => b.lastUsed - a.lastUsed)[0];
+  const next = ctx.auth.otherAccounts[0];
   if (!next || ctx.auth.signedIn) return;
   await ctx.withProgress(t('Switching to {0}…', accountLabel(next)), (signal) => ctx.auth.switchTo(next.id, signal));
 }

@@ -33,7 +33,7 @@ export async function openSelectedDetails(ctx: CommandContext): Promise<void> {
 /** pipedrive.statusMenu: what the status bar item offers. */
 export async function statusMenu(ctx: CommandContext): Promise<void> {
   const account = ctx.auth.account;
-  const others = ctx.auth.accounts.filter((a) => a.id !== account?.id);
+  const others = ctx.auth.otherAccounts;
   const items = [
     ...(others.length ? [{ label: `$(account) ${t('Switch Account…')}`, description: others.length === 1 ? t('1 other') : t('{0} others', others.length), command: 'pipedrive.switchAccount' }] : []),
     { label: `$(refresh) ${t('Refresh')}`, command: 'pipedrive.refresh' },
