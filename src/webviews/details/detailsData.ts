@@ -50,19 +50,32 @@ export function followingOf(details: Pick<OrganizationDetails, 'organization' | 
   return listed.length > 0 || count === 0 ? false : undefined;
 }
 
-/** The counters the header shows, with the noun in both numbers ("1 email", "2 emails"). */
-const COUNTS: Array<[keyof Organization, PluralForms]> = [
-  ['people_count', { one: 'person', other: 'people' }],
-  ['open_deals_count', { one: 'open deal', other: 'open deals' }],
-  ['won_deals_count', { one: 'won deal', other: 'won deals' }],
-  ['lost_deals_count', { one: 'lost deal', other: 'lost deals' }],
-  ['activities_count', { one: 'activity', other: 'activities' }],
-  ['done_activities_count', { one: 'done activity', other: 'done activities' }],
-  ['files_count', { one: 'file', other: 'files' }],
-  ['notes_count', { one: 'note', other: 'notes' }],
-  ['followers_count', { one: 'follower', other: 'followers' }],
-  ['email_messages_count', { one: 'email', other: 'emails' }],
-];
+/**
+ * The counters the header shows, with the noun in both numbers ("1 email", "2 emails") in the
+ * display language. A function, not a table: t() answers in the display language only once the
+ * host has set it.
+ */
+function counters(): Array<[keyof Organization, PluralForms]> {
+  return [
+    ['people_count', { one: t('person'), other: t('people') }],
+    ['open_deals_count', { one: t('open deal'), other: t('open deals') }],
+    ['won_deals_count', { one: t('won deal'), other: t('won deals') }],
+    ['lost_deals_count', { one: t('lost deal'), other: t('lost deals') }],
+    ['activities_count', { one: t('activity'), other: t('activities') }],
+    ['done_activities_count', { one: t('done activity'), other: t('done activities') }],
+    ['files_count', { one: t('file'), other: t('files') }],
+    ['notes_count', { one: t('note'), other: t('notes') }],
+    ['followers_count', { one: t('follower'), other: t('followers') }],
+    ['email_messages_count', { one: t('email'), other: t('emails') }],
+  ];
+}
+
+/** A deal's status as its badge says it; a status Pipedrive adds later shows as it comes. */
+function dealStatus(status: unknown): string {
+  const words: Record<string, string> = { open: t('open'), won: t('won'), lost: t('lost'), deleted: t('deleted') };
+  const s = plainText(status);
+  return Object.hasOwn(words, s) ? words[s] : s;
+}
 
 export function headerView(record: Organization, catalog: DisplayNames, companyDomain: string | undefined, locale: string = DEFAULT_LOCALE): HeaderView {
   const org = (asRecord(record) ?? {}) as Organization;
@@ -71,7 +84,7 @@ export function headerView(record: Organization, catalog: DisplayNames, companyD
   const ids = asArray(org.label_ids);
   const labelIds = ids.length ? ids : org.label !== null && org.label !== undefined ? [org.label] : [];
   const id = asId(org.id) ?? 0;
-  const counts = COUNTS.filter(([k]) => typeof org[k] === 'number' && Number.isFinite(org[k])).map(([k, forms]) => {
+  const counts = counters().filter(([k]) => typeof org[k] === 'number' && Number.isFinite(org[k])).map(([k, forms]) => {
     const n = org[k] as number;
     return { label: pluralForm(n, forms, locale), value: formatCount(n, locale) };
   });
@@ -200,8 +213,8 @@ export function dealRow(d: Deal, catalog: DisplayNames, locale: string = DEFAULT
     key: `deal:${d.id}`,
     icon: 'briefcase',
     title: plainText(d.title),
-    details: [value, plainText(d.person_name ?? asRecord(d.person_id)?.name), plainText(owner), `updated ${formatDateTime(d.update_time)}`].filter(Boolean),
-    badge: plainText(d.status),
+    details: [value, plainText(d.person_name ?? asRecord(d.person_id)?.name), plainText(owner), d.update_time ? t('updated {0}', formatDateTime(d.update_time)) : ''].filter(Boolean),
+    badge: dealStatus(d.status),
   };
 }
 
@@ -212,7 +225,7 @@ export function activityRow(a: Activity, catalog: DisplayNames): Row {
     icon: a.done ? 'pass' : 'calendar',
     title: plainText(a.subject),
     details: [plainText(a.type), due ? t('due {0}', due) : '', plainText(a.person_name), a.owner_name ? plainText(a.owner_name) : a.user_id ? catalog.userName(a.user_id) : ''].filter(Boolean),
-    badge: a.done ? 'done' : 'to do',
+    badge: a.done ? t('done') : t('to do'),
   };
 }
 
@@ -235,7 +248,7 @@ export function mailRow(m: MailMessageItem): Row {
     icon: 'mail',
     title: plainText(d?.subject) || t('(no subject)'),
     details: [from ? t('from {0}', from) : '', formatDateTime(d?.message_time ?? m.timestamp)].filter(Boolean),
-    ...(d?.has_real_attachments_flag ? { badge: 'attachment' } : {}),
+    ...(d?.has_real_attachments_flag ? { badge: t('attachment') } : {}),
   };
 }
 

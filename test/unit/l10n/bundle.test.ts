@@ -7,6 +7,8 @@ import { searchHint } from '../../../src/commands/pickOrganization';
 import { emptyText } from '../../../src/tree/labels';
 import { shortReason } from '../../../src/util/errors';
 import { format, formatNumber, setTranslator, t } from '../../../src/util/l10n';
+import { activityRow, dealRow, headerView } from '../../../src/webviews/details/detailsData';
+import { DisplayNames } from '../../../src/webviews/DisplayNames';
 
 // The host's words: l10n/bundle.l10n.json is what scripts/l10nBundle.js collects from src/ and
 // media/ (run `npm run l10n` after adding or changing a t('…') message), and the German bundle
@@ -79,5 +81,10 @@ describe('l10n: t()', () => {
     assert.equal(emptyText('persons'), 'Keine Personen');
     assert.equal(describeCounts({ persons: 3, deals: 1, activities: 0, files: undefined, followers: 2 }), '3 Personen, 1 Deal, 0 Aktivitäten, ? Dateien, 2 Follower');
     assert.match(searchHint('a', false) ?? '', /^Geben Sie mindestens 2 Zeichen ein/);
+    // The Details header's counters and the rows' badges.
+    const header = headerView({ id: 1, name: 'Acme', people_count: 1, open_deals_count: 2, email_messages_count: 3 } as never, new DisplayNames([], []), undefined, 'de');
+    assert.deepStrictEqual(header.counts.map((c) => `${c.value} ${c.label}`), ['1 Person', '2 offene Deals', '3 E-Mails']);
+    assert.equal(activityRow({ id: 1, subject: 'Call', done: false } as never, new DisplayNames([], [])).badge, 'offen');
+    assert.equal(dealRow({ id: 1, title: 'Big', status: 'won', update_time: '2025-01-02 03:04:05' } as never, new DisplayNames([], []), 'de').badge, 'gewonnen');
   });
 });
