@@ -153,8 +153,9 @@ export class HttpTransport {
     const payload = spec.body === undefined ? undefined : JSON.stringify(spec.body);
     const deadline = new CallDeadline(this.options.deadlineMs ?? DEFAULT_DEADLINE_MS);
     for (let attempt = 1; ; attempt++) {
-      // The common case takes a free slot synchronously; only a wait goes through acquire().
-      if (spec.signal?.aborted || this.pacer.lockedOutUntil() !== undefined || !this.pacer.tryAcquire(spec.search === true)) {
+      // The common case takes a free slot synchronously; only a wait goes through acquire(). A locked
+      // pacer refuses tryAcquire too, and acquire() then fails with the time to try again.
+      if (spec.signal?.aborted || !this.pacer.tryAcquire(spec.search === true)) {
         await this.acquire(spec, attempt - 1, deadline);
       }
       // Wall time, not the injected clock: a fake clock does not move while a real request runs.
