@@ -1,11 +1,13 @@
 import * as http from 'node:http';
 import * as https from 'node:https';
-import fetch, { type Response } from 'node-fetch';
+import fetch from 'node-fetch';
 import type { Clock } from './Clock';
+import { headerReader, type HeaderReader } from './headerReader';
 import * as errors from './errorMapping';
 import { PipedriveError, redact } from './PipedriveError';
 import type { TokenMeter } from './TokenMeter';
 import { PacerLockedOut, RequestPacer, type PacingOptions } from './RequestPacer';
+import { RequestHeaders, type AuthScheme } from './RequestHeaders';
 import { RequestWatchdog, type Watch } from './RequestWatchdog';
 import {
   CallDeadline,
@@ -52,7 +54,7 @@ export interface WaitEvent {
 export interface TransportOptions {
   baseUrl: string;
   token: TokenSource;
-  authScheme: 'api-token' | 'bearer';
+  authScheme: AuthScheme;
   timeoutMs: number;
   retry: Required<RetryOptions>;
   pacing: PacingOptions;
@@ -123,10 +125,11 @@ export class HttpTransport {
   private readonly pacer: RequestPacer;
   private readonly origin: string;
   private lastToken: string | undefined;
-  private bodilessHeaders: { token: string; headers: Record<string, string> } | undefined;
+  private readonly requestHeaders: RequestHeaders;
 
   constructor(private readonly options: TransportOptions) {
     this.origin = options.baseUrl;
+    this.requestHeaders = new RequestHeaders(options.userAgent, options.authScheme);
     const agentOptions: http.AgentOptions = { keepAlive: true, keepAliveMsecs: 1000, maxSockets: options.maxSockets };
     this.agent = this.watchdog.hook(options.baseUrl.startsWith('https:') ? new https.Agent(agentOptions) : new http.Agent(agentOptions));
     this.pacer = new RequestPacer(options.clock, { maxBlockMs: options.retry.maxRetryAfterMs, ...options.pacing });
@@ -146,12 +149,13 @@ export class HttpTransport {
     const url = this.buildUrl(spec.path, spec.query);
     // A token held as a string (or returned without a promise) costs no await on the hot path.
     const token = this.readToken(spec.operation);
-    const headers = this.headers(spec, typeof token === 'string' ? token : await token);
+    const headers = this.requestHeaders.for(typeof token === 'string' ? token : await token, spec.body !== undefined);
     const payload = spec.body === undefined ? undefined : JSON.stringify(spec.body);
     const deadline = new CallDeadline(this.options.deadlineMs ?? DEFAULT_DEADLINE_MS);
     for (let attempt = 1; ; attempt++) {
-      // The common case takes a free slot synchronously; only a wait goes through acquire().
-      if (spec.signal?.aborted || this.pacer.lockedOutUntil() !== undefined || !this.pacer.tryAcquire(spec.search === true)) {
+      // The common case takes a free slot synchronously; only a wait goes through acquire(). A locked
+      // pacer refuses tryAcquire too, and acquire() then fails with the time to try again.
+      if (spec.signal?.aborted || !this.pacer.tryAcquire(spec.search === true)) {
         await this.acquire(spec, attempt - 1, deadline);
       }
       // Wall time, not the injected clock: a fake clock does not move while a real request runs.
@@ -187,20 +191,6 @@ export class HttpTransport {
 
   private get maxResponseBytes(): number {
     return this.options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
-  }
-
-  /**
-   * The request headers. Requests without a body share one object per token: node-fetch copies
-   * the headers it is given and never changes them.
-   */
-  private headers(spec: RequestSpec, token: string): Record<string, string> {
-    if (spec.body === undefined && this.bodilessHeaders?.token === token) return this.bodilessHeaders.headers;
-    const headers: Record<string, string> = { accept: 'application/json', 'user-agent': this.options.userAgent };
-    if (this.options.authScheme === 'bearer') headers.authorization = `Bearer ${token}`;
-    else headers['x-api-token'] = token;
-    if (spec.body !== undefined) headers['content-type'] = 'application/json';
-    else this.bodilessHeaders = { token, headers };
-    return headers;
   }
 
   /** Waits for the pacer; a window the server shut for long fails at once instead of waiting. */
@@ -363,28 +353,12 @@ export class HttpTransport {
   }
 }
 
-/** Reads one response header by its lower-case name; null when absent. */
-type HeaderReader = (name: string) => string | null;
-
 type ResponseAttempt = { kind: 'response'; status: number; header: HeaderReader; text: string };
 type FailedAttempt =
   | ResponseAttempt
   | { kind: 'timeout'; status: 0; timeoutMs: number; cutByDeadline: boolean }
   | { kind: 'network'; status: 0; error: Error; code?: string };
 type Attempt = FailedAttempt | { kind: 'aborted'; status: 0 } | { kind: 'too-large'; status: 0 };
-
-/**
- * Response headers as node:http received them (lower-case names). node-fetch's Headers.get checks
- * and lower-cases the name and scans every header on each call; the meter and the rate-limit rules
- * read up to seven headers per answer, so one lookup table is cheaper on the hot path.
- */
-function headerReader(response: Response): HeaderReader {
-  const raw = response.headers.raw();
-  return (name) => {
-    const values = raw[name];
-    return values === undefined ? null : values.join(', ');
-  };
-}
 
 function tokenUnreadable(operation: string): PipedriveError {
   return new PipedriveError({ kind: 'auth', operation, message: 'Could not read the Pipedrive API token. Sign in again.' });

@@ -182,7 +182,11 @@ export class PipedriveV2Api extends PipedriveApiBase {
   }
 }
 
-function viewQuery(view: OrganizationV2ViewParams): Record<string, string | boolean | undefined> {
+/** The view options as query parameters; undefined for none (most calls), so no empty query is built. */
+function viewQuery(view: OrganizationV2ViewParams): Record<string, string | boolean | undefined> | undefined {
+  if (view.include_fields === undefined && view.custom_fields === undefined && view.include_option_labels === undefined && view.include_labels === undefined) {
+    return undefined;
+  }
   return {
     include_fields: view.include_fields?.join(','),
     custom_fields: view.custom_fields?.join(','),

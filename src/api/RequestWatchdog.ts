@@ -5,7 +5,8 @@
 // client added to a small request in bench figure 1 (~5 % of a details request). Here each request
 // is an entry in a set; one unref'd timer, armed for the earliest deadline, destroys the requests
 // that ran past theirs. It stays armed when a request ends early and re-arms when it fires, so the
-// common path (a request that answers in time) touches no timer at all.
+// common path (a request that answers in time) touches no timer at all. The live requests are a
+// linked list through the watches themselves: adding and ending one allocates nothing more.
 import type * as http from 'node:http';
 
 /** One watched request: its deadline, and the node:http request once the agent has it. */
@@ -14,6 +15,9 @@ export interface Watch {
   req: http.ClientRequest | undefined;
   /** Set when the watchdog ended the request: its failure is a timeout, whatever node-fetch says. */
   timedOut: boolean;
+  /** Neighbours in the watchdog's list of live requests (null at either end, or once ended). */
+  prev: Watch | null;
+  next: Watch | null;
 }
 
 /** What a timed-out request is destroyed with (node-fetch wraps it; the transport reads Watch.timedOut). */
@@ -25,7 +29,8 @@ export class WatchdogTimeout extends Error {
 }
 
 export class RequestWatchdog {
-  private readonly live = new Set<Watch>();
+  /** The first live request; the rest follow through Watch.next. */
+  private head: Watch | null = null;
   /** The request being started: the agent's addRequest hands it its ClientRequest. */
   private starting: Watch | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -38,8 +43,9 @@ export class RequestWatchdog {
    * deadline `timeoutMs` from now. End the returned watch when the answer is read, or failed.
    */
   watch<T>(timeoutMs: number, start: () => T): { watch: Watch; result: T } {
-    const watch: Watch = { deadline: this.now() + timeoutMs, req: undefined, timedOut: false };
-    this.live.add(watch);
+    const watch: Watch = { deadline: this.now() + timeoutMs, req: undefined, timedOut: false, prev: null, next: this.head };
+    if (this.head) this.head.prev = watch;
+    this.head = watch;
     if (watch.deadline < this.armedFor) this.arm(watch.deadline);
     this.starting = watch;
     try {
@@ -50,7 +56,11 @@ export class RequestWatchdog {
   }
 
   end(watch: Watch): void {
-    this.live.delete(watch);
+    if (watch.prev) watch.prev.next = watch.next;
+    else if (this.head === watch) this.head = watch.next;
+    else return; // already ended
+    if (watch.next) watch.next.prev = watch.prev;
+    watch.prev = watch.next = null;
   }
 
   /** Called by the agent for every request it is given. */
@@ -62,11 +72,14 @@ export class RequestWatchdog {
   hook<A extends http.Agent>(agent: A): A {
     // addRequest is how every ClientRequest reaches its agent (node:http calls it from the
     // ClientRequest constructor, synchronously); it is not in @types/node.
-    const a = agent as A & { addRequest(req: http.ClientRequest, options: unknown): void };
-    const original = a.addRequest.bind(a);
-    a.addRequest = (req, options) => {
-      this.adopt(req);
-      original(req, options);
+    // A plain function with .call, not a bound one: it runs once per request.
+    const a = agent as A & { addRequest(this: A, req: http.ClientRequest, options: unknown): void };
+    const original = a.addRequest;
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const watchdog = this;
+    a.addRequest = function (req, options) {
+      watchdog.adopt(req);
+      original.call(this, req, options);
     };
     return agent;
   }
@@ -84,12 +97,14 @@ export class RequestWatchdog {
     this.armedFor = Infinity;
     const now = this.now();
     let next = Infinity;
-    for (const w of this.live) {
+    for (let w = this.head; w; ) {
+      const after = w.next;
       if (w.deadline <= now) {
-        this.live.delete(w);
+        this.end(w);
         w.timedOut = true;
         w.req?.destroy(new WatchdogTimeout());
       } else if (w.deadline < next) next = w.deadline;
+      w = after;
     }
     if (next < Infinity) this.arm(next);
   }

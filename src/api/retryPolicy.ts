@@ -107,18 +107,21 @@ export interface RateLimitInfo {
  * the hot path to two header lookups; failures read everything.
  */
 export function readRateLimit(get: (name: string) => string | null, now: number, full = true): RateLimitInfo {
-  const num = (name: string): number | undefined => {
-    const v = get(name);
-    return v == null || v.trim() === '' || Number.isNaN(Number(v)) ? undefined : Number(v);
-  };
-  const remaining = num('x-ratelimit-remaining');
-  const info: RateLimitInfo = { limit: num('x-ratelimit-limit'), remaining };
+  const remaining = headerNumber(get('x-ratelimit-remaining'));
+  const info: RateLimitInfo = { limit: headerNumber(get('x-ratelimit-limit')), remaining };
   if (full || remaining === 0) info.resetMs = parseRateLimitReset(get('x-ratelimit-reset'), now);
   if (full) {
     info.retryAfterMs = parseRetryAfter(get('retry-after'), now);
-    info.dailyRequestsLeft = num('x-daily-requests-left');
+    info.dailyRequestsLeft = headerNumber(get('x-daily-requests-left'));
   }
   return info;
+}
+
+/** A header's number; undefined when absent, blank or not a number. */
+function headerNumber(v: string | null | undefined): number | undefined {
+  if (v == null || v.trim() === '') return undefined;
+  const n = Number(v);
+  return Number.isNaN(n) ? undefined : n;
 }
 
 /** What one attempt came to, as far as retrying cares. */
