@@ -169,7 +169,8 @@ async function main(): Promise<void> {
       ...saved.notMeasured.filter((n) => !results.notMeasured.includes(n) && !remeasured(n)),
       ...results.notMeasured.filter((n) => !/skipped \(--skip=/.test(n) || again(n)),
     ];
-    results.machine = { ...saved.machine, [`only ${only.join(',')}`]: results.machine.date };
+    // The machine table keeps the full run's commit; each partial run says when and on which commit.
+    results.machine = { ...saved.machine, [`only ${only.join(',')}`]: `${results.machine.date} at ${results.machine.commit}` };
   }
   results.machine.vscode = results.figures.vscode?.vscodeVersion ?? saved?.machine.vscode ?? 'not started';
   results.machine.loadAverageAtEnd = os.loadavg().map((l) => Math.round(l * 100) / 100);
