@@ -50,9 +50,14 @@ export function loadWithCodeCache<T>(modulePath: string, cacheDir: string | unde
   const file = fs.realpathSync(modulePath);
   const loaded = require.cache[file];
   if (loaded?.loaded) return { exports: loaded.exports as T, fromCache: false, save: async () => undefined };
+  const source = fs.readFileSync(file, 'utf8');
+  // A dynamic import() in a vm.Script needs a loader callback node 20 cannot lend from its own
+  // loader: such a module (even a false alarm in a string) is left to require, without a cache.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  if (source.includes('import(')) return { exports: require(file) as T, fromCache: false, save: async () => undefined };
   const cacheFile = cacheDir ? cacheFileOf(file, cacheDir) : undefined;
   const cachedData = cacheFile ? readOrUndefined(cacheFile) : undefined;
-  const script = new vm.Script(Module.wrap(fs.readFileSync(file, 'utf8')), { filename: file, cachedData });
+  const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
   const fromCache = cachedData !== undefined && !script.cachedDataRejected;
   const run = script.runInThisContext({ displayErrors: true }) as (exports: unknown, require: NodeJS.Require, module: Module, filename: string, dirname: string) => void;
 

@@ -133,6 +133,14 @@ describe('code cache loader', () => {
     }
   });
 
+  it('a module with a dynamic import() is left to require (a vm.Script could not run it)', async () => {
+    fs.appendFileSync(file, '\nexports.later = () => import("node:os");');
+    const loaded = loadWithCodeCache<Bundle & { later(): Promise<typeof os> }>(file, cacheDir);
+    assert.strictEqual((await loaded.exports.later()).platform(), os.platform());
+    await loaded.save();
+    assert.ok(!fs.existsSync(cacheDir), 'no cache for it');
+  });
+
   it('an unwritable storage folder only means no cache', async () => {
     const blocked = path.join(dir, 'a-file');
     fs.writeFileSync(blocked, '');
