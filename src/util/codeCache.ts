@@ -53,7 +53,6 @@ export function loadWithCodeCache<T>(modulePath: string, cacheDir: string | unde
   const source = fs.readFileSync(file, 'utf8');
   // A dynamic import() in a vm.Script needs a loader callback node 20 cannot lend from its own
   // loader: such a module (even a false alarm in a string) is left to require, without a cache.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   if (source.includes('import(')) return { exports: require(file) as T, fromCache: false, save: async () => undefined };
   const cacheFile = cacheDir ? cacheFileOf(file, cacheDir) : undefined;
   const cachedData = cacheFile ? readOrUndefined(cacheFile) : undefined;

@@ -7,7 +7,6 @@ import { COMMAND_IDS } from '../../../src/commands/ids';
 // has a handler, every handler is contributed, and each has a category; menus name real commands.
 const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 // Titles and categories are %key% strings resolved from package.nls.json, as VS Code does.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { localized } = require(path.join(ROOT, 'scripts', 'readmeTables.js')) as { localized: <T>(pkg: T) => T };
 const pkg = localized(JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')));
 const contributed: Array<{ command: string; title: string; category?: string; icon?: string }> = pkg.contributes.commands;

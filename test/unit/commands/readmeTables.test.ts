@@ -8,7 +8,6 @@ const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 
 describe('README tables', () => {
   it('the settings and commands tables match package.json (run `npm run docs` after changing either)', () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { render, localized } = require(path.join(ROOT, 'scripts', 'readmeTables.js')) as {
       render: (readme: string, pkg: unknown) => string;
       localized: <T>(pkg: T) => T;

@@ -72,7 +72,6 @@ describe('code cache loader', () => {
     assert.strictEqual(first.exports.sum(2, 3), 5);
     assert.strictEqual(first.exports.dir, dir);
     assert.strictEqual(first.exports.helper, "from the bundle's own folder");
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     assert.strictEqual(require(file), first.exports, 'require returns the same module, not a second copy');
     assert.strictEqual(loadWithCodeCache<Bundle>(file, cacheDir).exports, first.exports);
     assert.strictEqual(counter.runs, 1);
@@ -125,7 +124,6 @@ describe('code cache loader', () => {
     fs.symlinkSync(dir, link, 'dir');
     try {
       const loaded = loadWithCodeCache<Bundle>(path.join(link, 'bundle.js'), cacheDir);
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
       assert.strictEqual(require(path.join(link, 'bundle.js')), loaded.exports);
       assert.strictEqual(counter.runs, 1);
     } finally {
