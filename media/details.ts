@@ -1,12 +1,7 @@
 // The Details panel in the browser: renders what the host sends, asks for sections when they are
 // opened, keeps open sections, filters and scroll in vscode.setState.
 import {
-  DEAL_SORTS,
-  DEAL_STATUSES,
   DEFAULT_PARAMS,
-  DONE_FILTERS,
-  FILE_SORTS,
-  MAX_EXCLUDE,
   SECTION_IDS,
   type DetailsHostMessage,
   type DetailsState,
@@ -19,9 +14,10 @@ import {
   type SectionParams,
   type UserOption,
 } from '../src/webviews/details/protocol';
-import { button, checkbox, externalLink, h, icon, keepScroll, sayReady, select, vscodeApi } from './_dom';
+import { button, externalLink, h, icon, keepScroll, sayReady, vscodeApi } from './_dom';
 import { t } from './_l10n';
 import { RowWindow } from './_rowWindow';
+import { buildToolbar, setPrimaryOnlySupported } from './_sectionToolbar';
 
 const api = vscodeApi<DetailsState, DetailsWebviewMessage>();
 const orgId = Number(document.body.dataset.orgId);
@@ -185,7 +181,7 @@ function buildSection(id: SectionId): SectionUi {
   ui.more = button(t('Load more'), () => load(ui, true), { icon: 'chevron-down', secondary: true, class: 'load-more' });
   ui.more.hidden = true;
   details.append(ui.more);
-  buildToolbar(ui);
+  buildToolbar(id, toolbar, { params: () => state.params, setParams: (key, value) => setParams(ui, key, value), post });
   if (state.open.includes(id)) details.open = true;
   details.addEventListener('toggle', () => {
     const open = details.open;
@@ -203,78 +199,6 @@ function setParams<K extends keyof SectionParams>(ui: SectionUi, key: K, value: 
   save();
   if (readySent && ui.details.open) load(ui, false);
   else ui.loaded = false;
-}
-
-/** False when the host's API cannot limit deals to the primary association (Pipedrive's v2). */
-let primaryOnlySupported = true;
-
-function primaryOnlyBox(label: HTMLLabelElement): HTMLLabelElement {
-  label.classList.add('deals-primary');
-  explainPrimaryOnly(label);
-  return label;
-}
-
-/** Says plainly, on the control itself, when the filter cannot apply, instead of a box that does nothing. */
-function explainPrimaryOnly(label: HTMLLabelElement): void {
-  const input = label.querySelector('input');
-  if (!input) return;
-  input.disabled = !primaryOnlySupported;
-  label.title = primaryOnlySupported ? '' : t("Pipedrive's current API lists every deal linked to the organization; it cannot limit them to the primary association.");
-  label.classList.toggle('unavailable', !primaryOnlySupported);
-}
-
-function buildToolbar(ui: SectionUi): void {
-  const p = state.params;
-  switch (ui.id) {
-    case 'deals': {
-      const labels: Record<string, string> = { all_not_deleted: t('All not deleted'), open: t('Open'), won: t('Won'), lost: t('Lost'), deleted: t('Deleted') };
-      ui.toolbar.append(
-        select(t('Status'), DEAL_STATUSES.map((s) => [s, labels[s]] as const), p.deals.status, (status) => setParams(ui, 'deals', { ...state.params.deals, status }), 'deal-status'),
-        primaryOnlyBox(checkbox(t('Only primary association'), p.deals.onlyPrimary, (onlyPrimary) => setParams(ui, 'deals', { ...state.params.deals, onlyPrimary }))),
-        select(t('Sort'), DEAL_SORTS.map((s) => [s, sortLabel(s)] as const), p.deals.sort, (sort) => setParams(ui, 'deals', { ...state.params.deals, sort }), 'deal-sort'),
-      );
-      return;
-    }
-    case 'activities': {
-      const labels: Record<string, string> = { all: t('All'), done: t('Done'), notDone: t('Not done') };
-      const exclude = h('input', { class: 'text-input', attrs: { type: 'text', placeholder: t('e.g. 12, 15'), 'aria-label': t('Exclude activity ids'), value: p.activities.exclude.join(', ') } });
-      exclude.addEventListener('change', () => {
-        const ids = exclude.value
-          .split(/[\s,]+/)
-          .filter(Boolean)
-          .map(Number)
-          .filter((n) => Number.isSafeInteger(n) && n > 0)
-          .slice(0, MAX_EXCLUDE);
-        exclude.value = ids.join(', ');
-        setParams(ui, 'activities', { ...state.params.activities, exclude: ids });
-      });
-      ui.toolbar.append(
-        select(t('Show'), DONE_FILTERS.map((s) => [s, labels[s]] as const), p.activities.done, (done) => setParams(ui, 'activities', { ...state.params.activities, done }), 'activity-done'),
-        h('label', { class: 'field' }, h('span', { class: 'field-label', text: t('Exclude ids') }), exclude),
-      );
-      return;
-    }
-    case 'files':
-      ui.toolbar.append(select(t('Sort'), FILE_SORTS.map((s) => [s, sortLabel(s)] as const), p.files.sort, (sort) => setParams(ui, 'files', { sort }), 'file-sort'));
-      return;
-    case 'followers': {
-      const picker = h('select', { class: 'dropdown follower-picker', attrs: { 'aria-label': t('User to add as follower') } });
-      const add = button(t('Add follower'), () => {
-        const userId = Number(picker.value);
-        if (Number.isSafeInteger(userId) && userId > 0) post({ type: 'addFollower', userId });
-      }, { icon: 'add', secondary: true, class: 'add-follower' });
-      ui.toolbar.append(h('label', { class: 'field' }, h('span', { class: 'field-label', text: t('User') }), picker), add);
-      return;
-    }
-    default:
-      ui.toolbar.hidden = true;
-  }
-}
-
-function sortLabel(s: string): string {
-  const [field, dir] = s.split(' ');
-  const names: Record<string, string> = { update_time: t('Last update'), add_time: t('Added'), title: t('Title'), value: t('Value'), id: t('Id') };
-  return `${names[field] ?? field} ${dir === 'DESC' ? '↓' : '↑'}`;
 }
 
 function load(ui: SectionUi, more: boolean): void {
@@ -422,8 +346,7 @@ window.addEventListener('message', (ev: MessageEvent<DetailsHostMessage>) => {
   switch (m.type) {
     case 'init':
       document.documentElement.lang = m.locale;
-      primaryOnlySupported = m.dealsPrimaryOnly !== false;
-      document.querySelectorAll<HTMLLabelElement>('label.deals-primary').forEach(explainPrimaryOnly);
+      setPrimaryOnlySupported(m.dealsPrimaryOnly !== false);
       return;
     case 'slow':
       // A header already on screen (a refresh) stays; the note goes where notices go.
