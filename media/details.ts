@@ -15,6 +15,7 @@ import {
   type UserOption,
 } from '../src/webviews/details/protocol';
 import { button, externalLink, h, icon, keepScroll, sayReady, vscodeApi } from './_dom';
+import { headerError, renderFollow, renderHeader, skeleton } from './_header';
 import { t } from './_l10n';
 import { RowWindow } from './_rowWindow';
 import { buildToolbar, setPrimaryOnlySupported } from './_sectionToolbar';
@@ -64,10 +65,6 @@ const notice = h('div', { class: 'notice', attrs: { role: 'status', 'aria-live':
 const headerBox = h('header', { class: 'org-header' }, skeleton(t('Loading organization…')));
 let headerShown = false;
 
-/** Placeholder lines shown until the header arrives (and while Pipedrive is slow). */
-function skeleton(text: string, ...extra: Node[]): HTMLElement {
-  return h('div', { class: 'skeleton', attrs: { role: 'status' } }, h('span', { class: 'skeleton-text', text }), ...extra, h('div', { class: 'skeleton-line wide' }), h('div', { class: 'skeleton-line' }), h('div', { class: 'skeleton-line' }));
-}
 const actionButtons: HTMLButtonElement[] = [];
 let busy = false;
 let gone = false;
@@ -98,52 +95,17 @@ function updateActions(): void {
 
 // ---- header ----------------------------------------------------------------------------------
 
-function fact(label: string, value: Node | string): HTMLElement {
-  return h('div', { class: 'fact' }, h('dt', { text: label }), h('dd', {}, value));
-}
-
-/** Follow or Unfollow, as the host knows whether I follow (unknown: Follow, the host decides). */
-function renderFollow(following: boolean | undefined): void {
-  const label = following ? t('Unfollow') : t('Follow');
-  followButton.replaceChildren(icon(following ? 'eye-closed' : 'eye'), h('span', { text: label }));
-  followButton.classList.toggle('following', following === true);
-  followButton.title = following ? t('Stop following this organization') : t('Follow this organization');
-}
-
-function renderHeader(v: HeaderView): void {
+/** Remembers the header is on screen: a slow refresh then leaves it there and notes it below. */
+function showHeader(v: HeaderView): void {
   headerShown = true;
-  renderFollow(v.following);
-  const facts = h('dl', { class: 'facts' });
-  facts.append(fact(t('Owner'), v.owner || '—'));
-  facts.append(fact(t('Address'), v.address || '—'));
-  const labels = h('span', { class: 'chips' });
-  if (v.labels.length === 0) labels.append('—');
-  for (const l of v.labels) labels.append(h('span', { class: 'chip label', text: l }));
-  facts.append(fact(t('Labels'), labels));
-  facts.append(fact(t('Visible to'), v.visibility || '—'));
-  facts.append(fact(t('Added'), v.addTime || '—'));
-  facts.append(fact(t('Updated'), v.updateTime || '—'));
-  if (v.website) facts.append(fact(t('Website'), externalLink(v.website, v.website, openUrl)));
-  const counts = h('ul', { class: 'counts', attrs: { 'aria-label': t('Counts') } });
-  for (const c of v.counts) counts.append(h('li', { class: 'count' }, h('span', { class: 'count-value', text: c.value }), h('span', { class: 'count-label', text: c.label })));
-  const custom = h('dl', { class: 'facts custom-fields' });
-  for (const f of v.customFields) custom.append(fact(f.label, f.value));
-  headerBox.replaceChildren(h('h1', { class: 'org-name' }, icon('organization'), h('span', { class: 'name-text', text: v.name })), facts, counts);
-  if (v.customFields.length) headerBox.append(h('h2', { class: 'subheading', text: t('Custom fields') }), custom);
-  pipedriveLink.replaceChildren();
-  if (v.pipedriveUrl) {
-    const a = externalLink(t('Open in Pipedrive'), v.pipedriveUrl, openUrl, 'btn secondary link-button');
-    a.prepend(icon('link-external'));
-    pipedriveLink.append(a);
-  }
+  renderFollow(followButton, v.following);
+  renderHeader(v, headerBox, pipedriveLink, openUrl);
   restoreScroll();
 }
 
-function renderHeaderError(message: string): void {
+function showHeaderError(message: string): void {
   headerShown = false;
-  headerBox.replaceChildren(
-    h('div', { class: 'error-box', attrs: { role: 'alert' } }, icon('error'), h('span', { class: 'error-text', text: message }), button(t('Retry'), () => post({ type: 'refresh' }), { icon: 'refresh', secondary: true })),
-  );
+  headerBox.replaceChildren(headerError(message, () => post({ type: 'refresh' })));
 }
 
 // ---- sections --------------------------------------------------------------------------------
@@ -306,7 +268,7 @@ function resetTo(id: number): void {
   headerBox.classList.remove('slow');
   headerBox.replaceChildren(skeleton(t('Loading organization…')));
   pipedriveLink.replaceChildren();
-  renderFollow(undefined);
+  renderFollow(followButton, undefined);
   updateActions();
   for (const ui of sections.values()) {
     ui.requestId = nextRequestId++; // answers for the last organization are dropped
@@ -361,7 +323,7 @@ window.addEventListener('message', (ev: MessageEvent<DetailsHostMessage>) => {
     case 'header':
       headerBox.classList.remove('slow');
       if (notice.classList.contains('slow')) notice.replaceChildren();
-      renderHeader(m.header);
+      showHeader(m.header);
       // Layout now, inside this task: the report means the header is laid out, ready to paint.
       void headerBox.offsetHeight;
       post({ type: 'headerShown' });
@@ -369,7 +331,7 @@ window.addEventListener('message', (ev: MessageEvent<DetailsHostMessage>) => {
     case 'headerError':
       headerBox.classList.remove('slow');
       if (notice.classList.contains('slow')) notice.replaceChildren();
-      renderHeaderError(m.message);
+      showHeaderError(m.message);
       return;
     case 'status':
       gone = m.status !== 'active';
