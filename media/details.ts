@@ -1,12 +1,7 @@
 // The Details panel in the browser: renders what the host sends, asks for sections when they are
 // opened, keeps open sections, filters and scroll in vscode.setState.
 import {
-  DEAL_SORTS,
-  DEAL_STATUSES,
   DEFAULT_PARAMS,
-  DONE_FILTERS,
-  FILE_SORTS,
-  MAX_EXCLUDE,
   SECTION_IDS,
   type DetailsHostMessage,
   type DetailsState,
@@ -19,9 +14,11 @@ import {
   type SectionParams,
   type UserOption,
 } from '../src/webviews/details/protocol';
-import { button, checkbox, externalLink, h, icon, keepScroll, sayReady, select, vscodeApi } from './_dom';
+import { button, externalLink, h, icon, keepScroll, sayReady, vscodeApi } from './_dom';
+import { headerError, renderFollow, renderHeader, skeleton } from './_header';
 import { t } from './_l10n';
 import { RowWindow } from './_rowWindow';
+import { buildToolbar, setPrimaryOnlySupported } from './_sectionToolbar';
 
 const api = vscodeApi<DetailsState, DetailsWebviewMessage>();
 const orgId = Number(document.body.dataset.orgId);
@@ -68,10 +65,6 @@ const notice = h('div', { class: 'notice', attrs: { role: 'status', 'aria-live':
 const headerBox = h('header', { class: 'org-header' }, skeleton(t('Loading organization…')));
 let headerShown = false;
 
-/** Placeholder lines shown until the header arrives (and while Pipedrive is slow). */
-function skeleton(text: string, ...extra: Node[]): HTMLElement {
-  return h('div', { class: 'skeleton', attrs: { role: 'status' } }, h('span', { class: 'skeleton-text', text }), ...extra, h('div', { class: 'skeleton-line wide' }), h('div', { class: 'skeleton-line' }), h('div', { class: 'skeleton-line' }));
-}
 const actionButtons: HTMLButtonElement[] = [];
 let busy = false;
 let gone = false;
@@ -102,52 +95,17 @@ function updateActions(): void {
 
 // ---- header ----------------------------------------------------------------------------------
 
-function fact(label: string, value: Node | string): HTMLElement {
-  return h('div', { class: 'fact' }, h('dt', { text: label }), h('dd', {}, value));
-}
-
-/** Follow or Unfollow, as the host knows whether I follow (unknown: Follow, the host decides). */
-function renderFollow(following: boolean | undefined): void {
-  const label = following ? t('Unfollow') : t('Follow');
-  followButton.replaceChildren(icon(following ? 'eye-closed' : 'eye'), h('span', { text: label }));
-  followButton.classList.toggle('following', following === true);
-  followButton.title = following ? t('Stop following this organization') : t('Follow this organization');
-}
-
-function renderHeader(v: HeaderView): void {
+/** Remembers the header is on screen: a slow refresh then leaves it there and notes it below. */
+function showHeader(v: HeaderView): void {
   headerShown = true;
-  renderFollow(v.following);
-  const facts = h('dl', { class: 'facts' });
-  facts.append(fact(t('Owner'), v.owner || '—'));
-  facts.append(fact(t('Address'), v.address || '—'));
-  const labels = h('span', { class: 'chips' });
-  if (v.labels.length === 0) labels.append('—');
-  for (const l of v.labels) labels.append(h('span', { class: 'chip label', text: l }));
-  facts.append(fact(t('Labels'), labels));
-  facts.append(fact(t('Visible to'), v.visibility || '—'));
-  facts.append(fact(t('Added'), v.addTime || '—'));
-  facts.append(fact(t('Updated'), v.updateTime || '—'));
-  if (v.website) facts.append(fact(t('Website'), externalLink(v.website, v.website, openUrl)));
-  const counts = h('ul', { class: 'counts', attrs: { 'aria-label': t('Counts') } });
-  for (const c of v.counts) counts.append(h('li', { class: 'count' }, h('span', { class: 'count-value', text: c.value }), h('span', { class: 'count-label', text: c.label })));
-  const custom = h('dl', { class: 'facts custom-fields' });
-  for (const f of v.customFields) custom.append(fact(f.label, f.value));
-  headerBox.replaceChildren(h('h1', { class: 'org-name' }, icon('organization'), h('span', { class: 'name-text', text: v.name })), facts, counts);
-  if (v.customFields.length) headerBox.append(h('h2', { class: 'subheading', text: t('Custom fields') }), custom);
-  pipedriveLink.replaceChildren();
-  if (v.pipedriveUrl) {
-    const a = externalLink(t('Open in Pipedrive'), v.pipedriveUrl, openUrl, 'btn secondary link-button');
-    a.prepend(icon('link-external'));
-    pipedriveLink.append(a);
-  }
+  renderFollow(followButton, v.following);
+  renderHeader(v, headerBox, pipedriveLink, openUrl);
   restoreScroll();
 }
 
-function renderHeaderError(message: string): void {
+function showHeaderError(message: string): void {
   headerShown = false;
-  headerBox.replaceChildren(
-    h('div', { class: 'error-box', attrs: { role: 'alert' } }, icon('error'), h('span', { class: 'error-text', text: message }), button(t('Retry'), () => post({ type: 'refresh' }), { icon: 'refresh', secondary: true })),
-  );
+  headerBox.replaceChildren(headerError(message, () => post({ type: 'refresh' })));
 }
 
 // ---- sections --------------------------------------------------------------------------------
@@ -185,7 +143,7 @@ function buildSection(id: SectionId): SectionUi {
   ui.more = button(t('Load more'), () => load(ui, true), { icon: 'chevron-down', secondary: true, class: 'load-more' });
   ui.more.hidden = true;
   details.append(ui.more);
-  buildToolbar(ui);
+  buildToolbar(id, toolbar, { params: () => state.params, setParams: (key, value) => setParams(ui, key, value), post });
   if (state.open.includes(id)) details.open = true;
   details.addEventListener('toggle', () => {
     const open = details.open;
@@ -203,78 +161,6 @@ function setParams<K extends keyof SectionParams>(ui: SectionUi, key: K, value: 
   save();
   if (readySent && ui.details.open) load(ui, false);
   else ui.loaded = false;
-}
-
-/** False when the host's API cannot limit deals to the primary association (Pipedrive's v2). */
-let primaryOnlySupported = true;
-
-function primaryOnlyBox(label: HTMLLabelElement): HTMLLabelElement {
-  label.classList.add('deals-primary');
-  explainPrimaryOnly(label);
-  return label;
-}
-
-/** Says plainly, on the control itself, when the filter cannot apply, instead of a box that does nothing. */
-function explainPrimaryOnly(label: HTMLLabelElement): void {
-  const input = label.querySelector('input');
-  if (!input) return;
-  input.disabled = !primaryOnlySupported;
-  label.title = primaryOnlySupported ? '' : t("Pipedrive's current API lists every deal linked to the organization; it cannot limit them to the primary association.");
-  label.classList.toggle('unavailable', !primaryOnlySupported);
-}
-
-function buildToolbar(ui: SectionUi): void {
-  const p = state.params;
-  switch (ui.id) {
-    case 'deals': {
-      const labels: Record<string, string> = { all_not_deleted: t('All not deleted'), open: t('Open'), won: t('Won'), lost: t('Lost'), deleted: t('Deleted') };
-      ui.toolbar.append(
-        select(t('Status'), DEAL_STATUSES.map((s) => [s, labels[s]] as const), p.deals.status, (status) => setParams(ui, 'deals', { ...state.params.deals, status }), 'deal-status'),
-        primaryOnlyBox(checkbox(t('Only primary association'), p.deals.onlyPrimary, (onlyPrimary) => setParams(ui, 'deals', { ...state.params.deals, onlyPrimary }))),
-        select(t('Sort'), DEAL_SORTS.map((s) => [s, sortLabel(s)] as const), p.deals.sort, (sort) => setParams(ui, 'deals', { ...state.params.deals, sort }), 'deal-sort'),
-      );
-      return;
-    }
-    case 'activities': {
-      const labels: Record<string, string> = { all: t('All'), done: t('Done'), notDone: t('Not done') };
-      const exclude = h('input', { class: 'text-input', attrs: { type: 'text', placeholder: t('e.g. 12, 15'), 'aria-label': t('Exclude activity ids'), value: p.activities.exclude.join(', ') } });
-      exclude.addEventListener('change', () => {
-        const ids = exclude.value
-          .split(/[\s,]+/)
-          .filter(Boolean)
-          .map(Number)
-          .filter((n) => Number.isSafeInteger(n) && n > 0)
-          .slice(0, MAX_EXCLUDE);
-        exclude.value = ids.join(', ');
-        setParams(ui, 'activities', { ...state.params.activities, exclude: ids });
-      });
-      ui.toolbar.append(
-        select(t('Show'), DONE_FILTERS.map((s) => [s, labels[s]] as const), p.activities.done, (done) => setParams(ui, 'activities', { ...state.params.activities, done }), 'activity-done'),
-        h('label', { class: 'field' }, h('span', { class: 'field-label', text: t('Exclude ids') }), exclude),
-      );
-      return;
-    }
-    case 'files':
-      ui.toolbar.append(select(t('Sort'), FILE_SORTS.map((s) => [s, sortLabel(s)] as const), p.files.sort, (sort) => setParams(ui, 'files', { sort }), 'file-sort'));
-      return;
-    case 'followers': {
-      const picker = h('select', { class: 'dropdown follower-picker', attrs: { 'aria-label': t('User to add as follower') } });
-      const add = button(t('Add follower'), () => {
-        const userId = Number(picker.value);
-        if (Number.isSafeInteger(userId) && userId > 0) post({ type: 'addFollower', userId });
-      }, { icon: 'add', secondary: true, class: 'add-follower' });
-      ui.toolbar.append(h('label', { class: 'field' }, h('span', { class: 'field-label', text: t('User') }), picker), add);
-      return;
-    }
-    default:
-      ui.toolbar.hidden = true;
-  }
-}
-
-function sortLabel(s: string): string {
-  const [field, dir] = s.split(' ');
-  const names: Record<string, string> = { update_time: t('Last update'), add_time: t('Added'), title: t('Title'), value: t('Value'), id: t('Id') };
-  return `${names[field] ?? field} ${dir === 'DESC' ? '↓' : '↑'}`;
 }
 
 function load(ui: SectionUi, more: boolean): void {
@@ -382,7 +268,7 @@ function resetTo(id: number): void {
   headerBox.classList.remove('slow');
   headerBox.replaceChildren(skeleton(t('Loading organization…')));
   pipedriveLink.replaceChildren();
-  renderFollow(undefined);
+  renderFollow(followButton, undefined);
   updateActions();
   for (const ui of sections.values()) {
     ui.requestId = nextRequestId++; // answers for the last organization are dropped
@@ -422,8 +308,7 @@ window.addEventListener('message', (ev: MessageEvent<DetailsHostMessage>) => {
   switch (m.type) {
     case 'init':
       document.documentElement.lang = m.locale;
-      primaryOnlySupported = m.dealsPrimaryOnly !== false;
-      document.querySelectorAll<HTMLLabelElement>('label.deals-primary').forEach(explainPrimaryOnly);
+      setPrimaryOnlySupported(m.dealsPrimaryOnly !== false);
       return;
     case 'slow':
       // A header already on screen (a refresh) stays; the note goes where notices go.
@@ -438,7 +323,7 @@ window.addEventListener('message', (ev: MessageEvent<DetailsHostMessage>) => {
     case 'header':
       headerBox.classList.remove('slow');
       if (notice.classList.contains('slow')) notice.replaceChildren();
-      renderHeader(m.header);
+      showHeader(m.header);
       // Layout now, inside this task: the report means the header is laid out, ready to paint.
       void headerBox.offsetHeight;
       post({ type: 'headerShown' });
@@ -446,7 +331,7 @@ window.addEventListener('message', (ev: MessageEvent<DetailsHostMessage>) => {
     case 'headerError':
       headerBox.classList.remove('slow');
       if (notice.classList.contains('slow')) notice.replaceChildren();
-      renderHeaderError(m.message);
+      showHeaderError(m.message);
       return;
     case 'status':
       gone = m.status !== 'active';

@@ -280,11 +280,8 @@ export class OrganizationStore {
     const org = this.orgs.get(orgId);
     if (org) {
       const count = org.counts.followers;
-      this.orgs.set(orgId, {
-        ...org,
-        ...(followed === undefined ? {} : { followed }),
-        counts: { ...org.counts, followers: count === undefined ? undefined : Math.max(0, count + delta) },
-      });
+      const followers = count === undefined ? undefined : Math.max(0, count + delta);
+      this.orgs.set(orgId, { ...org, ...(followed === undefined ? {} : { followed }), counts: { ...org.counts, followers } });
     }
     this.invalidateGroup(orgId, 'followers');
     this.fire({ kind: 'org', id: orgId });
