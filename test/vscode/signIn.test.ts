@@ -81,6 +81,8 @@ describe('Sign-in', () => {
 
   it('a wrong token gets a clear message and nothing is stored', async () => {
     const api = await extensionApi();
+    // Signed out first, so it does not lean on the test before (a --grep may run it alone).
+    await signOut();
     const ui = (await scriptedUi()).queue('not-a-valid-token-123456');
     await vscode.commands.executeCommand('pipedrive.signIn');
     assert.strictEqual(api.auth.signedIn, false);
