@@ -85,8 +85,8 @@ export function parseRetryAfter(value: string | null | undefined, now: number): 
 
 /** x-ratelimit-reset is seconds until the window resets; a huge value is an epoch time instead. */
 export function parseRateLimitReset(value: string | null | undefined, now: number): number | undefined {
-  if (value == null || value.trim() === '' || Number.isNaN(Number(value))) return undefined;
-  const n = Number(value);
+  const n = headerNumber(value);
+  if (n === undefined) return undefined;
   if (n > 1e12) return Math.max(0, n - now); // epoch ms
   if (n > 1e9) return Math.max(0, n * 1000 - now); // epoch seconds
   return Math.max(0, Math.round(n * 1000));
