@@ -57,12 +57,12 @@ const skeleton = (text: string) =>
 
 /**
  * The l10n bundle as a JSON data block (type application/json is never run). `<` is escaped so no
- * string in it can close the element.
+ * string in it can close the element. `nonceAttr` is the nonce already escaped for an attribute.
  */
-function l10nBlock(bundle: Record<string, string> | undefined, nonce: string): string {
+function l10nBlock(bundle: Record<string, string> | undefined, nonceAttr: string): string {
   if (!bundle || Object.keys(bundle).length === 0) return '';
   const json = JSON.stringify(bundle).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
-  return `\n    <script type="application/json" id="l10n-bundle" nonce="${escapeHtml(nonce)}">${json}</script>`;
+  return `\n    <script type="application/json" id="l10n-bundle" nonce="${nonceAttr}">${json}</script>`;
 }
 
 /**
@@ -93,7 +93,7 @@ export function buildPanelHtml(o: PanelHtmlOptions): string {
     <title>${escapeHtml(o.title)}</title>
   </head>
   <body${data}>
-    <main id="root" aria-busy="true">${skeleton(o.loadingText ?? 'Loading…')}</main>${l10nBlock(o.l10nBundle, o.nonce)}
+    <main id="root" aria-busy="true">${skeleton(o.loadingText ?? 'Loading…')}</main>${l10nBlock(o.l10nBundle, nonce)}
     <script nonce="${nonce}">${inlineText(o.script, 'script')}</script>
   </body>
 </html>`;
