@@ -39,23 +39,27 @@ export class RequestWatchdog {
   constructor(private readonly now: () => number = Date.now) {}
 
   /**
-   * Runs `start` (which must create the node:http request synchronously, as node-fetch does) with a
-   * deadline `timeoutMs` from now. End the returned watch when the answer is read, or failed.
+   * Watches the request about to be created, with a deadline `timeoutMs` from now. Create it (as
+   * node-fetch does, synchronously inside fetch()) and then call started(); end the watch when the
+   * answer is read, or failed. Two calls rather than one taking a callback: no closure and no result
+   * object on a path every request takes.
    */
-  watch<T>(timeoutMs: number, start: () => T): { watch: Watch; result: T } {
+  begin(timeoutMs: number): Watch {
     const watch: Watch = { deadline: this.now() + timeoutMs, req: undefined, timedOut: false, prev: null, next: this.head };
     if (this.head) this.head.prev = watch;
     this.head = watch;
     if (watch.deadline < this.armedFor) this.arm(watch.deadline);
     this.starting = watch;
-    try {
-      return { watch, result: start() };
-    } finally {
-      this.starting = undefined;
-    }
+    return watch;
+  }
+
+  /** The request of the last begin() exists (or failed to): later requests are not its own. */
+  started(): void {
+    this.starting = undefined;
   }
 
   end(watch: Watch): void {
+    if (this.starting === watch) this.starting = undefined;
     if (watch.prev) watch.prev.next = watch.next;
     else if (this.head === watch) this.head = watch.next;
     else return; // already ended

@@ -1,7 +1,7 @@
 // Counts what the client spends of the company's daily token budget: each answered request at its
 // route's x-token-cost (tokenCosts.ts), per operation and per UTC day, and keeps the budget the
 // server last reported (x-daily-token-limit / x-daily-tokens-left). No vscode: the host shows it.
-import { tokenCostOf } from './tokenCosts';
+import { TOKEN_COSTS, tokenCostOf } from './tokenCosts';
 
 const DAY_MS = 86_400_000;
 
@@ -22,10 +22,16 @@ export interface OperationSpend {
   readonly tokens: number;
 }
 
+/** One operation's running count; byOperation() hands out copies, so it can change in place. */
+interface Spend {
+  requests: number;
+  tokens: number;
+}
+
 export class TokenMeter {
   private day: number;
   private spent = 0;
-  private readonly perOperation = new Map<string, OperationSpend>();
+  private readonly perOperation = new Map<string, Spend>();
   private budgetValue: TokenBudget | undefined;
   private readonly listeners = new Set<() => void>();
 
@@ -36,17 +42,24 @@ export class TokenMeter {
   /**
    * One answered request: charges its route's cost and reads the budget headers. Refusals that
    * never reached the route cost nothing: 401 (no valid token), 410 (retired route) and 429 (over
-   * the limit). Returns the tokens charged.
+   * the limit). Returns the tokens charged. `route` is the table's key when the caller knows it.
    */
-  record(operation: string, method: string, path: string, status: number, header: (name: string) => string | null): number {
-    this.roll();
-    const cost = FREE.has(status) ? 0 : tokenCostOf(method, path) ?? 0;
+  record(operation: string, method: string, path: string, status: number, header: (name: string) => string | null, route?: string): number {
+    // This runs once per answered request: one clock read, and no new object unless something changed.
+    const now = this.now();
+    this.roll(now);
+    const cost = FREE.has(status) ? 0 : (route === undefined ? tokenCostOf(method, path) : TOKEN_COSTS.get(route)) ?? 0;
     this.spent += cost;
-    const before = this.perOperation.get(operation);
-    this.perOperation.set(operation, { requests: (before?.requests ?? 0) + 1, tokens: (before?.tokens ?? 0) + cost });
+    const spend = this.perOperation.get(operation);
+    if (spend) {
+      spend.requests++;
+      spend.tokens += cost;
+    } else {
+      this.perOperation.set(operation, { requests: 1, tokens: cost });
+    }
     const limit = readCount(header('x-daily-token-limit'));
-    const left = readCount(header('x-daily-tokens-left'));
-    if (limit !== undefined && left !== undefined) this.budgetValue = { limit, left: Math.min(left, limit), observedAt: this.now() };
+    const left = limit === undefined ? undefined : readCount(header('x-daily-tokens-left'));
+    if (limit !== undefined && left !== undefined) this.budgetValue = { limit, left: Math.min(left, limit), observedAt: now };
     // A copy only when someone listens: a listener may dispose itself while being called.
     if (this.listeners.size > 0) for (const l of [...this.listeners]) l();
     return cost;
@@ -61,7 +74,9 @@ export class TokenMeter {
   /** Requests and tokens per operation since UTC midnight. */
   byOperation(): ReadonlyMap<string, OperationSpend> {
     this.roll();
-    return new Map(this.perOperation);
+    const copy = new Map<string, OperationSpend>();
+    for (const [operation, spend] of this.perOperation) copy.set(operation, { requests: spend.requests, tokens: spend.tokens });
+    return copy;
   }
 
   /** The company's budget as the server last reported it today; undefined when it never said. */
@@ -86,8 +101,8 @@ export class TokenMeter {
   }
 
   /** A new UTC day: the spend and the last budget word start over, as Pipedrive's budget does. */
-  private roll(): void {
-    const day = Math.floor(this.now() / DAY_MS);
+  private roll(now = this.now()): void {
+    const day = Math.floor(now / DAY_MS);
     if (day === this.day) return;
     this.day = day;
     this.spent = 0;

@@ -198,27 +198,6 @@ export function retriedDeleteIsDone(method: HttpMethod, status: number, attempt:
   return method === 'DELETE' && status === 404 && attempt > 1 && !unknownRoute;
 }
 
-/**
- * The time one call may take in all, attempts and waits together. Counts what was spent rather
- * than reading a clock, so an injected clock (whose sleeps are instant) and wall time add up alike.
- */
-export class CallDeadline {
-  private spentMs = 0;
-  constructor(readonly limitMs: number) {}
-  spend(ms: number): void {
-    this.spentMs += Math.max(0, ms);
-  }
-  get spent(): number {
-    return this.spentMs;
-  }
-  get remaining(): number {
-    return Math.max(0, this.limitMs - this.spentMs);
-  }
-  /** Would waiting `ms` more pass the deadline? */
-  exceededBy(ms: number): boolean {
-    return this.spentMs + ms > this.limitMs;
-  }
-}
-
+/** How long one call may take in all, attempts and waits together (counted, not read off a clock). */
 export const DEFAULT_DEADLINE_MS = 120_000;
 export const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;

@@ -22,5 +22,23 @@ describe('token costs', () => {
     assert.equal(tokenCostOf('GET', '/v1/recents'), 20);
     assert.equal(tokenCostOf('GET', '/v2/unknown'), undefined);
     assert.equal(routeKey('get', '/v1/organizations/{id}/flow'), 'GET /v1/organizations/{}/flow');
+    assert.equal(routeKey('DELETE', '/v1/organizations/:id/followers/:follower_id'), 'DELETE /v1/organizations/{}/followers/{}');
+  });
+
+  it('route keys: a number is a parameter only as a whole segment; the query and odd shapes keep their text', () => {
+    const cases: Array<[string, string]> = [
+      ['/api/v2/organizations/42/followers', 'GET /api/v2/organizations/{}/followers'],
+      ['/api/v2/organizations/42?fields=a/1', 'GET /api/v2/organizations/{}'],
+      ['/v1/organizations/4a2', 'GET /v1/organizations/4a2'],
+      ['/v1/organizations/', 'GET /v1/organizations/'],
+      ['/v1//7', 'GET /v1//{}'],
+      ['/v1/organizations/{}', 'GET /v1/organizations/{}'],
+      ['/v1/organizations/:', 'GET /v1/organizations/:'],
+      ['/7', 'GET /{}'],
+      ['12/x/3', 'GET 12/x/{}'],
+      ['', 'GET '],
+      ['?a=1', 'GET '],
+    ];
+    for (const [path, key] of cases) assert.equal(routeKey('GET', path), key, path);
   });
 });

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { PipedriveClient } from '../../../src/api/PipedriveClient';
+import { TokenMeter } from '../../../src/api/TokenMeter';
 import { startSandbox } from '../../../src/sandbox/server';
 import type { Sandbox } from '../../../src/sandbox/types';
 
@@ -45,6 +46,17 @@ describe('client token meter', function () {
     await client.getCurrentUser();
     assert.equal(client.tokens.budget?.left, 48);
     assert.equal(client.tokens.isLow(), true, 'under a tenth of the day left');
+  });
+
+  it('what byOperation() handed out stays as it was; a named route is charged like the path it names', () => {
+    const meter = new TokenMeter(() => Date.UTC(2026, 0, 5, 12));
+    const none = () => null;
+    meter.record('getOrganizationV2', 'GET', '/api/v2/organizations/7', 200, none);
+    const snapshot = meter.byOperation();
+    meter.record('getOrganizationV2', 'GET', '/api/v2/organizations/8', 200, none, 'GET /api/v2/organizations/{}');
+    assert.deepEqual(snapshot.get('getOrganizationV2'), { requests: 1, tokens: 1 });
+    assert.deepEqual(meter.byOperation().get('getOrganizationV2'), { requests: 2, tokens: 2 });
+    assert.equal(meter.spentToday, 2);
   });
 });
 

@@ -3,7 +3,6 @@ import { systemClock, MAX_TIMER_MS } from '../../../src/api/Clock';
 import { redirectError, serverText, statusError } from '../../../src/api/errorMapping';
 import { RequestPacer } from '../../../src/api/RequestPacer';
 import {
-  CallDeadline,
   DEFAULT_RETRY,
   decideRetry,
   rateLimitWait,
@@ -54,15 +53,6 @@ describe('transport policy (pure): retry decisions, waits, error text', () => {
     assert.equal(retriedDeleteIsDone('DELETE', 404, 1, false), false);
     assert.equal(retriedDeleteIsDone('DELETE', 404, 2, true), false);
     assert.equal(retriedDeleteIsDone('PUT', 404, 2, false), false);
-  });
-
-  it('the call deadline counts attempts and waits', () => {
-    const d = new CallDeadline(1000);
-    d.spend(400);
-    assert.equal(d.exceededBy(600), false);
-    assert.equal(d.exceededBy(601), true);
-    d.spend(700);
-    assert.equal(d.remaining, 0);
   });
 
   it('systemClock.sleep clamps a 2^40 ms wait instead of firing at once (setTimeout overflow)', async () => {
