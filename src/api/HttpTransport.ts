@@ -116,7 +116,6 @@ export interface Envelope {
 export interface TransportResponse {
   status: number;
   body: Envelope;
-  rateLimit: RateLimitInfo;
 }
 
 /**
@@ -154,7 +153,7 @@ export class HttpTransport {
     // extension makes hundreds of requests a session, not the thousands that takes): every step here
     // is paid in the interpreter, with cold caches. So one async frame for all attempts, plain
     // numbers for the deadline, and no object that the success path does not need (bench figure 1).
-    const url = this.buildUrl(spec.path, spec.query);
+    const url = spec.query === undefined ? this.origin + spec.path : this.buildUrl(spec.path, spec.query);
     // A token held as a string (or returned without a promise) costs no await on the hot path.
     const token = this.readToken(spec.operation);
     const headers = this.requestHeaders.for(typeof token === 'string' ? token : await token, spec.body !== undefined);
@@ -211,8 +210,8 @@ export class HttpTransport {
       if (outcome.kind === 'aborted') throw errors.abortedError(spec, attempt);
       if (outcome.kind === 'too-large') throw errors.tooLargeError(spec, this.maxResponseBytes, attempt);
       const rateLimit = outcome.kind === 'response' ? this.observe(outcome.header, outcome.status) : undefined;
-      if (outcome.kind === 'response' && outcome.status >= 200 && outcome.status < 300) return this.success(spec, outcome, rateLimit!, attempt);
-      if (outcome.kind === 'response' && this.doneEarlier(spec, outcome, attempt)) return { status: 200, body: doneEnvelope(spec), rateLimit: rateLimit! };
+      if (outcome.kind === 'response' && outcome.status >= 200 && outcome.status < 300) return { status: outcome.status, body: this.successBody(spec, outcome, attempt) };
+      if (outcome.kind === 'response' && this.doneEarlier(spec, outcome, attempt)) return { status: 200, body: doneEnvelope(spec) };
       const decision = decideRetry(retryView(outcome, rateLimit), {
         method: spec.method, retry: spec.retry, attempt, options: this.options.retry, random: this.options.clock.random,
       });
@@ -266,11 +265,15 @@ export class HttpTransport {
     return rateLimit;
   }
 
-  private success(spec: RequestSpec, outcome: ResponseAttempt, rateLimit: RateLimitInfo, attempt: number): TransportResponse {
-    const body = this.parseBody(spec, outcome.status, outcome.text, attempt);
-    // Pipedrive sometimes refuses with a 2xx; its text is the server's and is redacted like any error.
-    if (body.success === false) throw errors.refusedError(spec, outcome.status, body, attempt, this.clean);
-    return { status: outcome.status, body, rateLimit };
+  /** The envelope of a 2xx answer. Pipedrive sometimes refuses with a 2xx: that is an error. */
+  private successBody(spec: RequestSpec, outcome: ResponseAttempt, attempt: number): Envelope {
+    const { status, text } = outcome;
+    if (status === 204 || text.length === 0) return {};
+    const body = tryParse(text);
+    if (body === undefined || typeof body !== 'object' || body === null) throw errors.malformedError(spec, status, attempt);
+    // The refusal's text is the server's and is redacted like any error.
+    if (body.success === false) throw errors.refusedError(spec, status, body, attempt, this.clean);
+    return body;
   }
 
   private failure(spec: RequestSpec, outcome: FailedAttempt, attempt: number, decision: Extract<ReturnType<typeof decideRetry>, { action: 'fail' }>): PipedriveError {
@@ -302,13 +305,6 @@ export class HttpTransport {
     } finally {
       this.options.onWait?.({ ...wait, phase: 'end' });
     }
-  }
-
-  private parseBody(spec: RequestSpec, status: number, text: string, attempt: number): Envelope {
-    if (status === 204 || text.length === 0) return {};
-    const parsed = tryParse(text);
-    if (parsed === undefined || typeof parsed !== 'object' || parsed === null) throw errors.malformedError(spec, status, attempt);
-    return parsed;
   }
 
   /** The token, synchronously when the source gives it without a promise. Throws kind 'auth'. */

@@ -5,8 +5,10 @@ import { TOKEN_COSTS, tokenCostOf } from './tokenCosts';
 
 const DAY_MS = 86_400_000;
 
-/** Statuses of requests refused before their route ran. */
-const FREE = new Set([0, 401, 410, 429]);
+/** Statuses of requests refused before their route ran: 401, 410, 429 (and 0, no answer). */
+function isFree(status: number): boolean {
+  return status === 0 || status === 401 || status === 410 || status === 429;
+}
 
 export interface TokenBudget {
   /** The company's daily budget, as the server last said. */
@@ -48,7 +50,7 @@ export class TokenMeter {
     // This runs once per answered request: one clock read, and no new object unless something changed.
     const now = this.now();
     this.roll(now);
-    const cost = FREE.has(status) ? 0 : (route === undefined ? tokenCostOf(method, path) : TOKEN_COSTS.get(route)) ?? 0;
+    const cost = isFree(status) ? 0 : (route === undefined ? tokenCostOf(method, path) : TOKEN_COSTS.get(route)) ?? 0;
     this.spent += cost;
     const spend = this.perOperation.get(operation);
     if (spend) {
@@ -112,7 +114,9 @@ export class TokenMeter {
 }
 
 function readCount(value: string | null): number | undefined {
-  if (value === null || value.trim() === '') return undefined;
+  if (value === null) return undefined;
   const n = Number(value);
+  // Number() reads a blank header as 0; only then is the trim worth its string.
+  if (n === 0 && value.trim() === '') return undefined;
   return Number.isFinite(n) && n >= 0 ? n : undefined;
 }
