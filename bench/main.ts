@@ -125,7 +125,7 @@ async function main(): Promise<void> {
     log(`  dist/extension.js (production): ${(results.figures.bundle.extensionBundleBytes / 1024).toFixed(1)} KB`);
   });
   await figure('Figure 1: client overhead', 'client', async () => {
-    results.figures.clientOverhead = await runClientOverhead({ rounds: quick ? 60 : 400, warmupRounds: quick ? 15 : 40, log });
+    results.figures.clientOverhead = await runClientOverhead({ rounds: quick ? 60 : 400, warmupRounds: quick ? 15 : 40, processes: quick ? 1 : 3, log });
     const r = results.figures.clientOverhead.ratios.all;
     log(`  ours/raw ${r.oursOverRaw}, official/ours ${r.officialOverOurs} (medians, geometric mean over kinds)`);
   });

@@ -2,6 +2,7 @@
 // the body, JSON.parse — (b) this project's client, (c) the official `pipedrive` client (v33),
 // against one sandbox in another process on loopback. Clients take turns per request (the order
 // rotates every round) so drift on a noisy machine hits all three alike.
+import { fork } from 'child_process';
 import * as fs from 'fs';
 import * as http from 'http';
 import * as path from 'path';
@@ -33,7 +34,12 @@ interface Req {
 type Call = (r: Req) => Promise<number>; // resolves with the number of records read (a sanity check)
 
 export interface ClientOverheadResult {
+  /** Rounds measured in each process. */
   rounds: number;
+  /** Fresh processes the figure ran in, one after another; their samples are pooled. */
+  processes?: number;
+  /** Each process's ours / bare node-fetch (ratio of medians) per kind: the spread between runs. */
+  perProcess?: Array<Record<Kind, number>>;
   warmupRounds: number;
   sandboxSize: number;
   requests: Record<Kind, string>;
@@ -134,9 +140,20 @@ export function officialVersion(): string {
   return (JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
-export async function runClientOverhead(opts: { rounds: number; warmupRounds: number; size?: number; log?: (s: string) => void }): Promise<ClientOverheadResult> {
-  const log = opts.log ?? (() => undefined);
-  const size = opts.size ?? 5000;
+interface MeasureOptions {
+  rounds: number;
+  warmupRounds: number;
+  size: number;
+}
+
+/** One process's run: its own sandbox, warm-up and rounds. */
+interface Measured {
+  samples: Record<ClientName, Record<Kind, number[]>>;
+  requests: Record<Kind, string>;
+}
+
+async function measure(opts: MeasureOptions, log: (s: string) => void): Promise<Measured> {
+  const { size } = opts;
   // A server window far above what the loop sends: no 429 may slow one client down.
   const sb = await startSandboxProcess({ size, seed: 1, rateLimitPerWindow: 100_000 });
   try {
@@ -194,45 +211,112 @@ export async function runClientOverhead(opts: { rounds: number; warmupRounds: nu
         await sb.clearLog();
       }
     }
-    const perKind = {} as ClientOverheadResult['perKind'];
-    for (const kind of KINDS) {
-      perKind[kind] = {} as Record<ClientName, Summary>;
-      for (const c of CLIENTS) perKind[kind][c] = summarize(samples[c][kind]);
-    }
-    // "all": per-request ratios would weigh the slow list pages most; the geometric mean of the
-    // per-kind ratios weighs each kind alike. Both summaries are kept.
-    const all = {} as Record<ClientName, Summary>;
-    for (const c of CLIENTS) all[c] = summarize(KINDS.flatMap((k) => samples[c][k]));
-    const ratio = (a: Summary, b: Summary, f: keyof Summary) => round((a[f] as number) / (b[f] as number), 3);
-    const ratios = {} as ClientOverheadResult['ratios'];
-    for (const kind of KINDS) {
-      const p = perKind[kind];
-      ratios[kind] = {
-        oursOverRaw: ratio(p.ours, p.raw, 'median'),
-        officialOverOurs: ratio(p.official, p.ours, 'median'),
-        oursOverRawP95: ratio(p.ours, p.raw, 'p95'),
-        officialOverOursP95: ratio(p.official, p.ours, 'p95'),
-      };
-    }
-    const geo = (f: 'oursOverRaw' | 'officialOverOurs' | 'oursOverRawP95' | 'officialOverOursP95') =>
-      round(Math.exp(KINDS.reduce((s, k) => s + Math.log(ratios[k][f]), 0) / KINDS.length), 3);
-    ratios.all = { oursOverRaw: geo('oursOverRaw'), officialOverOurs: geo('officialOverOurs'), oursOverRawP95: geo('oursOverRawP95'), officialOverOursP95: geo('officialOverOursP95') };
     return {
-      rounds: opts.rounds,
-      warmupRounds: opts.warmupRounds,
-      sandboxSize: size,
+      samples,
       requests: {
         list: `GET /api/v2/organizations?limit=500 (${cursors.length} pages, same cursors for all)`,
         details: 'GET /api/v2/organizations/{id} (ids 1..1000)',
         flow: `GET /v1/organizations/${flowOrg}/flow?start=0|500|1000|1500&limit=500`,
       },
-      perKind,
-      all,
-      ratios,
-      samples: Object.fromEntries(CLIENTS.map((c) => [c, Object.fromEntries(KINDS.map((k) => [k, samples[c][k].map((v) => round(v, 3))]))])) as ClientOverheadResult['samples'],
-      versions: { official: officialVersion() },
     };
   } finally {
     await sb.stop();
   }
+}
+
+/**
+ * Figure 1. Each run is a fresh process: which of a client's functions V8 has optimised by a given
+ * round, and where its objects landed, differ from process to process, and one process's details
+ * ratio moved by ±4 % between identical runs of the same code. The processes run one after another
+ * (the machine's two cores hold one client process and its sandbox) and their samples are pooled.
+ */
+export async function runClientOverhead(opts: { rounds: number; warmupRounds: number; size?: number; processes?: number; log?: (s: string) => void }): Promise<ClientOverheadResult> {
+  const log = opts.log ?? (() => undefined);
+  const measureOpts: MeasureOptions = { rounds: opts.rounds, warmupRounds: opts.warmupRounds, size: opts.size ?? 5000 };
+  const processes = Math.max(1, opts.processes ?? 1);
+  const runs: Measured[] = [];
+  for (let i = 0; i < processes; i++) {
+    const run = processes === 1 ? await measure(measureOpts, log) : await measureInChild(measureOpts);
+    runs.push(run);
+    if (processes > 1) log(`  client overhead: process ${i + 1}/${processes}: details ours / node-fetch ${oursOverNodeFetch(run.samples).details}`);
+  }
+  const samples = {} as Record<ClientName, Record<Kind, number[]>>;
+  for (const c of CLIENTS) samples[c] = { list: runs.flatMap((r) => r.samples[c].list), details: runs.flatMap((r) => r.samples[c].details), flow: runs.flatMap((r) => r.samples[c].flow) };
+  return {
+    ...summarizeRun(samples, opts.rounds, opts.warmupRounds, measureOpts.size, runs[0].requests),
+    processes,
+    perProcess: runs.map((r) => oursOverNodeFetch(r.samples)),
+  };
+}
+
+/** ours / bare node-fetch, ratio of medians, per kind. */
+function oursOverNodeFetch(samples: Record<ClientName, Record<Kind, number[]>>): Record<Kind, number> {
+  const out = {} as Record<Kind, number>;
+  for (const k of KINDS) out[k] = round(summarize(samples.ours[k]).median / summarize(samples.nodeFetch[k]).median, 3);
+  return out;
+}
+
+function summarizeRun(samples: Record<ClientName, Record<Kind, number[]>>, rounds: number, warmupRounds: number, size: number, requests: Record<Kind, string>): ClientOverheadResult {
+  const perKind = {} as ClientOverheadResult['perKind'];
+  for (const kind of KINDS) {
+    perKind[kind] = {} as Record<ClientName, Summary>;
+    for (const c of CLIENTS) perKind[kind][c] = summarize(samples[c][kind]);
+  }
+  // "all": per-request ratios would weigh the slow list pages most; the geometric mean of the
+  // per-kind ratios weighs each kind alike. Both summaries are kept.
+  const all = {} as Record<ClientName, Summary>;
+  for (const c of CLIENTS) all[c] = summarize(KINDS.flatMap((k) => samples[c][k]));
+  const ratio = (a: Summary, b: Summary, f: keyof Summary) => round((a[f] as number) / (b[f] as number), 3);
+  const ratios = {} as ClientOverheadResult['ratios'];
+  for (const kind of KINDS) {
+    const p = perKind[kind];
+    ratios[kind] = {
+      oursOverRaw: ratio(p.ours, p.raw, 'median'),
+      officialOverOurs: ratio(p.official, p.ours, 'median'),
+      oursOverRawP95: ratio(p.ours, p.raw, 'p95'),
+      officialOverOursP95: ratio(p.official, p.ours, 'p95'),
+    };
+  }
+  const geo = (f: 'oursOverRaw' | 'officialOverOurs' | 'oursOverRawP95' | 'officialOverOursP95') =>
+    round(Math.exp(KINDS.reduce((s, k) => s + Math.log(ratios[k][f]), 0) / KINDS.length), 3);
+  ratios.all = { oursOverRaw: geo('oursOverRaw'), officialOverOurs: geo('officialOverOurs'), oursOverRawP95: geo('oursOverRawP95'), officialOverOursP95: geo('officialOverOursP95') };
+  return {
+    rounds,
+    warmupRounds,
+    sandboxSize: size,
+    requests,
+    perKind,
+    all,
+    ratios,
+    samples: Object.fromEntries(CLIENTS.map((c) => [c, Object.fromEntries(KINDS.map((k) => [k, samples[c][k].map((v) => round(v, 3))]))])) as ClientOverheadResult['samples'],
+    versions: { official: officialVersion() },
+  };
+}
+
+const CHILD_FLAG = '--client-overhead-child';
+
+/** measure() in a fresh node process (this file), its samples sent back over IPC. */
+function measureInChild(opts: MeasureOptions): Promise<Measured> {
+  return new Promise((resolve, reject) => {
+    const child = fork(__filename, [CHILD_FLAG], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    let result: Measured | undefined;
+    child.once('message', (m) => {
+      result = m as Measured;
+    });
+    child.once('error', reject);
+    child.once('exit', (code) => (result ? resolve(result) : reject(new Error(`client overhead process exited with ${code} before its samples`))));
+    child.send(opts);
+  });
+}
+
+if (require.main === module && process.argv[2] === CHILD_FLAG) {
+  process.once('message', (opts) => {
+    measure(opts as MeasureOptions, (line) => console.log(line)).then(
+      (run) => process.send!(run, () => process.disconnect()),
+      (e) => {
+        console.error(e);
+        process.exit(1);
+      },
+    );
+  });
 }
