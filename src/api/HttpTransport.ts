@@ -13,6 +13,8 @@ import {
   DEFAULT_DEADLINE_MS,
   DEFAULT_MAX_RESPONSE_BYTES,
   decideRetry,
+  headerNumber,
+  parseRateLimitReset,
   readRateLimit,
   retriedDeleteIsDone,
   type AttemptOutcome,
@@ -129,9 +131,12 @@ export class HttpTransport {
   private readonly origin: string;
   private lastToken: string | undefined;
   private readonly requestHeaders: RequestHeaders;
+  /** The most of one answer the client reads. */
+  private readonly maxResponseBytes: number;
 
   constructor(private readonly options: TransportOptions) {
     this.origin = options.baseUrl;
+    this.maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
     this.requestHeaders = new RequestHeaders(options.userAgent, options.authScheme);
     const agentOptions: http.AgentOptions = { keepAlive: true, keepAliveMsecs: 1000, maxSockets: options.maxSockets };
     this.agent = this.watchdog.hook(options.baseUrl.startsWith('https:') ? new https.Agent(agentOptions) : new http.Agent(agentOptions));
@@ -154,8 +159,10 @@ export class HttpTransport {
     // is paid in the interpreter, with cold caches. So one async frame for all attempts, plain
     // numbers for the deadline, and no object that the success path does not need (bench figure 1).
     const url = spec.query === undefined ? this.origin + spec.path : this.buildUrl(spec.path, spec.query);
-    // A token held as a string (or returned without a promise) costs no await on the hot path.
-    const token = this.readToken(spec.operation);
+    // A token held as a string (or returned without a promise) costs no await on the hot path, and
+    // the string checked for the last request is not checked again.
+    const source = this.options.token;
+    const token = source === this.lastToken ? source : this.readToken(spec.operation);
     const headers = this.requestHeaders.for(typeof token === 'string' ? token : await token, spec.body !== undefined);
     const payload = spec.body === undefined ? undefined : JSON.stringify(spec.body);
     const limitMs = this.options.deadlineMs ?? DEFAULT_DEADLINE_MS;
@@ -170,14 +177,16 @@ export class HttpTransport {
       const ownTimeout = spec.timeoutMs ?? this.options.timeoutMs;
       const timeoutMs = Math.max(1, Math.min(ownTimeout, limitMs - spentMs));
       // Wall time, not the injected clock: a fake clock does not move while a real request runs.
-      const started = Date.now();
+      let started: number;
       let outcome: Attempt;
       if (spec.signal?.aborted) {
+        started = Date.now();
         outcome = { kind: 'aborted', status: 0 };
       } else {
         // The timeout covers waiting for the answer and reading its body, through the transport's one
         // watchdog timer (RequestWatchdog.ts); it costs no timer and no AbortController per request.
         const watch = this.watchdog.begin(timeoutMs);
+        started = watch.started;
         try {
           const pending = fetch(url, {
             method: spec.method,
@@ -209,8 +218,11 @@ export class HttpTransport {
 
       if (outcome.kind === 'aborted') throw errors.abortedError(spec, attempt);
       if (outcome.kind === 'too-large') throw errors.tooLargeError(spec, this.maxResponseBytes, attempt);
+      if (outcome.kind === 'response' && outcome.status >= 200 && outcome.status < 300) {
+        this.observeWindow(outcome.header);
+        return { status: outcome.status, body: this.successBody(spec, outcome, attempt) };
+      }
       const rateLimit = outcome.kind === 'response' ? this.observe(outcome.header, outcome.status) : undefined;
-      if (outcome.kind === 'response' && outcome.status >= 200 && outcome.status < 300) return { status: outcome.status, body: this.successBody(spec, outcome, attempt) };
       if (outcome.kind === 'response' && this.doneEarlier(spec, outcome, attempt)) return { status: 200, body: doneEnvelope(spec) };
       const decision = decideRetry(retryView(outcome, rateLimit), {
         method: spec.method, retry: spec.retry, attempt, options: this.options.retry, random: this.options.clock.random,
@@ -229,9 +241,6 @@ export class HttpTransport {
     return true;
   }
 
-  private get maxResponseBytes(): number {
-    return this.options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
-  }
 
   /**
    * Waits for the pacer and returns the time waited; a window the server shut for long fails at
@@ -255,21 +264,37 @@ export class HttpTransport {
     }
   }
 
-  /** Window state from the headers; a spent window holds (or locks) the pacer. */
+  /** Window state from a failed answer's headers, all of them; a spent window holds (or locks) the pacer. */
   private observe(header: HeaderReader, status: number): RateLimitInfo {
-    const { clock } = this.options;
-    const ok = status >= 200 && status < 300;
-    const rateLimit = readRateLimit(header, clock.now(), !ok);
+    const now = this.options.clock.now();
+    const rateLimit = readRateLimit(header, now, true);
     this.pacer.observeLimit(rateLimit.limit);
-    if (rateLimit.remaining === 0 && rateLimit.resetMs !== undefined) this.pacer.blockUntil(clock.now() + rateLimit.resetMs);
+    if (rateLimit.remaining === 0 && rateLimit.resetMs !== undefined) this.pacer.blockUntil(now + rateLimit.resetMs);
     return rateLimit;
+  }
+
+  /**
+   * Window state from a 2xx answer: the limit the pacer follows, and, only when the window is spent,
+   * when it resets. The two reads every success needs, without the object a failure's rules read.
+   */
+  private observeWindow(header: HeaderReader): void {
+    this.pacer.observeLimit(headerNumber(header('x-ratelimit-limit')));
+    if (headerNumber(header('x-ratelimit-remaining')) !== 0) return;
+    const now = this.options.clock.now();
+    const resetMs = parseRateLimitReset(header('x-ratelimit-reset'), now);
+    if (resetMs !== undefined) this.pacer.blockUntil(now + resetMs);
   }
 
   /** The envelope of a 2xx answer. Pipedrive sometimes refuses with a 2xx: that is an error. */
   private successBody(spec: RequestSpec, outcome: ResponseAttempt, attempt: number): Envelope {
     const { status, text } = outcome;
     if (status === 204 || text.length === 0) return {};
-    const body = tryParse(text);
+    let body: Envelope | undefined;
+    try {
+      body = JSON.parse(text) as Envelope;
+    } catch {
+      body = undefined;
+    }
     if (body === undefined || typeof body !== 'object' || body === null) throw errors.malformedError(spec, status, attempt);
     // The refusal's text is the server's and is redacted like any error.
     if (body.success === false) throw errors.refusedError(spec, status, body, attempt, this.clean);

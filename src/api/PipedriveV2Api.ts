@@ -45,7 +45,7 @@ export class PipedriveV2Api extends PipedriveApiBase {
   /** GET /api/v2/organizations/{id} */
   async getOrganizationV2(id: number, view?: OrganizationV2ViewParams, call?: CallOptions): Promise<OrganizationV2> {
     const op = 'getOrganizationV2';
-    assertValid(checkId(id), op);
+    if (!(Number.isSafeInteger(id) && id > 0)) assertValid(checkId(id), op);
     // The request made most (details, and the refresh after every edit), written out: no spread, no
     // default object, straight to the transport, and the route named for the token meter.
     const spec: RequestSpec = {

@@ -11,6 +11,8 @@ import type * as http from 'node:http';
 
 /** One watched request: its deadline, and the node:http request once the agent has it. */
 export interface Watch {
+  /** When the request started (the watchdog's clock, wall time): its caller times it from here. */
+  readonly started: number;
   readonly deadline: number;
   req: http.ClientRequest | undefined;
   /** Set when the watchdog ended the request: its failure is a timeout, whatever node-fetch says. */
@@ -45,7 +47,8 @@ export class RequestWatchdog {
    * object on a path every request takes.
    */
   begin(timeoutMs: number): Watch {
-    const watch: Watch = { deadline: this.now() + timeoutMs, req: undefined, timedOut: false, prev: null, next: this.head };
+    const started = this.now();
+    const watch: Watch = { started, deadline: started + timeoutMs, req: undefined, timedOut: false, prev: null, next: this.head };
     if (this.head) this.head.prev = watch;
     this.head = watch;
     if (watch.deadline < this.armedFor) this.arm(watch.deadline);

@@ -5,10 +5,6 @@ import { TOKEN_COSTS, tokenCostOf } from './tokenCosts';
 
 const DAY_MS = 86_400_000;
 
-/** Statuses of requests refused before their route ran: 401, 410, 429 (and 0, no answer). */
-function isFree(status: number): boolean {
-  return status === 0 || status === 401 || status === 410 || status === 429;
-}
 
 export interface TokenBudget {
   /** The company's daily budget, as the server last said. */
@@ -49,8 +45,9 @@ export class TokenMeter {
   record(operation: string, method: string, path: string, status: number, header: (name: string) => string | null, route?: string): number {
     // This runs once per answered request: one clock read, and no new object unless something changed.
     const now = this.now();
-    this.roll(now);
-    const cost = isFree(status) ? 0 : (route === undefined ? tokenCostOf(method, path) : TOKEN_COSTS.get(route)) ?? 0;
+    if (Math.floor(now / DAY_MS) !== this.day) this.roll(now);
+    const refused = status === 0 || status === 401 || status === 410 || status === 429;
+    const cost = refused ? 0 : (route === undefined ? tokenCostOf(method, path) : TOKEN_COSTS.get(route)) ?? 0;
     this.spent += cost;
     const spend = this.perOperation.get(operation);
     if (spend) {

@@ -118,7 +118,7 @@ export function readRateLimit(get: (name: string) => string | null, now: number,
 }
 
 /** A header's number; undefined when absent, blank or not a number. */
-function headerNumber(v: string | null | undefined): number | undefined {
+export function headerNumber(v: string | null | undefined): number | undefined {
   if (v == null) return undefined;
   const n = Number(v);
   // Number() reads a blank header as 0; only then is the trim worth its string.
