@@ -13,8 +13,6 @@ import {
   DEFAULT_DEADLINE_MS,
   DEFAULT_MAX_RESPONSE_BYTES,
   decideRetry,
-  headerNumber,
-  parseRateLimitReset,
   readRateLimit,
   retriedDeleteIsDone,
   type AttemptOutcome,
@@ -156,13 +154,11 @@ export class HttpTransport {
   async request(spec: RequestSpec): Promise<TransportResponse> {
     // This is the path every request takes, and most of it runs before V8 has optimised it (an
     // extension makes hundreds of requests a session, not the thousands that takes): every step here
-    // is paid in the interpreter, with cold caches. So one async frame for all attempts, plain
-    // numbers for the deadline, and no object that the success path does not need (bench figure 1).
+    // is paid in the interpreter, with cold caches. So one async frame for all attempts and plain
+    // numbers for the deadline (bench figure 1).
     const url = spec.query === undefined ? this.origin + spec.path : this.buildUrl(spec.path, spec.query);
-    // A token held as a string (or returned without a promise) costs no await on the hot path, and
-    // the string checked for the last request is not checked again.
-    const source = this.options.token;
-    const token = source === this.lastToken ? source : this.readToken(spec.operation);
+    // A token held as a string (or returned without a promise) costs no await on the hot path.
+    const token = this.readToken(spec.operation);
     const headers = this.requestHeaders.for(typeof token === 'string' ? token : await token, spec.body !== undefined);
     const payload = spec.body === undefined ? undefined : JSON.stringify(spec.body);
     const limitMs = this.options.deadlineMs ?? DEFAULT_DEADLINE_MS;
@@ -218,11 +214,8 @@ export class HttpTransport {
 
       if (outcome.kind === 'aborted') throw errors.abortedError(spec, attempt);
       if (outcome.kind === 'too-large') throw errors.tooLargeError(spec, this.maxResponseBytes, attempt);
-      if (outcome.kind === 'response' && outcome.status >= 200 && outcome.status < 300) {
-        this.observeWindow(outcome.header);
-        return { status: outcome.status, body: this.successBody(spec, outcome, attempt) };
-      }
       const rateLimit = outcome.kind === 'response' ? this.observe(outcome.header, outcome.status) : undefined;
+      if (outcome.kind === 'response' && outcome.status >= 200 && outcome.status < 300) return { status: outcome.status, body: this.successBody(spec, outcome, attempt) };
       if (outcome.kind === 'response' && this.doneEarlier(spec, outcome, attempt)) return { status: 200, body: doneEnvelope(spec) };
       const decision = decideRetry(retryView(outcome, rateLimit), {
         method: spec.method, retry: spec.retry, attempt, options: this.options.retry, random: this.options.clock.random,
@@ -240,7 +233,6 @@ export class HttpTransport {
     this.log(`${spec.operation}: ${spec.method} ${spec.path} answered 404 on attempt ${attempt}; an earlier attempt had done it.`);
     return true;
   }
-
 
   /**
    * Waits for the pacer and returns the time waited; a window the server shut for long fails at
@@ -264,37 +256,23 @@ export class HttpTransport {
     }
   }
 
-  /** Window state from a failed answer's headers, all of them; a spent window holds (or locks) the pacer. */
+  /**
+   * Window state from the headers (a success reads only the window, a failure everything its retry
+   * rules need); a spent window holds (or locks) the pacer.
+   */
   private observe(header: HeaderReader, status: number): RateLimitInfo {
     const now = this.options.clock.now();
-    const rateLimit = readRateLimit(header, now, true);
+    const rateLimit = readRateLimit(header, now, !(status >= 200 && status < 300));
     this.pacer.observeLimit(rateLimit.limit);
     if (rateLimit.remaining === 0 && rateLimit.resetMs !== undefined) this.pacer.blockUntil(now + rateLimit.resetMs);
     return rateLimit;
-  }
-
-  /**
-   * Window state from a 2xx answer: the limit the pacer follows, and, only when the window is spent,
-   * when it resets. The two reads every success needs, without the object a failure's rules read.
-   */
-  private observeWindow(header: HeaderReader): void {
-    this.pacer.observeLimit(headerNumber(header('x-ratelimit-limit')));
-    if (headerNumber(header('x-ratelimit-remaining')) !== 0) return;
-    const now = this.options.clock.now();
-    const resetMs = parseRateLimitReset(header('x-ratelimit-reset'), now);
-    if (resetMs !== undefined) this.pacer.blockUntil(now + resetMs);
   }
 
   /** The envelope of a 2xx answer. Pipedrive sometimes refuses with a 2xx: that is an error. */
   private successBody(spec: RequestSpec, outcome: ResponseAttempt, attempt: number): Envelope {
     const { status, text } = outcome;
     if (status === 204 || text.length === 0) return {};
-    let body: Envelope | undefined;
-    try {
-      body = JSON.parse(text) as Envelope;
-    } catch {
-      body = undefined;
-    }
+    const body = tryParse(text);
     if (body === undefined || typeof body !== 'object' || body === null) throw errors.malformedError(spec, status, attempt);
     // The refusal's text is the server's and is redacted like any error.
     if (body.success === false) throw errors.refusedError(spec, status, body, attempt, this.clean);

@@ -127,7 +127,7 @@ export class PipedriveApiBase {
 
   /** The `data` of a 2xx answer, which must be present. */
   protected async data<T>(spec: RequestSpec): Promise<T> {
-    // Straight to the transport, not through send(): one async step less on every details request.
+    // Straight to the transport, not through send(): one async step less on every request for one record.
     const body = (await this.transport.request(spec)).body;
     if (body.data === undefined) throw this.malformed(spec, 'no data');
     return body.data as T;

@@ -1,4 +1,3 @@
-import type { RequestSpec } from './HttpTransport';
 import { PipedriveApiBase, callSpec } from './PipedriveApiBase';
 import { readNextCursor, type CursorPage } from './pages';
 import type {
@@ -21,7 +20,7 @@ import type {
   OrganizationSearchHit,
   OrganizationV2,
 } from './records';
-import { assertValid, checkId, checkName, checkSearchTerm, checkVisibleTo } from './validators';
+import { checkId, checkName, checkSearchTerm, checkVisibleTo } from './validators';
 
 /** The v2 routes, each as it is: v2 records, cursor pages. */
 export class PipedriveV2Api extends PipedriveApiBase {
@@ -45,10 +44,10 @@ export class PipedriveV2Api extends PipedriveApiBase {
   /** GET /api/v2/organizations/{id} */
   async getOrganizationV2(id: number, view?: OrganizationV2ViewParams, call?: CallOptions): Promise<OrganizationV2> {
     const op = 'getOrganizationV2';
-    if (!(Number.isSafeInteger(id) && id > 0)) assertValid(checkId(id), op);
-    // The request made most (details, and the refresh after every edit), written out: no spread, no
-    // default object, straight to the transport, and the route named for the token meter.
-    const spec: RequestSpec = {
+    this.validate(op, checkId(id));
+    // The request made most (details, and the refresh after every edit): no spread, no default
+    // object, and the route named for the token meter.
+    return this.data<OrganizationV2>({
       operation: op,
       method: 'GET',
       path: `/api/v2/organizations/${id}`,
@@ -57,10 +56,7 @@ export class PipedriveV2Api extends PipedriveApiBase {
       orgId: id,
       signal: call?.signal,
       timeoutMs: call?.timeoutMs,
-    };
-    const body = (await this.transport.request(spec)).body;
-    if (body.data === undefined) throw this.malformed(spec, 'no data');
-    return body.data as OrganizationV2;
+    });
   }
 
   /** POST /api/v2/organizations */

@@ -57,16 +57,6 @@ class SlidingWindow {
     return Math.max(0, this.times[this.next] + this.windowMs - now);
   }
 
-  /** Records a start at `now` if one more fits now (delay() 0 and record() in one call). */
-  take(now: number): boolean {
-    const n = this.times.length;
-    if (n === 0) return true;
-    if (this.times[this.next] + this.windowMs > now) return false;
-    this.times[this.next] = now;
-    this.next = (this.next + 1) % n;
-    return true;
-  }
-
   record(now: number): void {
     if (this.times.length === 0) return;
     this.times[this.next] = now;
@@ -101,11 +91,9 @@ export class RequestPacer {
   /** Takes a slot if one is free now, without waiting (the common case, kept synchronous). */
   tryAcquire(isSearch: boolean): boolean {
     const now = this.clock.now();
-    if (this.lockedUntil > now || this.blockedUntil > now) return false;
-    if (!isSearch) return this.all.take(now);
-    if (this.all.delay(now) > 0 || this.search.delay(now) > 0) return false;
+    if (this.lockedUntil > now || this.blockedUntil > now || this.all.delay(now) > 0 || (isSearch && this.search.delay(now) > 0)) return false;
     this.all.record(now);
-    this.search.record(now);
+    if (isSearch) this.search.record(now);
     return true;
   }
 

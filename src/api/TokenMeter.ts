@@ -1,10 +1,10 @@
 // Counts what the client spends of the company's daily token budget: each answered request at its
 // route's x-token-cost (tokenCosts.ts), per operation and per UTC day, and keeps the budget the
 // server last reported (x-daily-token-limit / x-daily-tokens-left). No vscode: the host shows it.
+import { headerNumber } from './retryPolicy';
 import { TOKEN_COSTS, tokenCostOf } from './tokenCosts';
 
 const DAY_MS = 86_400_000;
-
 
 export interface TokenBudget {
   /** The company's daily budget, as the server last said. */
@@ -43,9 +43,9 @@ export class TokenMeter {
    * the limit). Returns the tokens charged. `route` is the table's key when the caller knows it.
    */
   record(operation: string, method: string, path: string, status: number, header: (name: string) => string | null, route?: string): number {
-    // This runs once per answered request: one clock read, and no new object unless something changed.
+    // This runs once per answered request: one clock read, and the counts change in place.
     const now = this.now();
-    if (Math.floor(now / DAY_MS) !== this.day) this.roll(now);
+    this.roll(now);
     const refused = status === 0 || status === 401 || status === 410 || status === 429;
     const cost = refused ? 0 : (route === undefined ? tokenCostOf(method, path) : TOKEN_COSTS.get(route)) ?? 0;
     this.spent += cost;
@@ -110,10 +110,8 @@ export class TokenMeter {
   }
 }
 
+/** A budget header's count: headerNumber's number, and only a finite one of at least 0. */
 function readCount(value: string | null): number | undefined {
-  if (value === null) return undefined;
-  const n = Number(value);
-  // Number() reads a blank header as 0; only then is the trim worth its string.
-  if (n === 0 && value.trim() === '') return undefined;
-  return Number.isFinite(n) && n >= 0 ? n : undefined;
+  const n = headerNumber(value);
+  return n !== undefined && Number.isFinite(n) && n >= 0 ? n : undefined;
 }
