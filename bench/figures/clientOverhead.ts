@@ -1,12 +1,19 @@
 // Figure 1: the same requests through (a) a raw node:http keep-alive loop — the floor: send, read
-// the body, JSON.parse — (b) this project's client, (c) the official `pipedrive` client (v33),
-// against one sandbox in another process on loopback. Clients take turns per request (the order
-// rotates every round) so drift on a noisy machine hits all three alike.
+// the body, JSON.parse — (b) this project's client, (c) the official `pipedrive` client (v33), and
+// for context bare node-fetch, against one sandbox in another process on loopback. One more process
+// puts node-fetch with the pieces every request needs (featuresClient) in ours' place. Clients take turns per request (the order
+// rotates every round) so drift on a noisy machine hits all of them alike.
 import { fork } from 'child_process';
 import * as fs from 'fs';
 import * as http from 'http';
 import * as path from 'path';
 import { PipedriveClient } from '../../src/api';
+import { systemClock } from '../../src/api/Clock';
+import { headerReader } from '../../src/api/headerReader';
+import { RequestPacer } from '../../src/api/RequestPacer';
+import { RequestWatchdog } from '../../src/api/RequestWatchdog';
+import { readRateLimit } from '../../src/api/retryPolicy';
+import { TokenMeter } from '../../src/api/TokenMeter';
 import { sandboxFixtures } from '../../src/sandbox/seed';
 import { startSandboxProcess } from '../lib/sandboxProcess';
 import { round, summarize, type Summary } from '../lib/stats';
@@ -14,12 +21,21 @@ import { round, summarize, type Summary } from '../lib/stats';
 type ClientName = 'raw' | 'nodeFetch' | 'ours' | 'official';
 /** nodeFetch (bare node-fetch + res.json(), the transport ours is built on) is context: where ours' overhead sits. */
 export const CLIENTS: ClientName[] = ['raw', 'nodeFetch', 'ours', 'official'];
+/**
+ * The context run: featuresClient in ours' place, in a process of its own. In the same process as
+ * ours it would call the pacer, watchdog and meter as often again and warm them for ours (a trial
+ * with five clients read ours at 1.048× instead of 1.10×), so the goal's figure would no longer
+ * measure what it did.
+ */
+type ContextName = 'raw' | 'nodeFetch' | 'features' | 'official';
+const CONTEXT_CLIENTS: ContextName[] = ['raw', 'nodeFetch', 'features', 'official'];
 /** Every permutation of the clients' indices. */
 function permutations(n: number): number[][] {
   if (n === 0) return [[]];
   return permutations(n - 1).flatMap((p) => Array.from({ length: n }, (_, i) => [...p.slice(0, i), n - 1, ...p.slice(i)]));
 }
 const ORDERS = permutations(CLIENTS.length);
+if (CONTEXT_CLIENTS.length !== CLIENTS.length) throw new Error('the context run takes turns in the same orders');
 type Kind = 'list' | 'details' | 'flow';
 const KINDS: Kind[] = ['list', 'details', 'flow'];
 
@@ -52,6 +68,15 @@ export interface ClientOverheadResult {
   /** Raw samples in ms (for the chart), all kinds, per client. */
   samples: Record<ClientName, Record<Kind, number[]>>;
   versions: { official: string };
+  /**
+   * The context run (a process of its own, same rounds): node-fetch with the pieces every request
+   * needs, against bare node-fetch in that process. Absent in quick runs and older results.
+   */
+  features?: {
+    perKind: Record<Kind, { nodeFetch: Summary; features: Summary }>;
+    /** features / bare node-fetch, ratio of medians. */
+    overNodeFetch: Record<Kind, number>;
+  };
 }
 
 function rawClient(base: string, token: string): Call {
@@ -112,6 +137,55 @@ function nodeFetchClient(base: string, token: string): Call {
   };
 }
 
+/**
+ * node-fetch with ours' request options and the work the product requires of every request, called
+ * inline: the pacer (Pipedrive's 2-second window, and the limit the server announces), the watchdog
+ * (the request's timeout) and the token meter (the company's daily budget), through the same classes
+ * ours uses. None of ours' plumbing: no request spec, retries, error mapping or input checks. Above
+ * bare node-fetch it is the price of those features; ours above it is the price of the plumbing.
+ */
+function featuresClient(base: string, token: string): Call {
+  const fetch = require('node-fetch') as typeof import('node-fetch').default;
+  const pacer = new RequestPacer(systemClock);
+  const watchdog = new RequestWatchdog();
+  const meter = new TokenMeter();
+  const agent = watchdog.hook(new http.Agent({ keepAlive: true, keepAliveMsecs: 1000, maxSockets: 1 }));
+  const headers = { accept: 'application/json', 'user-agent': 'pipedrive-organizations-vscode', 'x-api-token': token };
+  const get = async (operation: string, route: string, p: string): Promise<{ data: unknown }> => {
+    if (!pacer.tryAcquire(false)) await pacer.acquire(false);
+    const watch = watchdog.begin(30_000);
+    let status: number;
+    let text: string;
+    let header: ReturnType<typeof headerReader>;
+    try {
+      const pending = fetch(`${base}${p}`, { method: 'GET', headers, agent, redirect: 'manual', size: 32 * 1024 * 1024 });
+      watchdog.started();
+      const res = await pending;
+      text = await res.text();
+      status = res.status;
+      header = headerReader(res);
+    } finally {
+      watchdog.end(watch);
+    }
+    meter.record(operation, 'GET', p, status, header, route);
+    const now = systemClock.now();
+    const rateLimit = readRateLimit(header, now, false);
+    pacer.observeLimit(rateLimit.limit);
+    if (rateLimit.remaining === 0 && rateLimit.resetMs !== undefined) pacer.blockUntil(now + rateLimit.resetMs);
+    const body = JSON.parse(text) as { success?: boolean; data: unknown };
+    if (status !== 200 || body.success === false) throw new Error(`features ${p}: ${status}`);
+    return body;
+  };
+  return async (r) => {
+    if (r.kind === 'list') {
+      const q = new URLSearchParams({ limit: '500', ...(r.cursor ? { cursor: r.cursor } : {}) });
+      return ((await get('listOrganizationsV2', 'GET /api/v2/organizations', `/api/v2/organizations?${q}`)).data as unknown[]).length;
+    }
+    if (r.kind === 'details') return ((await get('getOrganizationV2', 'GET /api/v2/organizations/{}', `/api/v2/organizations/${r.id}`)).data as { id: number }).id ? 1 : 0;
+    return ((await get('listOrganizationFlow', 'GET /v1/organizations/{}/flow', `/v1/organizations/${r.id}/flow?start=${r.start}&limit=500`)).data as unknown[] | null)?.length ?? 0;
+  };
+}
+
 function oursClient(base: string, token: string): Call {
   const client = new PipedriveClient({ token, baseUrl: base });
   return async (r) => {
@@ -140,24 +214,37 @@ export function officialVersion(): string {
   return (JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
+type AnyName = ClientName | ContextName;
+
 interface MeasureOptions {
   rounds: number;
   warmupRounds: number;
   size: number;
+  /** The clients that take turns, four of them (ORDERS). */
+  clients: AnyName[];
 }
 
-/** One process's run: its own sandbox, warm-up and rounds. */
+/** One process's run: its own sandbox, warm-up and rounds; samples of the clients it ran. */
 interface Measured {
-  samples: Record<ClientName, Record<Kind, number[]>>;
+  samples: Partial<Record<AnyName, Record<Kind, number[]>>>;
   requests: Record<Kind, string>;
 }
+
+const MAKERS: Record<AnyName, (base: string, token: string) => Call> = {
+  raw: rawClient,
+  nodeFetch: nodeFetchClient,
+  features: featuresClient,
+  ours: oursClient,
+  official: officialClient,
+};
 
 async function measure(opts: MeasureOptions, log: (s: string) => void): Promise<Measured> {
   const { size } = opts;
   // A server window far above what the loop sends: no 429 may slow one client down.
   const sb = await startSandboxProcess({ size, seed: 1, rateLimitPerWindow: 100_000 });
   try {
-    const calls: Record<ClientName, Call> = { raw: rawClient(sb.url, sb.token), nodeFetch: nodeFetchClient(sb.url, sb.token), ours: oursClient(sb.url, sb.token), official: officialClient(sb.url, sb.token) };
+    const clients = opts.clients;
+    const calls = clients.map((name) => MAKERS[name](sb.url, sb.token));
     // The v2 cursors of every page, found once, so every client asks for exactly the same pages.
     const cursors: (string | undefined)[] = [undefined];
     {
@@ -176,12 +263,8 @@ async function measure(opts: MeasureOptions, log: (s: string) => void): Promise<
       if (kind === 'details') return { kind, id: 1 + ((i * 37) % Math.min(size, 1000)) };
       return { kind, id: flowOrg, start: flowStarts[i % flowStarts.length] };
     };
-    const samples: Record<ClientName, Record<Kind, number[]>> = {
-      raw: { list: [], details: [], flow: [] },
-      nodeFetch: { list: [], details: [], flow: [] },
-      ours: { list: [], details: [], flow: [] },
-      official: { list: [], details: [], flow: [] },
-    };
+    const samples: Measured['samples'] = {};
+    for (const name of clients) samples[name] = { list: [], details: [], flow: [] };
     const counts = new Map<string, number>();
     const total = opts.warmupRounds + opts.rounds;
     for (let round_ = 0; round_ < total; round_++) {
@@ -194,16 +277,16 @@ async function measure(opts: MeasureOptions, log: (s: string) => void): Promise<
         // Measured on details: the client right behind bare node-fetch read ~5 % slower than the
         // same client behind another. Now each client follows each other client equally often.
         const order = ORDERS[round_ % ORDERS.length];
-        for (let k = 0; k < CLIENTS.length; k++) {
-          const name = CLIENTS[order[k]];
+        for (let k = 0; k < clients.length; k++) {
+          const name = clients[order[k]];
           const t0 = process.hrtime.bigint();
-          const n = await calls[name](req);
+          const n = await calls[order[k]](req);
           const ms = Number(process.hrtime.bigint() - t0) / 1e6;
           const key = `${kind}:${JSON.stringify(req)}`;
           const seen = counts.get(key);
           if (seen === undefined) counts.set(key, n);
           else if (seen !== n) throw new Error(`${name} read ${n} records for ${key}, another client read ${seen}`);
-          if (measured) samples[name][kind].push(ms);
+          if (measured) samples[name]![kind].push(ms);
         }
       }
       if (round_ % 100 === 99) {
@@ -232,27 +315,36 @@ async function measure(opts: MeasureOptions, log: (s: string) => void): Promise<
  */
 export async function runClientOverhead(opts: { rounds: number; warmupRounds: number; size?: number; processes?: number; log?: (s: string) => void }): Promise<ClientOverheadResult> {
   const log = opts.log ?? (() => undefined);
-  const measureOpts: MeasureOptions = { rounds: opts.rounds, warmupRounds: opts.warmupRounds, size: opts.size ?? 5000 };
+  const measureOpts: MeasureOptions = { rounds: opts.rounds, warmupRounds: opts.warmupRounds, size: opts.size ?? 5000, clients: CLIENTS };
   const processes = Math.max(1, opts.processes ?? 1);
   const runs: Measured[] = [];
   for (let i = 0; i < processes; i++) {
     const run = processes === 1 ? await measure(measureOpts, log) : await measureInChild(measureOpts);
     runs.push(run);
-    if (processes > 1) log(`  client overhead: process ${i + 1}/${processes}: details ours / node-fetch ${oursOverNodeFetch(run.samples).details}`);
+    if (processes > 1) log(`  client overhead: process ${i + 1}/${processes}: details ours / node-fetch ${overNodeFetch(run.samples, 'ours').details}`);
   }
   const samples = {} as Record<ClientName, Record<Kind, number[]>>;
-  for (const c of CLIENTS) samples[c] = { list: runs.flatMap((r) => r.samples[c].list), details: runs.flatMap((r) => r.samples[c].details), flow: runs.flatMap((r) => r.samples[c].flow) };
-  return {
+  for (const c of CLIENTS) samples[c] = { list: runs.flatMap((r) => r.samples[c]!.list), details: runs.flatMap((r) => r.samples[c]!.details), flow: runs.flatMap((r) => r.samples[c]!.flow) };
+  const result: ClientOverheadResult = {
     ...summarizeRun(samples, opts.rounds, opts.warmupRounds, measureOpts.size, runs[0].requests),
     processes,
-    perProcess: runs.map((r) => oursOverNodeFetch(r.samples)),
+    perProcess: runs.map((r) => overNodeFetch(r.samples, 'ours')),
   };
+  // Quick runs are one process and a smoke test: no context run.
+  if (processes > 1) {
+    const context = await measureInChild({ ...measureOpts, clients: CONTEXT_CLIENTS });
+    const perKind = {} as NonNullable<ClientOverheadResult['features']>['perKind'];
+    for (const k of KINDS) perKind[k] = { nodeFetch: summarize(context.samples.nodeFetch![k]), features: summarize(context.samples.features![k]) };
+    result.features = { perKind, overNodeFetch: overNodeFetch(context.samples, 'features') };
+    log(`  client overhead: context process: details node-fetch with the pieces / node-fetch ${result.features.overNodeFetch.details}`);
+  }
+  return result;
 }
 
-/** ours / bare node-fetch, ratio of medians, per kind. */
-function oursOverNodeFetch(samples: Record<ClientName, Record<Kind, number[]>>): Record<Kind, number> {
+/** A client's time / bare node-fetch's in the same process, ratio of medians, per kind. */
+function overNodeFetch(samples: Measured['samples'], client: AnyName): Record<Kind, number> {
   const out = {} as Record<Kind, number>;
-  for (const k of KINDS) out[k] = round(summarize(samples.ours[k]).median / summarize(samples.nodeFetch[k]).median, 3);
+  for (const k of KINDS) out[k] = round(summarize(samples[client]![k]).median / summarize(samples.nodeFetch![k]).median, 3);
   return out;
 }
 
