@@ -210,7 +210,7 @@ export class HttpTransport {
       const tokens = outcome.kind === 'response' && this.options.meter
         ? this.options.meter.record(spec.operation, spec.method, spec.path, outcome.status, outcome.header, spec.route)
         : 0;
-      if (this.options.onRequest) this.options.onRequest({ operation: spec.operation, method: spec.method, path: spec.path, status: outcome.status, ms, attempt, tokens });
+      this.options.onRequest?.({ operation: spec.operation, method: spec.method, path: spec.path, status: outcome.status, ms, attempt, tokens });
 
       if (outcome.kind === 'aborted') throw errors.abortedError(spec, attempt);
       if (outcome.kind === 'too-large') throw errors.tooLargeError(spec, this.maxResponseBytes, attempt);

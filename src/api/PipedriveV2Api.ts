@@ -42,20 +42,19 @@ export class PipedriveV2Api extends PipedriveApiBase {
 
 
   /** GET /api/v2/organizations/{id} */
-  async getOrganizationV2(id: number, view?: OrganizationV2ViewParams, call?: CallOptions): Promise<OrganizationV2> {
+  async getOrganizationV2(id: number, view: OrganizationV2ViewParams = {}, call?: CallOptions): Promise<OrganizationV2> {
     const op = 'getOrganizationV2';
     this.validate(op, checkId(id));
-    // The request made most (details, and the refresh after every edit): no spread, no default
-    // object, and the route named for the token meter.
+    // The request made most (details, and the refresh after every edit): its route is named for the
+    // token meter, which then needs no pass over the path.
     return this.data<OrganizationV2>({
       operation: op,
       method: 'GET',
       path: `/api/v2/organizations/${id}`,
       route: 'GET /api/v2/organizations/{}',
-      query: view === undefined ? undefined : viewQuery(view),
+      query: viewQuery(view),
       orgId: id,
-      signal: call?.signal,
-      timeoutMs: call?.timeoutMs,
+      ...callSpec(call),
     });
   }
 
